@@ -1,0 +1,93 @@
+package readingroom.bot.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import readingroom.bot.Main;
+import readingroom.index.Article;
+import readingroom.index.CorpusProblem;
+import readingroom.index.Engine;
+
+/** {@code readingroom index}: update the index from the corpus folder, or explain the cleaning. */
+@Command(
+    name = "index",
+    description = "Build or update the index (only changed articles are re-processed).")
+public final class IndexCli implements Callable<Integer> {
+
+  @ParentCommand Main main;
+
+  @Option(names = "--full", description = "Re-process every article, even unchanged ones.")
+  boolean full;
+
+  @Option(
+      names = "--explain",
+      description = "Show what cleaning drops from each article; the index is not touched.")
+  boolean explain;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Engine.Options options = EngineOptions.of(main.settings());
+    if (explain) {
+      return explain(options, out);
+    }
+    try (Engine engine = Engine.open(options);
+        ProgressBar bar =
+            new ProgressBarBuilder()
+                .setTaskName("Indexing")
+                .setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(1)
+                .continuousUpdate()
+                .build()) {
+      Engine.LoadReport report =
+          engine.reindex(
+              full,
+              (done, total) -> {
+                bar.maxHint(total);
+                bar.stepTo(done);
+              });
+      bar.close();
+      Engine.IndexReport r = report.index();
+      out.printf(
+          "Index version %d: %d added, %d updated, %d removed, %d unchanged; %d passages, %d embedded.%n",
+          r.version(),
+          r.added(),
+          r.updated(),
+          r.removed(),
+          r.unchanged(),
+          r.passages(),
+          r.embedded());
+      for (CorpusProblem problem : report.problems()) {
+        out.println("Skipped " + problem);
+      }
+      return report.problems().isEmpty() ? 0 : 1;
+    }
+  }
+
+  private static int explain(Engine.Options options, PrintStream out) {
+    Engine.CorpusExplanation explanation = Engine.explainCorpus(options);
+    List<CorpusProblem> problems = explanation.problems();
+    for (Engine.Explained article : explanation.articles()) {
+      out.println("== " + article.source().id() + ": " + article.source().title());
+      out.printf(
+          "   kept %d characters; dropped %d lines%n",
+          article.text().length(), article.dropped().size());
+      for (Article.Dropped dropped : article.dropped()) {
+        String line =
+            dropped.line().length() > 100 ? dropped.line().substring(0, 99) + "…" : dropped.line();
+        out.println("   - [" + dropped.rule() + "] " + line);
+      }
+    }
+    for (CorpusProblem problem : problems) {
+      out.println("!! " + problem);
+    }
+    return problems.isEmpty() ? 0 : 1;
+  }
+}

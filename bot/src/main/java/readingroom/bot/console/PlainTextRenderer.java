@@ -1,0 +1,110 @@
+package readingroom.bot.console;
+
+import java.util.List;
+import readingroom.bot.chat.Reply;
+import readingroom.index.Result;
+import readingroom.index.Source;
+import readingroom.index.Span;
+
+/**
+ * Renders replies as plain text for a terminal, with query terms in bold when the terminal takes
+ * ANSI escapes.
+ */
+public final class PlainTextRenderer {
+
+  private static final String BOLD = "\u001B[1m";
+  private static final String PLAIN = "\u001B[0m";
+
+  private final boolean ansi;
+
+  public PlainTextRenderer(boolean ansi) {
+    this.ansi = ansi;
+  }
+
+  public String render(Reply reply) {
+    StringBuilder out = new StringBuilder();
+    switch (reply) {
+      case Reply.AnswerReply r -> {
+        if (r.answer().results().isEmpty()) {
+          out.append(
+              r.skip() > 0
+                  ? "No more quotes for this question.\n"
+                  : "Nothing in the reading list matches this question.\n");
+          break;
+        }
+        if (!r.answer().answered()) {
+          out.append("The reading list does not seem to answer this. The closest passages:\n\n");
+        }
+        int n = r.skip();
+        for (Result result : r.answer().results()) {
+          out.append(++n)
+              .append(". “")
+              .append(highlight(result.quote(), result.highlights()))
+              .append("”\n");
+          out.append("   — ").append(byline(result.source())).append('\n');
+          out.append("   ").append(result.link()).append("\n\n");
+        }
+      }
+      case Reply.SourcesReply r -> {
+        if (r.sources().isEmpty()) {
+          out.append("This channel's reading list is empty.\n");
+        }
+        for (Source source : r.sources()) {
+          out.append("• ")
+              .append(source.title())
+              .append(" — ")
+              .append(byline(source, false))
+              .append('\n');
+          out.append("  ").append(source.url()).append('\n');
+        }
+      }
+      case Reply.ArticleReply r -> {
+        out.append(r.source().title()).append('\n');
+        out.append(byline(r.source(), false)).append('\n').append(r.source().url()).append("\n\n");
+        for (Result quote : r.opening()) {
+          out.append("“").append(quote.quote()).append("”\n");
+        }
+      }
+      case Reply.ArticleChoicesReply r -> {
+        out.append("Several articles match \"").append(r.words()).append("\":\n");
+        for (Source source : r.matches()) {
+          out.append("• ").append(source.title()).append(" (").append(source.id()).append(")\n");
+        }
+      }
+      case Reply.HelpReply r -> r.lines().forEach(line -> out.append(line).append('\n'));
+      case Reply.NoticeReply r -> out.append(r.text()).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String byline(Source source) {
+    return source.title() + " · " + byline(source, false);
+  }
+
+  static String byline(Source source, boolean withTitle) {
+    StringBuilder out = new StringBuilder(source.outlet());
+    if (source.author() != null) {
+      out.append(" · ").append(source.author());
+    }
+    if (source.published() != null) {
+      out.append(" · ").append(source.published().display());
+    }
+    return out.toString();
+  }
+
+  private String highlight(String quote, List<Span> spans) {
+    if (!ansi || spans.isEmpty()) {
+      return quote;
+    }
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (Span span : spans) {
+      out.append(quote, at, span.start())
+          .append(BOLD)
+          .append(quote, span.start(), span.end())
+          .append(PLAIN);
+      at = span.end();
+    }
+    return out.append(quote.substring(at)).toString();
+  }
+}

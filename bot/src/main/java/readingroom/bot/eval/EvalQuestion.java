@@ -1,0 +1,15 @@
+package readingroom.bot.eval;
+
+import java.util.List;
+
+/** One line of an evaluation file: a question and what a correct result contains. */
+public record EvalQuestion(
+    String id, String question, String kind, String url, List<String> alsoUrls, String answer) {
+  public EvalQuestion {
+    alsoUrls = alsoUrls == null ? List.of() : List.copyOf(alsoUrls);
+  }
+
+  public boolean answerable() {
+    return url != null;
+  }
+}

@@ -1,0 +1,57 @@
+package readingroom.index;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Makes chat text into a question the engine can search: Unicode normalised, invisible and control
+ * characters removed, mentions, links and Markdown stripped. Lucene syntax needs no escaping here:
+ * the engine never parses a question as a query, it only analyses its words.
+ */
+public final class QuestionText {
+
+  /** Longer questions are refused rather than cut: a cut question would answer something else. */
+  public static final int MAX_CHARS = 1000;
+
+  private static final Pattern MENTION =
+      Pattern.compile("<[@#!][^>\\s]{0,100}>|(?<!\\w)@(everyone|here|channel)\\b");
+  private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://\\S+");
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]");
+  private static final Pattern MARKUP = Pattern.compile("[*_~`|>#\\[\\]{}\\\\^]+");
+
+  private QuestionText() {}
+
+  /**
+   * The cleaned question.
+   *
+   * @throws InvalidQuestionException when nothing askable is left, or the text is too long
+   */
+  public static String clean(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidQuestionException(
+          "Please type a question, for example: why did Russia invite the Taliban to Moscow?");
+    }
+    if (raw.length() > MAX_CHARS * 4) {
+      throw tooLong();
+    }
+    String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+    text = INVISIBLE.matcher(text).replaceAll("");
+    text = MENTION.matcher(text).replaceAll(" ");
+    text = URL.matcher(text).replaceAll(" ");
+    text = MARKUP.matcher(text).replaceAll(" ");
+    text = text.replaceAll("\\s+", " ").strip();
+    if (text.length() > MAX_CHARS) {
+      throw tooLong();
+    }
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      throw new InvalidQuestionException("Please ask your question in words.");
+    }
+    return text;
+  }
+
+  private static InvalidQuestionException tooLong() {
+    return new InvalidQuestionException(
+        "That question is too long: please keep it under " + MAX_CHARS + " characters.");
+  }
+}

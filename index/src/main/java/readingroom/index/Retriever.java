@@ -1,0 +1,180 @@
+package readingroom.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds and ranks candidate passages: BM25 over the passage text (with the paragraph and headline
+ * as weaker fields) and a vector search over passage embeddings, fused into one score. Ties are
+ * broken by document order so results are deterministic.
+ */
+final class Retriever {
+
+  static final int LEXICAL_DEPTH = 100;
+  static final int VECTOR_DEPTH = 50;
+
+  private static final float CONTEXT_BOOST = 0.3f;
+  private static final float TITLE_BOOST = 0.2f;
+
+  private final Analyzer analyzer;
+  private final Embedder embedder;
+  private final Synonyms synonyms;
+
+  Retriever(Analyzer analyzer, Embedder embedder, Synonyms synonyms) {
+    this.analyzer = analyzer;
+    this.embedder = embedder;
+    this.synonyms = synonyms;
+  }
+
+  /** The terms of a question and its ranked candidates. */
+  record Ranking(QueryTerms terms, Map<String, Double> termWeights, List<Candidate> candidates) {}
+
+  Ranking rank(IndexSearcher searcher, String question, Collection<String> articleFilter)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    QueryTerms terms = QueryTerms.of(question, reader, analyzer, synonyms);
+    Map<String, Double> idf = new HashMap<>();
+    int passages = Math.max(1, reader.getDocCount(Schema.TEXT));
+    for (String term : terms.terms().keySet()) {
+      int df = reader.docFreq(new Term(Schema.TEXT, term));
+      idf.put(term, Math.log(1 + (passages - df + 0.5) / (df + 0.5)));
+    }
+    Map<String, Double> termWeights = new HashMap<>();
+    terms.terms().forEach((term, weight) -> termWeights.put(term, weight * idf.get(term)));
+
+    Query filter = filter(articleFilter);
+    Map<Integer, Double> bm25 = new HashMap<>();
+    Query lexical = lexicalQuery(terms);
+    if (lexical != null) {
+      Query filtered =
+          new BooleanQuery.Builder()
+              .add(lexical, BooleanClause.Occur.MUST)
+              .add(filter, BooleanClause.Occur.FILTER)
+              .build();
+      for (ScoreDoc hit : searcher.search(filtered, LEXICAL_DEPTH).scoreDocs) {
+        bm25.put(hit.doc, (double) hit.score);
+      }
+    }
+    float[] vector = embedder.embedQuery(terms.corrected());
+    TopDocs semantic =
+        searcher.search(
+            new KnnFloatVectorQuery(Schema.VECTOR, vector, VECTOR_DEPTH, filter), VECTOR_DEPTH);
+    Set<Integer> docs = new HashSet<>(bm25.keySet());
+    for (ScoreDoc hit : semantic.scoreDocs) {
+      docs.add(hit.doc);
+    }
+
+    double maxBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    double totalWeight = termWeights.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<Candidate> candidates = new ArrayList<>();
+    for (int doc : docs) {
+      Document stored = searcher.storedFields().document(doc);
+      int start = stored.getField(Schema.START).numericValue().intValue();
+      int end = stored.getField(Schema.END).numericValue().intValue();
+      String articleId = stored.get(Schema.ARTICLE);
+      double cosine = cosine(reader, doc, vector);
+      double lexicalScore = bm25.getOrDefault(doc, 0.0);
+      candidates.add(new Candidate(doc, articleId, start, end, lexicalScore, cosine, 0, 0));
+    }
+    List<Candidate> scored = new ArrayList<>();
+    for (Candidate c : candidates) {
+      scored.add(c.withScore(fuse(c, maxBm25)));
+    }
+    scored.sort(
+        Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
+    return new Ranking(terms, termWeights, scored);
+  }
+
+  /**
+   * The fused score: embedding similarity plus BM25 relative to the best lexical match of this
+   * question. Calibrated on the development questions; see {@code BENCHMARKS.md}.
+   */
+  static double fuse(Candidate c, double maxBm25) {
+    double lexical = maxBm25 > 0 ? c.bm25() / maxBm25 : 0;
+    return c.cosine() + 0.15 * lexical;
+  }
+
+  private static Query filter(Collection<String> articleFilter) {
+    Query type = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_PASSAGE));
+    if (articleFilter == null) {
+      return type;
+    }
+    List<BytesRef> ids = articleFilter.stream().map(BytesRef::new).toList();
+    return new BooleanQuery.Builder()
+        .add(type, BooleanClause.Occur.FILTER)
+        .add(new TermInSetQuery(Schema.ARTICLE, ids), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private static Query lexicalQuery(QueryTerms terms) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (Map.Entry<String, Double> entry : terms.terms().entrySet()) {
+      float weight = entry.getValue().floatValue();
+      for (Map.Entry<String, Float> field : fields().entrySet()) {
+        query.add(
+            new BoostQuery(
+                new TermQuery(new Term(field.getKey(), entry.getKey())), weight * field.getValue()),
+            BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
+    }
+    for (Map.Entry<List<String>, Double> entry : terms.phrases().entrySet()) {
+      PhraseQuery phrase = new PhraseQuery(1, Schema.TEXT, entry.getKey().toArray(String[]::new));
+      query.add(new BoostQuery(phrase, entry.getValue().floatValue()), BooleanClause.Occur.SHOULD);
+      clauses++;
+    }
+    return clauses == 0 ? null : query.build();
+  }
+
+  private static Map<String, Float> fields() {
+    return Map.of(Schema.TEXT, 1f, Schema.CONTEXT, CONTEXT_BOOST, Schema.TITLE, TITLE_BOOST);
+  }
+
+  private static double cosine(IndexReader reader, int doc, float[] query) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
+    if (values == null) {
+      return 0;
+    }
+    KnnVectorValues.DocIndexIterator iterator = values.iterator();
+    int local = doc - leaf.docBase;
+    if (iterator.advance(local) != local) {
+      return 0;
+    }
+    float[] vector = values.vectorValue(iterator.index());
+    double dot = 0;
+    for (int i = 0; i < vector.length; i++) {
+      dot += vector[i] * query[i];
+    }
+    return dot;
+  }
+}
