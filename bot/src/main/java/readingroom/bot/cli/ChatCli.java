@@ -3,32 +3,74 @@ package readingroom.bot.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import readingroom.bot.Main;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.config.Secrets;
 import readingroom.bot.console.ConsoleChat;
 import readingroom.bot.console.PlainTextRenderer;
+import readingroom.bot.platform.ChatPlatform;
+import readingroom.bot.platform.Platforms;
 import readingroom.index.Engine;
 
-/** The default command: a console chat on the configured corpus. */
-@Command(name = "chat", description = "Chat with the reading list in this terminal.")
+/**
+ * The default command: serve the chat platforms whose tokens are set, or, with none, a console chat
+ * on the configured corpus.
+ */
+@Command(
+    name = "chat",
+    description = "Serve Discord/Slack if their tokens are set; otherwise chat in this terminal.")
 public final class ChatCli implements Callable<Integer> {
 
+  private static final Logger log = LoggerFactory.getLogger(ChatCli.class);
+
   @ParentCommand Main main;
+
+  @Option(names = "--console", description = "Chat in this terminal even when chat tokens are set.")
+  boolean console;
 
   @Override
   public Integer call() throws Exception {
     try (Engine engine = Engine.open(EngineOptions.of(main.settings()))) {
       ChatCommands commands = new ChatCommands(engine, main.settings().maxQuotes());
-      boolean interactive = System.console() != null;
-      new ConsoleChat(commands, new PlainTextRenderer(interactive))
-          .run(
-              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-              System.out,
-              interactive);
+      List<ChatPlatform> platforms =
+          console
+              ? List.of()
+              : Platforms.configured(main.settings(), Secrets.fromEnvironment(), commands);
+      if (platforms.isEmpty()) {
+        boolean interactive = System.console() != null;
+        new ConsoleChat(commands, new PlainTextRenderer(interactive))
+            .run(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.out,
+                interactive);
+        return 0;
+      }
+      return serve(platforms);
     }
-    return 0;
+  }
+
+  private static int serve(List<ChatPlatform> platforms) throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "readingroom-shutdown"));
+    try {
+      for (ChatPlatform platform : platforms) {
+        platform.start();
+        log.info("{} connected", platform.name());
+      }
+      stopped.await();
+      return 0;
+    } finally {
+      for (ChatPlatform platform : platforms) {
+        platform.close();
+      }
+    }
   }
 }
