@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import readingroom.bot.chat.Reply;
+import readingroom.index.InvalidQuestionException;
+import readingroom.index.QuestionText;
 import readingroom.index.Result;
 import readingroom.index.Source;
 
@@ -209,8 +211,13 @@ final class BlockKitRenderer {
     return Mrkdwn.escape(Mrkdwn.shorten(String.join(" · ", parts), 400));
   }
 
+  /**
+   * "More", "Helpful" and "Not helpful". The values carry the question as the engine reads it
+   * (mentions and markup already stripped), so no control sequence travels in them either, and a
+   * question of at most 1,000 characters always fits Slack's 2,000.
+   */
   private static ActionsBlock answerButtons(Reply.AnswerReply reply) {
-    String question = reply.answer().question();
+    String question = searchable(reply.answer().question());
     List<BlockElement> buttons = new ArrayList<>();
     if (reply.hasMore()) {
       String more =
@@ -223,6 +230,14 @@ final class BlockKitRenderer {
     buttons.add(button("Helpful", Buttons.HELPFUL, asked, null));
     buttons.add(button("Not helpful", Buttons.NOT_HELPFUL, asked, null));
     return ActionsBlock.builder().blockId("readingroom_answer").elements(buttons).build();
+  }
+
+  private static String searchable(String question) {
+    try {
+      return QuestionText.clean(question);
+    } catch (InvalidQuestionException e) {
+      return ""; // cannot happen for a question that was answered; never let it break the reply
+    }
   }
 
   private static ButtonElement button(String label, String actionId, String value, String style) {

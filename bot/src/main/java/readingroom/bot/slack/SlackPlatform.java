@@ -28,7 +28,10 @@ public final class SlackPlatform implements ChatPlatform {
 
   private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
 
-  /** Threads that answer; the engine is fast, so a few keep up with a busy workspace. */
+  /**
+   * Threads that answer; the engine takes milliseconds, so a few keep up with a busy workspace.
+   * (Tests use one, which makes replies leave in the order requests came.)
+   */
   private static final int WORKERS = 4;
 
   private final SlackSettings settings;
@@ -38,6 +41,7 @@ public final class SlackPlatform implements ChatPlatform {
   private final ChatCommands commands;
   private final FeedbackSink feedback;
   private final RateLimitRetry.Pause pause;
+  private final int workerCount;
 
   private ExecutorService workers;
   private Slack slack;
@@ -52,7 +56,8 @@ public final class SlackPlatform implements ChatPlatform {
       String signingSecret,
       ChatCommands commands,
       FeedbackSink feedback,
-      RateLimitRetry.Pause pause) {
+      RateLimitRetry.Pause pause,
+      int workerCount) {
     this.settings = settings;
     this.botToken = botToken;
     this.appToken = appToken;
@@ -60,6 +65,7 @@ public final class SlackPlatform implements ChatPlatform {
     this.commands = commands;
     this.feedback = feedback;
     this.pause = pause;
+    this.workerCount = workerCount;
   }
 
   /**
@@ -90,7 +96,8 @@ public final class SlackPlatform implements ChatPlatform {
               null,
               commands,
               feedback,
-              RateLimitRetry.Pause.SLEEP);
+              RateLimitRetry.Pause.SLEEP,
+              WORKERS);
       case HTTP ->
           new SlackPlatform(
               settings,
@@ -106,7 +113,8 @@ public final class SlackPlatform implements ChatPlatform {
                               + " page.")),
               commands,
               feedback,
-              RateLimitRetry.Pause.SLEEP);
+              RateLimitRetry.Pause.SLEEP,
+              WORKERS);
     };
   }
 
@@ -137,7 +145,7 @@ public final class SlackPlatform implements ChatPlatform {
     AtomicInteger count = new AtomicInteger();
     workers =
         Executors.newFixedThreadPool(
-            WORKERS,
+            workerCount,
             r -> {
               Thread thread = new Thread(r, "slack-reply-" + count.incrementAndGet());
               thread.setDaemon(true);
