@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import java.net.BindException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -166,7 +167,17 @@ public final class SlackPlatform implements ChatPlatform {
     switch (settings.mode()) {
       case SOCKET -> startSocketMode();
       case HTTP -> {
-        http = new HttpTransport(app, settings.httpPort(), settings.httpPath());
+        try {
+          http = new HttpTransport(app, settings.httpPort(), settings.httpPath());
+        } catch (BindException e) {
+          throw new SettingsException(
+              "Slack HTTP mode cannot listen on port "
+                  + settings.httpPort()
+                  + " ("
+                  + e.getMessage()
+                  + "). Choose another with readingroom.slack.http.port or"
+                  + " READINGROOM_SLACK_PORT.");
+        }
         http.start();
         log.info("Slack HTTP mode listening on port {} at {}", http.port(), settings.httpPath());
       }

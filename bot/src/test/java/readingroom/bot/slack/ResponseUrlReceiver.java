@@ -28,6 +28,8 @@ final class ResponseUrlReceiver implements AutoCloseable {
   private final List<Post> posts = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final Object arrived = new Object();
+  private final AtomicInteger rateLimitNext = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
 
   ResponseUrlReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -72,8 +74,26 @@ final class ResponseUrlReceiver implements AutoCloseable {
     return posts(url).get(0);
   }
 
+  /** The next post, to any URL, is refused with 429 and this Retry-After (seconds). */
+  void rateLimitNext(int retryAfterSeconds) {
+    rateLimitNext.set(retryAfterSeconds);
+  }
+
+  /** How many posts were refused with 429. */
+  int refused() {
+    return refused.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      int retryAfter = rateLimitNext.getAndSet(0);
+      if (retryAfter > 0) {
+        exchange.getRequestBody().readAllBytes();
+        refused.incrementAndGet();
+        exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfter));
+        exchange.sendResponseHeaders(429, -1);
+        return;
+      }
       String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String id = idOf(exchange.getRequestURI().getPath());
       posts.add(new Post(id, JSON.readTree(raw), raw));

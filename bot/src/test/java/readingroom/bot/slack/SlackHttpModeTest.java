@@ -5,6 +5,8 @@ import static readingroom.bot.slack.SignedRequests.FORM;
 import static readingroom.bot.slack.SignedRequests.JSON_TYPE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -405,6 +407,18 @@ class SlackHttpModeTest {
   }
 
   @Test
+  void aRateLimitedResponseUrlPostIsSentAgainAfterTheRetryAfterWait() throws Exception {
+    responses.rateLimitNext(3);
+    String url = responses.newUrl();
+
+    requests.post(SignedRequests.slashCommand("/sources", "", "C1", "U1", url), FORM);
+
+    assertThat(SlackText.links(responses.await(url).body().get("blocks"))).isNotEmpty();
+    assertThat(responses.refused()).isEqualTo(1);
+    assertThat(pauses).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
   void anEventSlackSendsTwiceIsAnsweredOnce() throws Exception {
     String event =
         SignedRequests.eventCallback(
@@ -420,6 +434,35 @@ class SlackHttpModeTest {
     List<SlackApiStandIn.Call> posts = api.await("chat.postMessage", 2);
     assertThat(posts.get(1).params()).containsEntry("thread_ts", "1.8");
     assertThat(api.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
+  void everySlashCommandInTheManifestIsAnsweredAndItsEventsAreTheOnesHandled() throws Exception {
+    Path root = Path.of(System.getProperty("readingroom.root", ".."));
+    JsonNode manifest =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(root.resolve("config/slack-app-manifest.yml").toFile());
+    List<String> commands = manifest.at("/features/slash_commands").findValuesAsText("command");
+
+    assertThat(commands).containsExactlyInAnyOrder("/ask", "/sources", "/article", "/readingroom");
+    for (String command : commands) {
+      String url = responses.newUrl();
+      HttpResponse<String> ack =
+          requests.post(
+              SignedRequests.slashCommand(command, "moscow times", "C1", "U1", url), FORM);
+      assertThat(ack.statusCode()).as(command).isEqualTo(200);
+      assertThat(SlackText.texts(responses.await(url).body().get("blocks")))
+          .as(command)
+          .isNotEmpty();
+    }
+    // Mentions and direct messages are answered by the tests above.
+    assertThat(manifest.at("/settings/event_subscriptions/bot_events"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("app_mention", "message.im");
+    assertThat(manifest.at("/oauth_config/scopes/bot"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("app_mentions:read", "chat:write", "commands", "im:history");
+    assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
   }
 
   private static Source sourceAt(String link) {

@@ -2,6 +2,7 @@ package readingroom.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +49,26 @@ class SlackStartupTest {
     }
   }
 
+  @Test
+  void aPortInUseStopsHttpModeNamingTheSetting() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0);
+        SlackPlatform slack =
+            platform(SlackSettings.Mode.HTTP, "xoxb-good", null, taken.getLocalPort())) {
+      assertThatThrownBy(slack::start)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("port " + taken.getLocalPort())
+          .hasMessageContaining("READINGROOM_SLACK_PORT");
+    }
+  }
+
   private SlackPlatform platform(SlackSettings.Mode mode, String botToken, String appToken) {
+    return platform(mode, botToken, appToken, 0);
+  }
+
+  private SlackPlatform platform(
+      SlackSettings.Mode mode, String botToken, String appToken, int port) {
     return new SlackPlatform(
-        new SlackSettings(mode, 0, "/slack/events", api.url(), false, List.of()),
+        new SlackSettings(mode, port, "/slack/events", api.url(), false, List.of()),
         botToken,
         appToken,
         mode == SlackSettings.Mode.HTTP ? "secret" : null,
