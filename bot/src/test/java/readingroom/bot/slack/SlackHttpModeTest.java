@@ -7,6 +7,9 @@ import static readingroom.bot.slack.SignedRequests.JSON_TYPE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Platform;
 import readingroom.index.Answer;
 import readingroom.index.Engine;
@@ -175,6 +179,44 @@ class SlackHttpModeTest {
   }
 
   @Test
+  void mentionStartingWithPrivateIsAnsweredOnlyToTheAskerInTheThread() throws Exception {
+    requests.post(
+        SignedRequests.eventCallback(
+            "Ev0PRIVATE",
+            SignedRequests.mention("C2", "U2", "<@UBOT> private " + QUESTION, "1700000000.000300")),
+        JSON_TYPE);
+
+    SlackApiStandIn.Call post = api.await("chat.postEphemeral", 1).get(0);
+    assertThat(post.params())
+        .containsEntry("channel", "C2")
+        .containsEntry("user", "U2")
+        .containsEntry("thread_ts", "1700000000.000300");
+    assertThat(SlackText.quotes(post.blocks())).isNotEmpty();
+    assertThat(api.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void onlyPostsToTheEventsPathReachTheApp() throws Exception {
+    var http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + slack.httpPort();
+
+    var get =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/slack/events"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    var elsewhere =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/admin"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(elsewhere.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void directMessageIsAnsweredInTheDirectMessage() throws Exception {
     requests.post(
         SignedRequests.eventCallback(
@@ -187,7 +229,7 @@ class SlackHttpModeTest {
   }
 
   @Test
-  void nothingARepliesCarriesCanPingWhateverTheQuestionOrArticleHolds() throws Exception {
+  void nothingAReplyCarriesCanPingWhateverTheQuestionOrArticleHolds() throws Exception {
     String ask = responses.newUrl();
     requests.post(
         SignedRequests.slashCommand(
@@ -383,11 +425,11 @@ class SlackHttpModeTest {
     assertThat(feedback.clicks)
         .contains(
             new RecordingFeedback.Click(
-                new readingroom.bot.chat.Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U7"),
+                new Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U7"),
                 QUESTION,
                 true),
             new RecordingFeedback.Click(
-                new readingroom.bot.chat.Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U8"),
+                new Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U8"),
                 "other question",
                 false));
   }
