@@ -202,8 +202,7 @@ class SlackHttpModeTest {
 
     var get =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + "/slack/events"))
-                .build(),
+            HttpRequest.newBuilder(URI.create(base + "/slack/events")).build(),
             HttpResponse.BodyHandlers.ofString());
     var elsewhere =
         http.send(
@@ -425,9 +424,7 @@ class SlackHttpModeTest {
     assertThat(feedback.clicks)
         .contains(
             new RecordingFeedback.Click(
-                new Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U7"),
-                QUESTION,
-                true),
+                new Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U7"), QUESTION, true),
             new RecordingFeedback.Click(
                 new Origin(Platform.SLACK, SignedRequests.TEAM, "C7", "U8"),
                 "other question",
