@@ -1,10 +1,15 @@
 package readingroom.bot.platform;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.FeedbackFile;
+import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
+import readingroom.bot.slack.SlackPlatform;
+import readingroom.bot.slack.SlackSettings;
 
 /**
  * The chat platforms this process should serve, from the secrets that are set: each adapter is
@@ -16,8 +21,17 @@ public final class Platforms {
   public static List<ChatPlatform> configured(
       Settings settings, Secrets secrets, ChatCommands commands) {
     List<ChatPlatform> platforms = new ArrayList<>();
+    FeedbackSink feedback =
+        new FeedbackFile(
+            settings.data().resolve("feedback.jsonl"),
+            secrets.get(Secrets.STATE_SALT).orElse(""),
+            Clock.systemUTC());
     // Adapters add themselves here, e.g.:
     // if (secrets.has(Secrets.DISCORD_TOKEN)) platforms.add(DiscordPlatform.create(...));
+    if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
+      platforms.add(
+          SlackPlatform.create(SlackSettings.from(settings), secrets, commands, feedback));
+    }
     return platforms;
   }
 }
