@@ -74,7 +74,11 @@ public final class Engine implements AutoCloseable {
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
   private final SearcherManager searchers;
+  private final AnswerCache answers = new AnswerCache(ANSWER_CACHE_SIZE);
   private volatile Catalogue catalogue;
+
+  /** Answers kept per index version: a few MB, and far more than a class asks in a day. */
+  static final int ANSWER_CACHE_SIZE = 10_000;
 
   /** The articles of one index version, in memory: everything a reply needs besides the search. */
   private record Catalogue(long version, Map<String, StoredArticle> articles) {}
@@ -185,19 +189,47 @@ public final class Engine implements AutoCloseable {
     return catalogue.version();
   }
 
-  /** Answers a question with up to {@code question.maxQuotes()} verbatim quotes. */
+  /**
+   * Answers a question with up to {@code question.maxQuotes()} verbatim quotes. A question asked
+   * before on the same index version is answered from a cache.
+   */
   public Answer ask(Question question) {
+    return ask(question, true, true);
+  }
+
+  /**
+   * @param cached whether the answer cache may serve and keep this answer
+   * @param byMeaning false leaves out the question embedding and the vector search (the BM25 path)
+   */
+  Answer ask(Question question, boolean cached, boolean byMeaning) {
     long started = System.nanoTime();
     String text = QuestionText.clean(question.text());
     refresh();
     Catalogue current = catalogue;
+    if (cached) {
+      Answer known = answers.get(current.version(), text, question);
+      if (known != null) {
+        return new Answer(
+            question.text().strip(), known.answered(), known.results(), elapsed(started));
+      }
+    }
+    Answer answer = search(question, text, current, started, byMeaning);
+    if (cached) {
+      answers.put(current.version(), text, question, answer);
+    }
+    return answer;
+  }
+
+  private Answer search(
+      Question question, String text, Catalogue current, long started, boolean byMeaning) {
     List<String> admitted = admitted(current, question.scope());
     if (admitted != null && admitted.isEmpty()) {
       return new Answer(question.text().strip(), false, List.of(), elapsed(started));
     }
     IndexSearcher searcher = acquire();
     try {
-      Retriever.Ranking ranking = retriever.rank(searcher, text, admitted, current.articles()::get);
+      Retriever.Ranking ranking =
+          retriever.rank(searcher, text, admitted, current.articles()::get, byMeaning);
       List<Result> results = new ArrayList<>();
       List<Result> chosen = new ArrayList<>();
       Candidate best = null;

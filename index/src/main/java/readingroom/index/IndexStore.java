@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -30,12 +31,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -46,8 +48,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Writes the Lucene index. An update is one Lucene commit: until it commits, readers see the
  * previous index, and any failure rolls back to it, so a crash mid-way never leaves a half-built
- * index serving. Unchanged articles (same content hash) are not touched, and a passage whose text
- * was embedded before keeps its vector.
+ * index serving. Unchanged articles (same content hash) are not touched, and a passage text is
+ * embedded once: a text already in the index, or met earlier in the same update (in any article),
+ * reuses its vector.
  */
 final class IndexStore {
 
@@ -107,62 +110,65 @@ final class IndexStore {
     long version =
         compatible ? Long.parseLong(previous.getOrDefault(Schema.COMMIT_VERSION, "0")) : 0;
 
-    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(128);
-    IndexWriter writer = new IndexWriter(directory, config);
-    try {
-      Map<String, String> indexed = new HashMap<>();
-      if (compatible && exists(directory)) {
-        indexed = indexedHashes(directory);
-      } else {
-        writer.deleteAll();
-      }
-      Map<String, float[]> knownVectors = new HashMap<>();
-      int added = 0;
-      int updated = 0;
-      int unchanged = 0;
-      int passageCount = 0;
-      int embedded = 0;
-      int done = 0;
-      for (Article article : articles) {
-        String hash = indexed.remove(article.id());
-        if (!full && article.contentHash().equals(hash)) {
-          unchanged++;
+    // Opened before the writer changes anything: the vectors of the last commit, by text hash.
+    try (KnownVectors knownVectors =
+        new KnownVectors(
+            compatible && exists(directory) ? DirectoryReader.open(directory) : null)) {
+      IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(128);
+      IndexWriter writer = new IndexWriter(directory, config);
+      try {
+        Map<String, String> indexed = new HashMap<>();
+        if (compatible && exists(directory)) {
+          indexed = indexedHashes(directory);
         } else {
-          if (hash != null) {
-            knownVectors.putAll(vectorsOf(directory, article.id()));
-            writer.deleteDocuments(new Term(Schema.ARTICLE, article.id()));
-            updated++;
-          } else {
-            added++;
-          }
-          List<Passage> passages = Passages.of(article);
-          embedded += addArticle(writer, article, passages, embedder, knownVectors);
-          passageCount += passages.size();
-          knownVectors.clear();
+          writer.deleteAll();
         }
-        progress.advanced(++done, articles.size());
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int passageCount = 0;
+        int embedded = 0;
+        int done = 0;
+        for (Article article : articles) {
+          String hash = indexed.remove(article.id());
+          if (!full && article.contentHash().equals(hash)) {
+            unchanged++;
+          } else {
+            if (hash != null) {
+              writer.deleteDocuments(new Term(Schema.ARTICLE, article.id()));
+              updated++;
+            } else {
+              added++;
+            }
+            List<Passage> passages = Passages.of(article);
+            embedded += addArticle(writer, article, passages, embedder, knownVectors);
+            passageCount += passages.size();
+          }
+          progress.advanced(++done, articles.size());
+        }
+        for (String gone : indexed.keySet()) {
+          writer.deleteDocuments(new Term(Schema.ARTICLE, gone));
+        }
+        boolean changed = added + updated + indexed.size() > 0 || !compatible;
+        if (changed) {
+          version++;
+          writer.setLiveCommitData(
+              Map.of(
+                      Schema.COMMIT_SCHEMA, Integer.toString(Schema.VERSION),
+                      Schema.COMMIT_EMBEDDER, embedder.name(),
+                      Schema.COMMIT_VERSION, Long.toString(version))
+                  .entrySet());
+          writer.commit();
+        }
+        writer.close();
+        return new Report(
+            added, updated, indexed.size(), unchanged, passageCount, embedded, version);
+      } catch (IOException | RuntimeException | Error e) {
+        writer.rollback();
+        throw e;
       }
-      for (String gone : indexed.keySet()) {
-        writer.deleteDocuments(new Term(Schema.ARTICLE, gone));
-      }
-      boolean changed = added + updated + indexed.size() > 0 || !compatible;
-      if (changed) {
-        version++;
-        writer.setLiveCommitData(
-            Map.of(
-                    Schema.COMMIT_SCHEMA, Integer.toString(Schema.VERSION),
-                    Schema.COMMIT_EMBEDDER, embedder.name(),
-                    Schema.COMMIT_VERSION, Long.toString(version))
-                .entrySet());
-        writer.commit();
-      }
-      writer.close();
-      return new Report(added, updated, indexed.size(), unchanged, passageCount, embedded, version);
-    } catch (IOException | RuntimeException | Error e) {
-      writer.rollback();
-      throw e;
     }
   }
 
@@ -171,25 +177,34 @@ final class IndexStore {
       Article article,
       List<Passage> passages,
       Embedder embedder,
-      Map<String, float[]> knownVectors)
+      KnownVectors knownVectors)
       throws IOException {
     List<String> texts = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
-    List<String> toEmbed = new ArrayList<>();
+    Map<String, float[]> vectors = new HashMap<>();
+    Map<String, String> toEmbed = new LinkedHashMap<>();
     for (Passage passage : passages) {
       String text = article.text().substring(passage.start(), passage.end());
       String embedded = embeddingText(article.source(), text);
       String hash = textHash(embedded);
       texts.add(text);
       hashes.add(hash);
-      if (!knownVectors.containsKey(hash)) {
-        toEmbed.add(embedded);
+      if (!vectors.containsKey(hash) && !toEmbed.containsKey(hash)) {
+        float[] known = knownVectors.get(hash);
+        if (known != null) {
+          vectors.put(hash, known);
+        } else {
+          toEmbed.put(hash, embedded);
+        }
       }
     }
     if (!toEmbed.isEmpty()) {
-      List<float[]> vectors = embedder.embedPassages(toEmbed);
-      for (int i = 0; i < toEmbed.size(); i++) {
-        knownVectors.put(textHash(toEmbed.get(i)), vectors.get(i));
+      List<float[]> fresh = embedder.embedPassages(List.copyOf(toEmbed.values()));
+      int i = 0;
+      for (String hash : toEmbed.keySet()) {
+        vectors.put(hash, fresh.get(i));
+        knownVectors.remember(hash, fresh.get(i));
+        i++;
       }
     }
     List<Document> docs = new ArrayList<>();
@@ -205,14 +220,14 @@ final class IndexStore {
       doc.add(new NumericDocValuesField(Schema.START, passage.start()));
       doc.add(new NumericDocValuesField(Schema.END, passage.end()));
       doc.add(new SortedDocValuesField(Schema.ARTICLE, new BytesRef(article.id())));
-      doc.add(new StoredField(Schema.TEXT_HASH, hashes.get(i)));
+      // Indexed, so a later update finds a vector for the same text in any article.
+      doc.add(new StringField(Schema.TEXT_HASH, hashes.get(i), Field.Store.NO));
       doc.add(new TextField(Schema.TEXT, texts.get(i), Field.Store.NO));
       doc.add(new TextField(Schema.WORDS, texts.get(i), Field.Store.NO));
       doc.add(new TextField(Schema.CONTEXT, passage.context(), Field.Store.NO));
       doc.add(new TextField(Schema.TITLE, title, Field.Store.NO));
       doc.add(
-          new KnnFloatVectorField(
-              Schema.VECTOR, knownVectors.get(hashes.get(i)), Schema.SIMILARITY));
+          new KnnFloatVectorField(Schema.VECTOR, vectors.get(hashes.get(i)), Schema.SIMILARITY));
       docs.add(doc);
     }
     writer.addDocuments(docs);
@@ -287,34 +302,76 @@ final class IndexStore {
     return hashes;
   }
 
-  /** The vectors of an article's current passages, by text hash, so re-indexing it reuses them. */
-  private static Map<String, float[]> vectorsOf(Directory directory, String articleId)
-      throws IOException {
-    Map<String, float[]> vectors = new HashMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      BooleanQuery query =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Schema.ARTICLE, articleId)), BooleanClause.Occur.FILTER)
-              .add(
-                  new TermQuery(new Term(Schema.TYPE, Schema.TYPE_PASSAGE)),
-                  BooleanClause.Occur.FILTER)
-              .build();
-      IndexSearcher searcher = new IndexSearcher(reader);
-      for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {
-        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(hit.doc, reader.leaves()));
-        int local = hit.doc - leaf.docBase;
+  /**
+   * Vectors computed before, by text hash: those of the last commit (looked up in its index) and
+   * the most recent of this update. The recent ones are bounded, so a corpus of unique texts does
+   * not hold every vector in memory; repeated texts are usually near each other (the same article,
+   * or a copy of it).
+   */
+  static final class KnownVectors implements java.io.Closeable {
+
+    static final int RECENT = 50_000;
+
+    private final DirectoryReader previous;
+    private final Map<String, float[]> recent =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+          }
+        };
+
+    KnownVectors(DirectoryReader previous) {
+      this.previous = previous;
+    }
+
+    /** The vector of a text with this hash, or null if it was never embedded. */
+    float[] get(String hash) throws IOException {
+      float[] vector = recent.get(hash);
+      if (vector == null && previous != null) {
+        vector = inPrevious(hash);
+        if (vector != null) {
+          recent.put(hash, vector);
+        }
+      }
+      return vector;
+    }
+
+    void remember(String hash, float[] vector) {
+      recent.put(hash, vector);
+    }
+
+    private float[] inPrevious(String hash) throws IOException {
+      BytesRef term = new BytesRef(hash);
+      for (LeafReaderContext leaf : previous.leaves()) {
+        Terms terms = leaf.reader().terms(Schema.TEXT_HASH);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum termsEnum = terms.iterator();
+        if (!termsEnum.seekExact(term)) {
+          continue;
+        }
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        int doc = postings.nextDoc();
         FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
-        if (values == null) {
+        if (doc == DocIdSetIterator.NO_MORE_DOCS || values == null) {
           continue;
         }
         KnnVectorValues.DocIndexIterator iterator = values.iterator();
-        if (iterator.advance(local) == local) {
-          String hash = leaf.reader().storedFields().document(local).get(Schema.TEXT_HASH);
-          vectors.put(hash, values.vectorValue(iterator.index()).clone());
+        if (iterator.advance(doc) == doc) {
+          return values.vectorValue(iterator.index()).clone();
         }
       }
+      return null;
     }
-    return vectors;
+
+    @Override
+    public void close() throws IOException {
+      if (previous != null) {
+        previous.close();
+      }
+    }
   }
 
   static String textHash(String text) {

@@ -66,6 +66,20 @@ final class Retriever {
       Collection<String> articleFilter,
       java.util.function.Function<String, StoredArticle> articles)
       throws IOException {
+    return rank(searcher, question, articleFilter, articles, true);
+  }
+
+  /**
+   * @param byMeaning false skips the question embedding and the vector search (the BM25 path, for
+   *     benchmarks): candidates then come from words alone
+   */
+  Ranking rank(
+      IndexSearcher searcher,
+      String question,
+      Collection<String> articleFilter,
+      java.util.function.Function<String, StoredArticle> articles,
+      boolean byMeaning)
+      throws IOException {
     IndexReader reader = searcher.getIndexReader();
     QueryTerms terms = QueryTerms.of(question, reader, analyzer, synonyms);
     QuestionFocus focus = QuestionFocus.of(question);
@@ -91,23 +105,26 @@ final class Retriever {
         bm25.put(hit.doc, (double) hit.score);
       }
     }
-    float[] vector = embedder.embedQuery(terms.corrected());
-    TopDocs semantic =
-        searcher.search(
-            new KnnFloatVectorQuery(Schema.VECTOR, vector, VECTOR_DEPTH, filter), VECTOR_DEPTH);
+    float[] vector = byMeaning ? embedder.embedQuery(terms.corrected()) : null;
     Set<Integer> docs = new HashSet<>(bm25.keySet());
-    for (ScoreDoc hit : semantic.scoreDocs) {
-      docs.add(hit.doc);
+    if (vector != null) {
+      TopDocs semantic =
+          searcher.search(
+              new KnnFloatVectorQuery(Schema.VECTOR, vector, VECTOR_DEPTH, filter), VECTOR_DEPTH);
+      for (ScoreDoc hit : semantic.scoreDocs) {
+        docs.add(hit.doc);
+      }
     }
 
     // Only the most promising candidates get the costlier checks: the best by meaning and the best
     // by words. The rest could not reach the top three.
     Map<Integer, Double> cosines = new HashMap<>();
     for (int doc : docs) {
-      cosines.put(doc, cosine(reader, doc, vector));
+      cosines.put(doc, vector == null ? 0.0 : cosine(reader, doc, vector));
     }
     Set<Integer> shortlist = new HashSet<>();
     cosines.entrySet().stream()
+        .filter(e -> vector != null)
         .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
         .limit(SHORTLIST_BY_MEANING)
         .forEach(e -> shortlist.add(e.getKey()));

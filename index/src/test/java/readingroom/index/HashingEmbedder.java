@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HashingEmbedder implements Embedder {
 
   final AtomicInteger embedded = new AtomicInteger();
+  final AtomicInteger queries = new AtomicInteger();
   volatile int failAfter = Integer.MAX_VALUE;
 
   @Override
@@ -27,6 +28,7 @@ final class HashingEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String question) {
+    queries.incrementAndGet();
     return vector(question);
   }
 

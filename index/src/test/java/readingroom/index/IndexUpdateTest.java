@@ -61,6 +61,48 @@ class IndexUpdateTest {
   }
 
   @Test
+  void aTextAlreadyInTheIndexIsNotEmbeddedAgainForAnotherArticle(@TempDir Path dir)
+      throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    HashingEmbedder embedder = new HashingEmbedder();
+    try (Engine engine =
+        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+      Files.copy(corpus.resolve(MOSCOW_TIMES), corpus.resolve("copy-of-moscow-times.txt"));
+
+      Engine.IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
+
+      assertThat(report.added()).isEqualTo(1);
+      assertThat(report.passages()).isGreaterThan(10);
+      assertThat(report.embedded()).isZero();
+      assertThat(engine.sources(Scope.all())).hasSize(6);
+    }
+  }
+
+  @Test
+  void textsRepeatedAcrossArticlesOfOneBuildAreEmbeddedOnce(@TempDir Path dir) throws Exception {
+    HashingEmbedder once = new HashingEmbedder();
+    try (Engine engine =
+        Engine.open(
+            Fixtures.options(Fixtures.copyCorpus(dir.resolve("one")), dir.resolve("index-one")),
+            once,
+            IndexProgress.NONE)) {
+      assertThat(engine.sources(Scope.all())).hasSize(5);
+    }
+    Path twice = Fixtures.copyCorpus(dir.resolve("twice"));
+    for (Path file : Files.list(twice).toList()) {
+      Files.copy(file, twice.resolve("copy-" + file.getFileName()));
+    }
+    HashingEmbedder duplicated = new HashingEmbedder();
+    try (Engine engine =
+        Engine.open(
+            Fixtures.options(twice, dir.resolve("index-twice")), duplicated, IndexProgress.NONE)) {
+      assertThat(engine.sources(Scope.all())).hasSize(10);
+    }
+
+    assertThat(duplicated.embedded.get()).isEqualTo(once.embedded.get());
+  }
+
+  @Test
   void aDeletedArticleLeavesTheIndex(@TempDir Path dir) throws Exception {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     try (Engine engine =

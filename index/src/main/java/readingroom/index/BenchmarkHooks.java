@@ -1,0 +1,36 @@
+package readingroom.index;
+
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Entry points for the benchmark harness ({@code bench/}), not for chat code: the same work as
+ * {@link Engine#ask} with one part left out, so the cost of each part can be measured on its own,
+ * and what a plain Lucene search over the same index needs to be a fair baseline.
+ */
+public final class BenchmarkHooks {
+
+  private BenchmarkHooks() {}
+
+  /** {@link Engine#ask} without the answer cache: every call searches. */
+  public static Answer askUncached(Engine engine, Question question) {
+    return engine.ask(question, false, true);
+  }
+
+  /**
+   * The BM25 path: {@link Engine#ask} without the question embedding and the vector search (and
+   * without the cache). Candidates come from words alone; excerpts and checks are unchanged.
+   */
+  public static Answer askWordsOnly(Engine engine, Question question) {
+    return engine.ask(question, false, false);
+  }
+
+  /** The field that holds each passage's text, analysed by {@link #analyzer()}. */
+  public static String passageTextField() {
+    return Schema.TEXT;
+  }
+
+  /** The analyzer the index was built with, for questions of a baseline search. */
+  public static Analyzer analyzer() {
+    return Schema.analyzer();
+  }
+}
