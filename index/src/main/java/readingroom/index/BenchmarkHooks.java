@@ -1,5 +1,6 @@
 package readingroom.index;
 
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -32,5 +33,20 @@ public final class BenchmarkHooks {
   /** The analyzer the index was built with, for questions of a baseline search. */
   public static Analyzer analyzer() {
     return Schema.analyzer();
+  }
+
+  /**
+   * The texts of an indexed article's passages, as the engine cut them: what a plain Lucene
+   * indexing baseline indexes. Empty for an unknown id.
+   */
+  public static List<String> passageTexts(Engine engine, String articleId) {
+    String text = engine.articleText(articleId).orElse(null);
+    Source source = engine.source(articleId).orElse(null);
+    if (text == null || source == null) {
+      return List.of();
+    }
+    return Passages.of(new Article(source, text, List.of(), "")).stream()
+        .map(p -> text.substring(p.start(), p.end()))
+        .toList();
   }
 }
