@@ -6,12 +6,14 @@ COPY pom.xml mvnw ./
 COPY .mvn .mvn
 COPY index/pom.xml index/pom.xml
 COPY bot/pom.xml bot/pom.xml
+COPY bench/pom.xml bench/pom.xml
 # Dependencies first, so code changes do not download them again.
 RUN ./mvnw -B -q -ntp dependency:go-offline -DexcludeReactor=true || true
 COPY config config
 COPY index index
 COPY bot bot
-RUN ./mvnw -B -q -ntp -DskipTests package
+# The benchmark module (bench/) is not part of the image.
+RUN ./mvnw -B -q -ntp -DskipTests -pl bot -am package
 
 FROM eclipse-temurin:21-jre
 RUN useradd --system --create-home --uid 10001 readingroom

@@ -194,7 +194,7 @@ public final class BenchMain {
                     "heap used")
                 + "\n");
     for (List<String> flags :
-        List.of(List.<String>of(), List.of("-Xmx128m"), List.of("-Xmx128m", "-XX:+UseSerialGC"))) {
+        List.of(List.<String>of(), List.of("-Xmx128m"), List.of("-Xmx256m", "-XX:+UseSerialGC"))) {
       List<Map<String, Double>> runs = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         runs.add(child(setup, flags));
@@ -363,7 +363,7 @@ public final class BenchMain {
         int added;
         int embedded;
         if (engine == null) {
-          engine = setup.open();
+          engine = setup.openWithSpreadCopies();
           try (PlainLucene plain = new PlainLucene(index)) {
             added = plain.passages();
           }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import readingroom.index.BenchmarkHooks;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
 
@@ -35,7 +36,16 @@ record Setup(Path corpus, Path index, Path synonyms, Path questions) {
   }
 
   Engine open() {
-    return Engine.open(new Engine.Options(corpus, index, Synonyms.read(synonyms), List.of()));
+    return Engine.open(options());
+  }
+
+  /** An engine for a replicated corpus: copies get vectors near their original's. */
+  Engine openWithSpreadCopies() {
+    return BenchmarkHooks.openWithSpreadCopies(options());
+  }
+
+  private Engine.Options options() {
+    return new Engine.Options(corpus, index, Synonyms.read(synonyms), List.of());
   }
 
   /** The questions: JSON lines with a "question" field, or plain lines. */

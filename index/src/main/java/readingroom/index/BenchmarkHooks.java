@@ -12,6 +12,16 @@ public final class BenchmarkHooks {
 
   private BenchmarkHooks() {}
 
+  /**
+   * Opens an engine whose copies of articles (headline ending in {@code [copy N]}) get vectors near
+   * their original's instead of being embedded, so a corpus can be replicated to benchmark scale.
+   * The index it builds is marked with its own embedder name, so a normal start rebuilds it.
+   */
+  public static Engine openWithSpreadCopies(Engine.Options options) {
+    return Engine.open(
+        options, new SpreadCopiesEmbedder(new BgeSmallEmbedder()), IndexProgress.NONE);
+  }
+
   /** {@link Engine#ask} without the answer cache: every call searches. */
   public static Answer askUncached(Engine engine, Question question) {
     return engine.ask(question, false, true);

@@ -404,7 +404,9 @@ public final class Engine implements AutoCloseable {
         .collect(Collectors.toSet());
   }
 
-  private long lastRefresh;
+  private volatile long lastRefresh;
+  private final java.util.concurrent.atomic.AtomicInteger catalogueLoads =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private void refresh() {
     long now = System.nanoTime();
@@ -412,8 +414,17 @@ public final class Engine implements AutoCloseable {
       return;
     }
     lastRefresh = now;
+    refreshNow();
+  }
+
+  /**
+   * Picks up a new commit. The catalogue is read again only when the commit's version changed:
+   * reading it costs a stored-field read of every article (seconds at a million passages), and
+   * {@code maybeRefresh} reports success for an unchanged index too.
+   */
+  void refreshNow() {
     try {
-      if (searchers.maybeRefresh()) {
+      if (searchers.maybeRefresh() && committedVersion() != catalogue.version()) {
         Catalogue fresh = loadCatalogue();
         if (fresh.version() != catalogue.version()) {
           catalogue = fresh;
@@ -424,13 +435,31 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** How many times the catalogue was read from the index: for tests. */
+  int catalogueLoads() {
+    return catalogueLoads.get();
+  }
+
+  private long committedVersion() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return versionOf((DirectoryReader) searcher.getIndexReader());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static long versionOf(DirectoryReader reader) throws IOException {
+    return Long.parseLong(
+        reader.getIndexCommit().getUserData().getOrDefault(Schema.COMMIT_VERSION, "0"));
+  }
+
   private Catalogue loadCatalogue() throws IOException {
+    catalogueLoads.incrementAndGet();
     IndexSearcher searcher = searchers.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      long version =
-          Long.parseLong(
-              reader.getIndexCommit().getUserData().getOrDefault(Schema.COMMIT_VERSION, "0"));
+      long version = versionOf(reader);
       Map<String, StoredArticle> articles = new LinkedHashMap<>();
       TermQuery query = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE));
       for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Repeated questions come from the answer cache; a new index version and the hooks bypass it. */
+/**
+ * Serving repeated questions: the answer cache, which a new index version and the hooks bypass, and
+ * the catalogue, which is read again only for a new index version.
+ */
 class AnswerCacheTest {
 
   private static final String QUESTION = "how much trade does russia do with afghanistan?";
@@ -74,6 +77,16 @@ class AnswerCacheTest {
     assertThat(embedder.queries.get()).isEqualTo(queries);
     assertThat(answer.results()).isNotEmpty();
     assertThat(answer.results().get(0).verbatim().toLowerCase()).contains("kabul");
+  }
+
+  @Test
+  void anUnchangedIndexIsNotReadAgainWhenTheEngineLooksForChanges() {
+    int loads = engine.catalogueLoads();
+
+    engine.refreshNow();
+    engine.refreshNow();
+
+    assertThat(engine.catalogueLoads()).isEqualTo(loads);
   }
 
   @Test
