@@ -108,9 +108,13 @@ final class Retriever {
     float[] vector = byMeaning ? embedder.embedQuery(terms.corrected()) : null;
     Set<Integer> docs = new HashSet<>(bm25.keySet());
     if (vector != null) {
+      // Only passages have vectors: over the whole corpus a filter would filter nothing, yet cost a
+      // bitset of every document and a filtered graph search per question.
+      Query vectorFilter = articleFilter == null ? null : filter;
       TopDocs semantic =
           searcher.search(
-              new KnnFloatVectorQuery(Schema.VECTOR, vector, VECTOR_DEPTH, filter), VECTOR_DEPTH);
+              new KnnFloatVectorQuery(Schema.VECTOR, vector, VECTOR_DEPTH, vectorFilter),
+              VECTOR_DEPTH);
       for (ScoreDoc hit : semantic.scoreDocs) {
         docs.add(hit.doc);
       }
