@@ -252,7 +252,7 @@ public final class ChatCommands {
   }
 
   /** Where adapters report the feedback buttons: the question log, or nowhere without one. */
-  public FeedbackSink feedback() {
+  public FeedbackSink feedbackSink() {
     if (questionLog != null) {
       return questionLog;
     }
