@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -21,7 +20,13 @@ public final class AnswerCache {
   /** Ten thousand answers for six hours: a term's worth of repeated questions in little memory. */
   public static final String DEFAULT_SPEC = "maximumSize=10000,expireAfterWrite=6h";
 
-  private final AsyncCache<AnswerKey, Answer> cache;
+  /**
+   * An answer or the failure computing it. Futures in the cache always complete normally, so a
+   * failure reaches the waiting askers without Caffeine logging it as a failed load.
+   */
+  private record Outcome(Answer answer, Throwable failure) {}
+
+  private final AsyncCache<AnswerKey, Outcome> cache;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
@@ -69,21 +74,21 @@ public final class AnswerCache {
    * @throws RuntimeException whatever {@code compute} threw; the failure is not cached
    */
   public Lookup get(AnswerKey key, Supplier<Answer> compute) {
-    CompletableFuture<Answer> mine = new CompletableFuture<>();
-    CompletableFuture<Answer> existing = cache.asMap().putIfAbsent(key, mine);
+    CompletableFuture<Outcome> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome> existing = cache.asMap().putIfAbsent(key, mine);
     if (existing != null) {
       hits.increment();
-      return new Lookup(join(existing), true);
+      return new Lookup(answerOf(join(existing)), true);
     }
     misses.increment();
     try {
       Answer answer = compute.get();
-      mine.complete(answer);
+      mine.complete(new Outcome(answer, null));
       return new Lookup(answer, false);
     } catch (RuntimeException | Error e) {
       // Waiters see the same failure; the next asker tries again.
       cache.asMap().remove(key, mine);
-      mine.completeExceptionally(e);
+      mine.complete(new Outcome(null, e));
       throw e;
     }
   }
@@ -106,26 +111,25 @@ public final class AnswerCache {
     cache.synchronous().invalidateAll();
   }
 
-  private static Answer join(CompletableFuture<Answer> future) {
+  private static Outcome join(CompletableFuture<Outcome> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for an answer", e);
     } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
-    } catch (CompletionException e) {
-      throw rethrow(e.getCause());
+      // Never happens: outcomes complete normally.
+      throw new IllegalStateException(e.getCause());
     }
   }
 
-  private static RuntimeException rethrow(Throwable cause) {
-    if (cause instanceof RuntimeException runtime) {
-      return runtime;
+  private static Answer answerOf(Outcome outcome) {
+    if (outcome.failure() == null) {
+      return outcome.answer();
     }
-    if (cause instanceof Error error) {
-      throw error;
+    if (outcome.failure() instanceof RuntimeException runtime) {
+      throw runtime;
     }
-    return new IllegalStateException(cause);
+    throw (Error) outcome.failure();
   }
 }
