@@ -80,6 +80,8 @@ public final class StateDatabase implements AutoCloseable {
     try {
       connection = source.getConnection();
       checkIntegrity(connection, path);
+      // Before migrating: a file another process holds should fail here, in a few words.
+      checkWritable(connection);
       var result =
           Flyway.configure()
               .dataSource(source)
@@ -91,7 +93,6 @@ public final class StateDatabase implements AutoCloseable {
         log.info(
             "State database {} migrated to schema version {}", path, result.targetSchemaVersion);
       }
-      checkWritable(connection);
       return new StateDatabase(path, connection);
     } catch (SQLException | FlywayException e) {
       closeQuietly(connection);
@@ -195,13 +196,9 @@ public final class StateDatabase implements AutoCloseable {
 
   /** Takes and releases the write lock, so a file another process holds fails now, not later. */
   private static void checkWritable(Connection connection) throws SQLException {
-    connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
-      statement.executeUpdate(
-          "INSERT OR IGNORE INTO state_meta (key, value) VALUES ('created', datetime('now'))");
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
+      statement.execute("BEGIN IMMEDIATE");
+      statement.execute("ROLLBACK");
     }
   }
 
