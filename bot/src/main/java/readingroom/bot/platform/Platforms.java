@@ -1,10 +1,8 @@
 package readingroom.bot.platform;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackFile;
 import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
@@ -21,13 +19,8 @@ public final class Platforms {
   public static List<ChatPlatform> configured(
       Settings settings, Secrets secrets, ChatCommands commands) {
     List<ChatPlatform> platforms = new ArrayList<>();
-    FeedbackSink feedback =
-        new FeedbackFile(
-            settings.data().resolve("feedback.jsonl"),
-            secrets.get(Secrets.STATE_SALT).orElse(""),
-            Clock.systemUTC());
-    // Adapters add themselves here, e.g.:
-    // if (secrets.has(Secrets.DISCORD_TOKEN)) platforms.add(DiscordPlatform.create(...));
+    // Button votes go to the question log, next to the question they judge.
+    FeedbackSink feedback = commands.feedbackSink();
     if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
       platforms.add(
           SlackPlatform.create(SlackSettings.from(settings), secrets, commands, feedback));
