@@ -158,7 +158,8 @@ public final class SlackPlatform implements ChatPlatform {
             new BlockKitRenderer(),
             new Delivery(slack, botToken, new RateLimitRetry(pause)),
             workers,
-            settings.privateAnswers());
+            settings.privateAnswers(),
+            settings.admins()::contains);
     new SlashCommands(responder).register(app);
     new Conversations(responder).register(app);
     new AnswerButtons(responder, feedback).register(app);
