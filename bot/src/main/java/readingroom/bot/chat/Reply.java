@@ -33,7 +33,10 @@ public sealed interface Reply {
   /** How to use the bot. */
   record HelpReply(List<String> lines) implements Reply {}
 
-  /** A short message instead of a result: bad input, nothing found, or a failure with an id. */
+  /**
+   * A short message instead of a result: bad input, nothing found, a failure with an id, or the
+   * confirmation of a request such as a vote.
+   */
   record NoticeReply(Kind kind, String text) implements Reply {
     /** What kind of notice, so adapters can choose a tone (e.g. private for errors). */
     public enum Kind {
@@ -41,7 +44,8 @@ public sealed interface Reply {
       NOT_FOUND,
       RATE_LIMITED,
       FORBIDDEN,
-      ERROR
+      ERROR,
+      ACKNOWLEDGED
     }
   }
 }
