@@ -1,0 +1,105 @@
+package readingroom.bot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.config.SettingsException;
+
+/**
+ * Start-up against the local Discord: one clear line for each thing a user can get wrong, never the
+ * token in it. No engine is needed: nobody asks anything.
+ */
+class DiscordStartupTest {
+
+  private static final ChatCommands NO_ENGINE = new ChatCommands(null, 3);
+
+  @Test
+  void aRefusedTokenIsOneLineThatSaysWhereToGetANewOne() throws Exception {
+    try (LocalDiscord discord = new LocalDiscord()) {
+      discord.acceptOnly("the-right-token");
+      DiscordPlatform platform =
+          DiscordPlatform.create(
+              DiscordTestEngine.settings(discord), "a-wrong-token-abc123", NO_ENGINE);
+
+      assertThatThrownBy(platform::start)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("Discord refused DISCORD_TOKEN")
+          .hasMessageContaining("Developer Portal")
+          .hasMessageNotContaining("a-wrong-token-abc123")
+          .hasMessageNotContaining("\n");
+      assertThat(discord.calls()).extracting(LocalDiscord.Call::path).containsExactly("users/@me");
+    }
+  }
+
+  @Test
+  void aTokenWithSpacesIsRefusedBeforeConnectingAndNotEchoed() {
+    assertThatThrownBy(() ->
+            DiscordPlatform.create(
+                settings("http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/", 0),
+                "secret part\nsecond line",
+                NO_ENGINE))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("DISCORD_TOKEN is not a bot token")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void anUnreachableDiscordIsOneLineNamingTheAddress() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String rest = "http://127.0.0.1:" + closedPort + "/api/v10/";
+    DiscordPlatform platform =
+        DiscordPlatform.create(
+            settings(rest, "ws://127.0.0.1:" + closedPort + "/", 0), "token", NO_ENGINE);
+
+    assertThatThrownBy(platform::start)
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("Cannot reach Discord at " + rest)
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aServerTheBotIsNotInIsNamedWithTheInviteLink() throws Exception {
+    try (LocalDiscord discord = new LocalDiscord()) {
+      DiscordPlatform platform =
+          DiscordPlatform.create(
+              settings(discord.restUrl(), discord.gatewayUrl(), 42), LocalDiscord.TOKEN, NO_ENGINE);
+
+      assertThatThrownBy(platform::start)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("readingroom.discord.guild-id is 42")
+          .hasMessageContaining("client_id=" + discord.applicationId);
+    }
+  }
+
+  @Test
+  void withoutAServerIdTheCommandsAreRegisteredGlobally() throws Exception {
+    try (LocalDiscord discord = new LocalDiscord()) {
+      DiscordPlatform platform =
+          DiscordPlatform.create(
+              settings(discord.restUrl(), discord.gatewayUrl(), 0), LocalDiscord.TOKEN, NO_ENGINE);
+      try {
+        platform.start();
+      } finally {
+        platform.close();
+      }
+
+      assertThat(discord.calls())
+          .anyMatch(c ->
+              c.method().equals("PUT")
+                  && c.path().equals("applications/" + discord.applicationId + "/commands"))
+          .noneMatch(c -> c.path().contains("/guilds/"));
+    }
+  }
+
+  private static DiscordSettings settings(String rest, String gateway, long guild) {
+    return new DiscordSettings(rest, gateway, guild, true, 1, 100, Duration.ofSeconds(10));
+  }
+}
