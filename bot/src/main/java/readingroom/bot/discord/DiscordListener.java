@@ -231,7 +231,11 @@ final class DiscordListener extends ListenerAdapter {
 
   /** In a new thread on the message where allowed, else as a reply to it. */
   private void answerMention(Message message, String question, DiscordMessage answer) {
-    if (mentionThreads && threadsAllowed(message)) {
+    if (!mentionThreads || !threadsAllowed(message)) {
+      replyTo(message, answer);
+      return;
+    }
+    try {
       message
           .createThreadChannel(threadName(question))
           .queue(
@@ -246,7 +250,9 @@ final class DiscordListener extends ListenerAdapter {
                     error.getMessage());
                 replyTo(message, answer);
               });
-    } else {
+    } catch (RuntimeException e) {
+      // JDA checks permissions and channel type before sending: the cache may know better.
+      log.info("Could not open a thread in {}: {}", message.getChannelId(), e.getMessage());
       replyTo(message, answer);
     }
   }

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.chat.ChatCommands;
@@ -92,6 +94,10 @@ public final class DiscordPlatform implements ChatPlatform {
             new RecentQuestions(settings.rememberedAnswers()),
             workers,
             settings.mentionThreads());
+    // Every message sets its own (empty) allowed mentions; these JVM-wide defaults make any
+    // message that does not set them ping no one either.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageRequest.setDefaultMentionRepliedUser(false);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     EventListener readiness =
         event -> {
@@ -110,6 +116,8 @@ public final class DiscordPlatform implements ChatPlatform {
               // Uncompressed JSON: a small bot's traffic is light, and it is what the tests run.
               .setCompression(Compression.NONE)
               .setGatewayEncoding(GatewayEncoding.JSON)
+              // A timed-out message may still have been posted: resending could post it twice.
+              .setRequestTimeoutRetry(false)
               .setEnableShutdownHook(false)
               .addEventListeners(readiness, listener)
               .build();

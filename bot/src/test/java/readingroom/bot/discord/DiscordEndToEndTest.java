@@ -274,6 +274,34 @@ class DiscordEndToEndTest {
   }
 
   @Test
+  void whenDiscordRefusesTheThreadTheMentionGetsAReplyInstead() throws Exception {
+    discord.refuseThreads(true);
+    try {
+      String message = discord.post(discord.channelId, "<@" + discord.botId + "> who is kabulov?");
+
+      discord.await(c -> c.path().endsWith("/messages/" + message + "/threads"));
+      Call reply =
+          discord.await(c ->
+              c.path().equals("channels/" + discord.channelId + "/messages")
+                  && c.body().at("/message_reference/message_id").asText().equals(message));
+      assertThat(reply.body().path("embeds").size()).isPositive();
+    } finally {
+      discord.refuseThreads(false);
+    }
+  }
+
+  @Test
+  void articleWordsMatchingSeveralArticlesListThemAsLinks() throws Exception {
+    Sent sent = discord.slash("article", Map.of("title", "diplomat"));
+    JsonNode edit = discord.editOf(sent).body();
+
+    assertThat(edit.path("content").asText()).startsWith("Several articles match \"diplomat\"");
+    for (Source source : engine.findSources("diplomat", Scope.all(), 10)) {
+      assertThat(edit.at("/embeds/0/description").asText()).contains("](" + source.url() + ")");
+    }
+  }
+
+  @Test
   void messagesThatDoNotMentionTheBotGetNoAnswer() throws Exception {
     String everyone = discord.post(discord.noThreadsChannelId, "@everyone why did russia do it?");
     String role = discord.post(discord.noThreadsChannelId, "<@&" + discord.botRoleId + "> hello");

@@ -86,6 +86,7 @@ final class LocalDiscord implements AutoCloseable {
   private final Map<String, String> threads = new ConcurrentHashMap<>();
 
   private volatile String validToken = TOKEN;
+  private volatile boolean refuseThreads;
 
   LocalDiscord() throws IOException, InterruptedException {
     rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -108,6 +109,11 @@ final class LocalDiscord implements AutoCloseable {
   /** From now on, only this token is accepted (others get 401 and close code 4004). */
   void acceptOnly(String token) {
     validToken = token;
+  }
+
+  /** Whether opening threads fails with "Missing Permissions", as after a role change. */
+  void refuseThreads(boolean refuse) {
+    refuseThreads = refuse;
   }
 
   // ---- playing users ------------------------------------------------------------------------
@@ -254,7 +260,7 @@ final class LocalDiscord implements AutoCloseable {
     return originals.get(sent.token());
   }
 
-  /** The thread the bot opened on a message, if any. */
+  /** The thread the bot opened (or tried to open) on a message, if any. */
   String threadOn(String messageId) {
     return threads.get(messageId);
   }
@@ -281,6 +287,9 @@ final class LocalDiscord implements AutoCloseable {
       Pattern.compile("channels/(\\d+)/messages/(\\d+)/threads");
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
 
+  /** A status and a JSON body, or none for 204. */
+  private record Answer(int status, JsonNode body) {}
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
@@ -288,45 +297,48 @@ final class LocalDiscord implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       byte[] raw = exchange.getRequestBody().readAllBytes();
       JsonNode body = parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
-      record(new Call(method, path, query, body, System.nanoTime()));
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      boolean webhook = path.startsWith("webhooks/") || path.startsWith("interactions/");
-      if (!webhook && !("Bot " + validToken).equals(auth)) {
-        respond(exchange, 401, error("401: Unauthorized", 0));
-        return;
-      }
-      Matcher m;
-      if (method.equals("GET") && path.equals("users/@me")) {
-        respond(exchange, 200, user(botId, "Reading Room", true));
-      } else if (method.equals("PUT")
-          && (GUILD_COMMANDS.matcher(path).matches() || GLOBAL_COMMANDS.matcher(path).matches())) {
-        respond(exchange, 200, registered(body));
-      } else if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
-        callback(m.group(2), body);
-        exchange.sendResponseHeaders(204, -1);
-      } else if (method.equals("PATCH") && (m = ORIGINAL.matcher(path)).matches()) {
-        respond(exchange, 200, editOriginal(m.group(2), body));
-      } else if (method.equals("POST") && (m = FOLLOW_UP.matcher(path)).matches()) {
-        ObjectNode message = botMessage(channelId, body, 20);
-        respond(exchange, 200, message);
-      } else if (method.equals("POST") && (m = THREAD_FROM_MESSAGE.matcher(path)).matches()) {
-        if (m.group(1).equals(noThreadsChannelId)) {
-          respond(exchange, 403, error("Missing Permissions", 50013));
-        } else {
-          ObjectNode thread = thread(m.group(1), body.path("name").asText());
-          threads.put(m.group(2), thread.path("id").asText());
-          respond(exchange, 201, thread);
-        }
-      } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
-        boolean reply = body.has("message_reference");
-        respond(exchange, 200, botMessage(m.group(1), body, reply ? 19 : 0));
+      Answer answer = route(method, path, body, auth);
+      // Recorded once the state is updated, so a test that saw the call sees its effects.
+      record(new Call(method, path, query, body, System.nanoTime()));
+      if (answer.body() == null) {
+        exchange.sendResponseHeaders(answer.status(), -1);
       } else {
-        respond(exchange, 404, error("404: Not Found", 0));
+        respond(exchange, answer.status(), answer.body());
       }
-    } catch (RuntimeException e) {
-      e.printStackTrace();
-      throw e;
     }
+  }
+
+  private Answer route(String method, String path, JsonNode body, String auth) {
+    boolean webhook = path.startsWith("webhooks/") || path.startsWith("interactions/");
+    if (!webhook && !("Bot " + validToken).equals(auth)) {
+      return new Answer(401, error("401: Unauthorized", 0));
+    }
+    Matcher m;
+    if (method.equals("GET") && path.equals("users/@me")) {
+      return new Answer(200, user(botId, "Reading Room", true));
+    } else if (method.equals("PUT")
+        && (GUILD_COMMANDS.matcher(path).matches() || GLOBAL_COMMANDS.matcher(path).matches())) {
+      return new Answer(200, registered(body));
+    } else if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
+      callback(m.group(2), body);
+      return new Answer(204, null);
+    } else if (method.equals("PATCH") && (m = ORIGINAL.matcher(path)).matches()) {
+      return new Answer(200, editOriginal(m.group(2), body));
+    } else if (method.equals("POST") && (m = FOLLOW_UP.matcher(path)).matches()) {
+      return new Answer(200, botMessage(channelId, body, 20));
+    } else if (method.equals("POST") && (m = THREAD_FROM_MESSAGE.matcher(path)).matches()) {
+      String thread = snowflake();
+      threads.put(m.group(2), thread);
+      if (refuseThreads || m.group(1).equals(noThreadsChannelId)) {
+        return new Answer(403, error("Missing Permissions", 50013));
+      }
+      return new Answer(201, thread(thread, m.group(1), body.path("name").asText()));
+    } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+      boolean reply = body.has("message_reference");
+      return new Answer(200, botMessage(m.group(1), body, reply ? 19 : 0));
+    }
+    return new Answer(404, error("404: Not Found", 0));
   }
 
   private void record(Call call) {
@@ -451,8 +463,7 @@ final class LocalDiscord implements AutoCloseable {
     return message;
   }
 
-  private ObjectNode thread(String parent, String name) {
-    String id = snowflake();
+  private ObjectNode thread(String id, String parent, String name) {
     ObjectNode thread =
         NODES
             .objectNode()
