@@ -89,10 +89,11 @@ public final class DiscordPlatform implements ChatPlatform {
     workers = Executors.newFixedThreadPool(settings.workers(), named("discord-worker-"));
     DiscordListener listener =
         new DiscordListener(
-            commands,
-            new DiscordRenderer(),
-            new RecentQuestions(settings.rememberedAnswers()),
-            workers,
+            new Responder(
+                commands,
+                new DiscordRenderer(),
+                new RecentQuestions(settings.rememberedAnswers()),
+                workers),
             settings.mentionThreads());
     // Every message sets its own (empty) allowed mentions; these JVM-wide defaults make any
     // message that does not set them ping no one either.
