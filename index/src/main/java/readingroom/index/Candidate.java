@@ -11,6 +11,8 @@ package readingroom.index;
  * @param bm25 the BM25 score of the passage (0 when only the vector search found it)
  * @param cosine the similarity of question and passage embeddings, -1 to 1
  * @param coverage the share of the question's term weight (IDF) found in the passage, 0 to 1
+ * @param datesMatch whether the passage is about the years and months the question names
+ * @param holdsAnswer whether the passage holds the kind of answer asked for (a name, a number...)
  * @param score the fused ranking score
  */
 record Candidate(
@@ -21,9 +23,12 @@ record Candidate(
     double bm25,
     double cosine,
     double coverage,
+    boolean datesMatch,
+    boolean holdsAnswer,
     double score) {
 
   Candidate withScore(double newScore) {
-    return new Candidate(doc, articleId, start, end, bm25, cosine, coverage, newScore);
+    return new Candidate(
+        doc, articleId, start, end, bm25, cosine, coverage, datesMatch, holdsAnswer, newScore);
   }
 }

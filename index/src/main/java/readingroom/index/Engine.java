@@ -197,7 +197,7 @@ public final class Engine implements AutoCloseable {
     }
     IndexSearcher searcher = acquire();
     try {
-      Retriever.Ranking ranking = retriever.rank(searcher, text, admitted);
+      Retriever.Ranking ranking = retriever.rank(searcher, text, admitted, current.articles()::get);
       List<Result> results = new ArrayList<>();
       List<Result> chosen = new ArrayList<>();
       Candidate best = null;
@@ -232,13 +232,24 @@ public final class Engine implements AutoCloseable {
           break;
         }
       }
-      boolean answered =
-          best != null
-              && Confidence.answers(best, ranking, current.articles().get(best.articleId()).text());
+      boolean answered = best != null && Confidence.answers(best);
       results.addAll(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
       return new Answer(question.text().strip(), answered, results, elapsed(started));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** The ranked candidates of a question, with their signals: for tuning and tests. */
+  List<Candidate> candidates(String question) throws IOException {
+    Catalogue current = catalogue;
+    IndexSearcher searcher = acquire();
+    try {
+      return retriever
+          .rank(searcher, QuestionText.clean(question), null, current.articles()::get)
+          .candidates();
     } finally {
       release(searcher);
     }

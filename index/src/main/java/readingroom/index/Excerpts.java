@@ -48,6 +48,9 @@ final class Excerpts {
   Excerpt choose(String text, int start, int end, Map<String, Double> termWeights) {
     String passage = text.substring(start, end);
     List<Token> tokens = tokens(passage, termWeights);
+    if (CleaningRules.words(passage) <= MAX_WORDS) {
+      return excerpt(passage, start, 0, passage.length(), false, false, tokens);
+    }
     List<int[]> sentences = SentenceSplitter.split(passage);
 
     int bestFrom = 0;

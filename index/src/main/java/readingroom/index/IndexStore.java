@@ -175,11 +175,12 @@ final class IndexStore {
     List<String> toEmbed = new ArrayList<>();
     for (Passage passage : passages) {
       String text = article.text().substring(passage.start(), passage.end());
-      String hash = textHash(text);
+      String embedded = embeddingText(article.source(), text);
+      String hash = textHash(embedded);
       texts.add(text);
       hashes.add(hash);
       if (!knownVectors.containsKey(hash)) {
-        toEmbed.add(text);
+        toEmbed.add(embedded);
       }
     }
     if (!toEmbed.isEmpty()) {
@@ -190,9 +191,7 @@ final class IndexStore {
     }
     List<Document> docs = new ArrayList<>();
     docs.add(articleDocument(article));
-    String title =
-        article.source().title()
-            + (article.source().subtitle() == null ? "" : "\n" + article.source().subtitle());
+    String title = titleField(article.source());
     for (int i = 0; i < passages.size(); i++) {
       Passage passage = passages.get(i);
       Document doc = new Document();
@@ -213,6 +212,31 @@ final class IndexStore {
     }
     writer.addDocuments(docs);
     return toEmbed.size();
+  }
+
+  /**
+   * The weak "about the article" field of every passage: headline, subtitle, outlet and when it was
+   * published, so "the 2024 talks" finds a 2024 article whose text says only "this month".
+   */
+  /**
+   * What the embedding model reads for a passage: the headline, then the passage, so a sentence
+   * that says "the meeting" is still about the talks its headline names. (Adding the sentence
+   * before as well was tried, and made paraphrased questions match worse.)
+   */
+  static String embeddingText(Source source, String text) {
+    return source.title() + "\n" + text;
+  }
+
+  static String titleField(Source source) {
+    StringBuilder field = new StringBuilder(source.title());
+    if (source.subtitle() != null) {
+      field.append('\n').append(source.subtitle());
+    }
+    field.append('\n').append(source.outlet());
+    if (source.published() != null) {
+      field.append('\n').append(source.published().display());
+    }
+    return field.toString();
   }
 
   private static Document articleDocument(Article article) {

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts an article into overlapping passages: from each sentence of a prose paragraph, as many
- * following sentences of that paragraph as fit in {@link #TARGET_WORDS}. Overlap lets a question
- * match a sentence together with either neighbour; quotes never cross a paragraph.
+ * Cuts an article into the passages the index searches: every sentence of a prose paragraph on its
+ * own, and every pair of neighbouring sentences that fits in {@link #PAIR_WORDS}. A precise
+ * question matches one sentence; a question whose answer spans two ("The group sent a delegation.
+ * It rejected talks without preconditions.") matches the pair. Passages never cross a paragraph, so
+ * neither does a quote.
  */
 final class Passages {
 
-  static final int TARGET_WORDS = 45;
+  static final int PAIR_WORDS = 50;
 
   private Passages() {}
 
@@ -29,26 +31,25 @@ final class Passages {
         String context = heading.isEmpty() ? paragraph : heading + "\n" + paragraph;
         List<int[]> sentences = SentenceSplitter.split(paragraph);
         for (int i = 0; i < sentences.size(); i++) {
-          int words = 0;
-          int j = i;
-          while (j < sentences.size()) {
-            int w =
-                CleaningRules.words(paragraph.substring(sentences.get(j)[0], sentences.get(j)[1]));
-            if (j > i && words + w > TARGET_WORDS) {
-              break;
-            }
-            words += w;
-            j++;
-          }
+          int[] first = sentences.get(i);
           passages.add(
               new Passage(
                   article.id(),
                   passages.size(),
-                  paragraphStart + sentences.get(i)[0],
-                  paragraphStart + sentences.get(j - 1)[1],
+                  paragraphStart + first[0],
+                  paragraphStart + first[1],
                   context));
-          if (j == sentences.size()) {
-            break; // later windows would be suffixes of this one
+          if (i + 1 < sentences.size()) {
+            int[] second = sentences.get(i + 1);
+            if (CleaningRules.words(paragraph.substring(first[0], second[1])) <= PAIR_WORDS) {
+              passages.add(
+                  new Passage(
+                      article.id(),
+                      passages.size(),
+                      paragraphStart + first[0],
+                      paragraphStart + second[1],
+                      context));
+            }
           }
         }
       } else {

@@ -1,0 +1,79 @@
+package readingroom.bot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import readingroom.bot.TestConfig;
+import readingroom.bot.chat.ChatCommands;
+import readingroom.index.Engine;
+import readingroom.index.Synonyms;
+
+/** A scripted console session: the same commands and replies a channel gets. */
+class ConsoleChatTest {
+
+  @TempDir static Path dir;
+  private static Engine engine;
+
+  @BeforeAll
+  static void open() {
+    engine =
+        Engine.open(
+            new Engine.Options(
+                TestConfig.root().resolve("corpus"),
+                dir.resolve("index"),
+                Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")),
+                List.of()));
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  private static String session(String input) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ConsoleChat(new ChatCommands(engine, 3), new PlainTextRenderer(false))
+        .run(
+            new BufferedReader(new StringReader(input)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            false);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void answersQuestionsAndCommandsLikeAChannel() throws Exception {
+    String transcript =
+        session(
+            "how much trade does russia do with taliban-run afghanistan?\n/more\n/sources\n/article moscow times\n"
+                + "/article zzz\n/help\n\n/quit\nnot read after quit\n");
+    assertThat(transcript)
+        .contains("close to $1 billion in 2023")
+        .contains("4. “") // "More" continues the numbering
+        .contains(
+            "• Why Russia Doesn’t Think the Taliban Are Terrorists Anymore — The Moscow Times · October 14, 2024")
+        .contains("No article in this channel's reading list matches \"zzz\"")
+        .contains("/ask <question>")
+        .doesNotContain("not read after quit");
+  }
+
+  @Test
+  void saysWhenTheReadingListDoesNotAnswer() throws Exception {
+    assertThat(session("how do i make kabuli pulao at home?\n"))
+        .contains("The reading list does not seem to answer this. The closest passages:");
+  }
+
+  @Test
+  void aBadQuestionGetsAShortMessage() throws Exception {
+    assertThat(session("😀😀\n")).contains("Please ask your question in words.");
+  }
+}

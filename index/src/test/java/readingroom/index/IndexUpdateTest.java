@@ -1,0 +1,132 @@
+package readingroom.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Building and updating the index on disk: incremental, and atomic when it fails. */
+class IndexUpdateTest {
+
+  private static final String MOSCOW_TIMES =
+      "moscowtimes-2024-10-taliban-not-terrorists-anymore.txt";
+
+  @Test
+  void anUnchangedCorpusCostsNothingOnReindex(@TempDir Path dir) {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    HashingEmbedder embedder = new HashingEmbedder();
+    try (Engine engine =
+        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+      int firstBuild = embedder.embedded.get();
+      assertThat(firstBuild).isGreaterThan(100);
+      Engine.IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
+      assertThat(report.unchanged()).isEqualTo(5);
+      assertThat(report.embedded()).isZero();
+      assertThat(embedder.embedded.get()).isEqualTo(firstBuild);
+    }
+  }
+
+  @Test
+  void onlyTheChangedArticleIsReprocessedAndItsUnchangedPassagesKeepTheirVectors(@TempDir Path dir)
+      throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    HashingEmbedder embedder = new HashingEmbedder();
+    try (Engine engine =
+        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+      long version = engine.version();
+      Path file = corpus.resolve(MOSCOW_TIMES);
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace(
+                  "Known simply as the Moscow Format,",
+                  "Known simply as the Moscow Format, a name coined in 2017,"));
+
+      Engine.IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
+
+      assertThat(report.updated()).isEqualTo(1);
+      assertThat(report.unchanged()).isEqualTo(4);
+      // One sentence changed: it and the pairs that hold it (at most three passages) are embedded.
+      assertThat(report.embedded()).isBetween(1, 3);
+      assertThat(engine.version()).isEqualTo(version + 1);
+      assertThat(
+              engine
+                  .articleText("moscowtimes-2024-10-taliban-not-terrorists-anymore")
+                  .orElseThrow())
+          .contains("a name coined in 2017");
+    }
+  }
+
+  @Test
+  void aDeletedArticleLeavesTheIndex(@TempDir Path dir) throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    try (Engine engine =
+        Engine.open(
+            Fixtures.options(corpus, dir.resolve("index")),
+            new HashingEmbedder(),
+            IndexProgress.NONE)) {
+      Files.delete(corpus.resolve(MOSCOW_TIMES));
+      assertThat(engine.reindex(false, IndexProgress.NONE).index().removed()).isEqualTo(1);
+      assertThat(engine.sources(Scope.all())).hasSize(4);
+    }
+  }
+
+  @Test
+  void aBuildThatFailsMidwayLeavesThePreviousIndexServing(@TempDir Path dir) throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    HashingEmbedder embedder = new HashingEmbedder();
+    long version;
+    try (Engine engine =
+        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+      version = engine.version();
+      Answer before = engine.ask(Question.of("how much trade does russia do with afghanistan?"));
+
+      // Every article changes; the embedder crashes after the first article's new passages.
+      for (Path file : Files.list(corpus).toList()) {
+        Files.writeString(
+            file,
+            Files.readString(file)
+                + "\nA sentence added to every article for this test, long enough to count as prose.\n");
+      }
+      embedder.failAfter = embedder.embedded.get() + 2;
+      assertThatThrownBy(() -> engine.reindex(false, IndexProgress.NONE))
+          .hasMessageContaining("simulated crash");
+
+      assertThat(engine.version()).isEqualTo(version);
+      assertThat(engine.sources(Scope.all())).hasSize(5);
+      assertThat(engine.articleText("diplomat-2018-11-can-russia-help-bring-peace").orElseThrow())
+          .doesNotContain("A sentence added to every article");
+      Answer after = engine.ask(Question.of("how much trade does russia do with afghanistan?"));
+      assertThat(after.results())
+          .extracting(Result::quote)
+          .isEqualTo(before.results().stream().map(Result::quote).toList());
+    }
+    // A new process finds the old, complete index, and its start-up update finishes the job.
+    try (Engine reopened =
+        Engine.open(
+            Fixtures.options(corpus, dir.resolve("index")),
+            new HashingEmbedder(),
+            IndexProgress.NONE)) {
+      assertThat(reopened.sources(Scope.all())).hasSize(5);
+      assertThat(reopened.version()).isEqualTo(version + 1);
+      assertThat(reopened.articleText("diplomat-2018-11-can-russia-help-bring-peace").orElseThrow())
+          .contains("A sentence added to every article");
+    }
+  }
+
+  @Test
+  void aCorpusWithNoLoadableArticleIsAClearError(@TempDir Path dir) throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("broken.txt"), "no front matter");
+    assertThatThrownBy(() ->
+            Engine.open(
+                Fixtures.options(corpus, dir.resolve("index")),
+                new HashingEmbedder(),
+                IndexProgress.NONE))
+        .isInstanceOf(CorpusException.class)
+        .hasMessageContaining("no loadable article");
+  }
+}
