@@ -1,27 +1,23 @@
 package readingroom.bot.discord;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import readingroom.bot.TestConfig;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
 
-/** A real engine on a copy of the project's five-article corpus. */
+/** A real engine on the shipped five-article corpus, and settings for the local Discord. */
 final class DiscordTestEngine {
   private DiscordTestEngine() {}
 
-  static Engine open(Path temp) throws IOException {
-    Path corpus = temp.resolve("corpus");
-    Files.createDirectories(corpus);
-    Path shipped = Path.of(System.getProperty("readingroom.root", "..")).resolve("corpus");
-    try (var files = Files.list(shipped)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
-        Files.copy(file, corpus.resolve(file.getFileName()));
-      }
-    }
+  static Engine open(Path temp) {
     return Engine.open(
-        new Engine.Options(corpus, temp.resolve("index"), Synonyms.none(), List.of()));
+        new Engine.Options(
+            TestConfig.root().resolve("corpus"),
+            temp.resolve("index"),
+            Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")),
+            List.of()));
   }
 
   /** Settings pointing JDA at the local Discord, commands registered in its server. */
@@ -33,6 +29,6 @@ final class DiscordTestEngine {
         true,
         2,
         1000,
-        java.time.Duration.ofSeconds(20));
+        Duration.ofSeconds(20));
   }
 }
