@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ContextException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -223,14 +224,23 @@ public final class DiscordPlatform implements ChatPlatform {
         + ").";
   }
 
-  /** The innermost message of a failure; JDA's own messages never hold the token here. */
+  /**
+   * The most specific message in a failure's causes, e.g. "ConnectException: Failed to connect to
+   * ...". JDA's own messages never hold the token here, and its ContextException only records where
+   * a request was queued.
+   */
   private static String reason(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+    Throwable best = error;
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !(cause instanceof ContextException)) {
+        best = cause;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String message = best.getMessage();
+    return best.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   private static ThreadFactory named(String prefix) {

@@ -62,6 +62,7 @@ class DiscordStartupTest {
     assertThatThrownBy(platform::start)
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith("Cannot reach Discord at " + rest)
+        .hasMessageContaining("ConnectException")
         .hasMessageNotContaining("\n");
   }
 
