@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import readingroom.bot.cli.AskCli;
+import readingroom.bot.cli.BenchCli;
 import readingroom.bot.cli.ChatCli;
 import readingroom.bot.cli.EvalCli;
 import readingroom.bot.cli.IndexCli;
@@ -18,7 +19,7 @@ import readingroom.index.EngineException;
     mixinStandardHelpOptions = true,
     version = "Reading Room 0.1.0",
     description = "Answers questions about a reading list with verbatim, linked quotes.",
-    subcommands = {AskCli.class, IndexCli.class, EvalCli.class, ChatCli.class})
+    subcommands = {AskCli.class, IndexCli.class, EvalCli.class, ChatCli.class, BenchCli.class})
 public final class Main implements Runnable {
 
   @Option(

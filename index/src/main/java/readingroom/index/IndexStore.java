@@ -19,6 +19,8 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -39,6 +41,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Writes the Lucene index. An update is one Lucene commit: until it commits, readers see the
@@ -198,8 +201,10 @@ final class IndexStore {
       doc.add(new StringField(Schema.TYPE, Schema.TYPE_PASSAGE, Field.Store.NO));
       doc.add(new StringField(Schema.ARTICLE, article.id(), Field.Store.YES));
       doc.add(new StoredField(Schema.ORDINAL, passage.ordinal()));
-      doc.add(new StoredField(Schema.START, passage.start()));
-      doc.add(new StoredField(Schema.END, passage.end()));
+      // Doc values, not stored fields: read for every candidate of every question.
+      doc.add(new NumericDocValuesField(Schema.START, passage.start()));
+      doc.add(new NumericDocValuesField(Schema.END, passage.end()));
+      doc.add(new SortedDocValuesField(Schema.ARTICLE, new BytesRef(article.id())));
       doc.add(new StoredField(Schema.TEXT_HASH, hashes.get(i)));
       doc.add(new TextField(Schema.TEXT, texts.get(i), Field.Store.NO));
       doc.add(new TextField(Schema.WORDS, texts.get(i), Field.Store.NO));
@@ -243,6 +248,7 @@ final class IndexStore {
     Document doc = new Document();
     doc.add(new StringField(Schema.TYPE, Schema.TYPE_ARTICLE, Field.Store.NO));
     doc.add(new StringField(Schema.ARTICLE, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Schema.ARTICLE, new BytesRef(article.id())));
     doc.add(new StoredField(Schema.HASH, article.contentHash()));
     doc.add(new StoredField(Schema.BODY, article.text()));
     try {

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,6 +41,8 @@ final class Retriever {
 
   static final int LEXICAL_DEPTH = 100;
   static final int VECTOR_DEPTH = 50;
+  static final int SHORTLIST_BY_MEANING = 30;
+  static final int SHORTLIST_BY_WORDS = 15;
 
   private static final float CONTEXT_BOOST = 0.3f;
   private static final float TITLE_BOOST = 0.2f;
@@ -96,15 +100,35 @@ final class Retriever {
       docs.add(hit.doc);
     }
 
+    // Only the most promising candidates get the costlier checks: the best by meaning and the best
+    // by words. The rest could not reach the top three.
+    Map<Integer, Double> cosines = new HashMap<>();
+    for (int doc : docs) {
+      cosines.put(doc, cosine(reader, doc, vector));
+    }
+    Set<Integer> shortlist = new HashSet<>();
+    cosines.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .limit(SHORTLIST_BY_MEANING)
+        .forEach(e -> shortlist.add(e.getKey()));
+    bm25.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .limit(SHORTLIST_BY_WORDS)
+        .forEach(e -> shortlist.add(e.getKey()));
+
     double totalWeight = termWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Candidate> candidates = new ArrayList<>();
-    for (int doc : docs) {
-      Document stored = searcher.storedFields().document(doc);
-      int start = stored.getField(Schema.START).numericValue().intValue();
-      int end = stored.getField(Schema.END).numericValue().intValue();
-      String articleId = stored.get(Schema.ARTICLE);
-      double cosine = cosine(reader, doc, vector);
-      double lexicalScore = bm25.getOrDefault(doc, 0.0);
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (int doc : shortlist) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      int local = doc - leaf.docBase;
+      int start = (int) numeric(leaf, Schema.START, local);
+      int end = (int) numeric(leaf, Schema.END, local);
+      SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ARTICLE);
+      if (!ids.advanceExact(local)) {
+        continue;
+      }
+      String articleId = ids.lookupOrd(ids.ordValue()).utf8ToString();
       StoredArticle article = articles.apply(articleId);
       if (article == null) {
         continue;
@@ -116,8 +140,8 @@ final class Retriever {
               articleId,
               start,
               end,
-              lexicalScore,
-              cosine,
+              bm25.getOrDefault(doc, 0.0),
+              cosines.get(doc),
               coverage(passage, termWeights, totalWeight),
               Evidence.matchesDates(focus, passage, article.source().published()),
               Evidence.holdsAnswer(focus, passage),
@@ -159,6 +183,14 @@ final class Retriever {
       }
     }
     return found / totalWeight;
+  }
+
+  private static long numeric(LeafReaderContext leaf, String field, int doc) throws IOException {
+    NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
+    if (!values.advanceExact(doc)) {
+      throw new IllegalStateException("passage " + doc + " has no " + field);
+    }
+    return values.longValue();
   }
 
   private static Query filter(Collection<String> articleFilter) {

@@ -21,7 +21,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 final class Schema {
 
   /** Bumped whenever fields or analysis change: an index of another version is rebuilt. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   // Every document
   static final String TYPE = "type";

@@ -29,17 +29,10 @@ public final class ChatCommands {
 
   private final Engine engine;
   private final int maxQuotes;
-  private final FeedbackSink feedback;
 
-  /** Commands whose votes are only counted in memory. */
   public ChatCommands(Engine engine, int maxQuotes) {
-    this(engine, maxQuotes, new InMemoryFeedbackSink());
-  }
-
-  public ChatCommands(Engine engine, int maxQuotes, FeedbackSink feedback) {
     this.engine = engine;
     this.maxQuotes = maxQuotes;
-    this.feedback = feedback;
   }
 
   /** {@code /ask}: the first page of quotes. */
@@ -106,21 +99,6 @@ public final class ChatCommands {
       log.warn("Autocomplete failed in {}", origin.channel(), e);
       return List.of();
     }
-  }
-
-  /** "Helpful" / "Not helpful" under an answer: stores the vote and thanks the user. */
-  public Reply feedback(Feedback vote) {
-    return guarded(
-        vote.origin(),
-        () -> {
-          feedback.record(vote);
-          return new NoticeReply(
-              NoticeReply.Kind.ACKNOWLEDGED,
-              vote.verdict() == Feedback.Verdict.HELPFUL
-                  ? "Thanks: noted that this answer helped."
-                  : "Thanks: noted that this answer did not help. Rephrasing the question, or"
-                      + " naming a person or place, often finds better quotes.");
-        });
   }
 
   /** {@code /help}. */

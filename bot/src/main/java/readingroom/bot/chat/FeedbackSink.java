@@ -1,15 +1,14 @@
 package readingroom.bot.chat;
 
-/**
- * Where votes on answers go. Kept to one method so that the in-memory sink used today can be
- * replaced by a database without touching the adapters or {@link ChatCommands}.
- */
+/** Where the "Helpful" / "Not helpful" buttons under an answer are recorded. */
 public interface FeedbackSink {
 
   /**
-   * Stores a vote. A user's later vote on the same answer replaces their earlier one. Called from
-   * chat worker threads, so implementations must be thread-safe, and quick enough to run before a
-   * reply.
+   * Records one click.
+   *
+   * @param origin who clicked, and where
+   * @param question the question the answer was for
+   * @param helpful whether the answer helped
    */
-  void record(Feedback feedback);
+  void record(Origin origin, String question, boolean helpful);
 }

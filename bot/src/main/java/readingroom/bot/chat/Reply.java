@@ -33,10 +33,7 @@ public sealed interface Reply {
   /** How to use the bot. */
   record HelpReply(List<String> lines) implements Reply {}
 
-  /**
-   * A short message instead of a result: bad input, nothing found, a failure with an id, or the
-   * confirmation of a request such as a vote.
-   */
+  /** A short message instead of a result: bad input, nothing found, or a failure with an id. */
   record NoticeReply(Kind kind, String text) implements Reply {
     /** What kind of notice, so adapters can choose a tone (e.g. private for errors). */
     public enum Kind {
@@ -44,8 +41,7 @@ public sealed interface Reply {
       NOT_FOUND,
       RATE_LIMITED,
       FORBIDDEN,
-      ERROR,
-      ACKNOWLEDGED
+      ERROR
     }
   }
 }

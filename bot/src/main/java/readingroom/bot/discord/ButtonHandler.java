@@ -4,7 +4,6 @@ import static readingroom.bot.discord.Responder.failure;
 
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import readingroom.bot.chat.Feedback;
 import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Reply;
 
@@ -56,19 +55,21 @@ final class ButtonHandler {
       }
       case HELPFUL, NOT_HELPFUL -> {
         event.deferReply(true).queue(null, failure("defer feedback"));
-        Feedback.Verdict verdict =
-            button.action() == ButtonId.Action.HELPFUL
-                ? Feedback.Verdict.HELPFUL
-                : Feedback.Verdict.NOT_HELPFUL;
+        boolean helpful = button.action() == ButtonId.Action.HELPFUL;
         responder.work(
             "feedback",
             hook,
             () -> {
+              // An answer from before a restart still gets its vote, without the question.
               String question = responder.questions.question(button.answerId()).orElse("");
-              Reply reply =
-                  responder.commands.feedback(
-                      new Feedback(origin, button.answerId(), question, button.number(), verdict));
-              responder.edit(hook, responder.renderer.render(reply));
+              responder.feedback.record(origin, question, helpful);
+              responder.edit(
+                  hook,
+                  DiscordMessage.text(
+                      helpful
+                          ? "Thanks: noted as helpful."
+                          : "Thanks: noted as not helpful. Rephrasing the question sometimes"
+                              + " finds better quotes."));
             });
       }
       case SHARE -> {

@@ -30,6 +30,7 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.platform.ChatPlatform;
 
@@ -52,22 +53,26 @@ public final class DiscordPlatform implements ChatPlatform {
   private final DiscordSettings settings;
   private final String token;
   private final ChatCommands commands;
+  private final FeedbackSink feedback;
   private ExecutorService workers;
   private JDA jda;
 
-  private DiscordPlatform(DiscordSettings settings, String token, ChatCommands commands) {
+  private DiscordPlatform(
+      DiscordSettings settings, String token, ChatCommands commands, FeedbackSink feedback) {
     this.settings = settings;
     this.token = token;
     this.commands = commands;
+    this.feedback = feedback;
   }
 
   /**
    * A platform ready to {@link #start()}.
    *
    * @param token the bot token, with or without the "Bot " prefix
+   * @param feedback where "Helpful" / "Not helpful" clicks go
    */
   public static DiscordPlatform create(
-      DiscordSettings settings, String token, ChatCommands commands) {
+      DiscordSettings settings, String token, ChatCommands commands, FeedbackSink feedback) {
     String bare = token.strip();
     if (bare.regionMatches(true, 0, "Bot ", 0, 4)) {
       bare = bare.substring(4).strip();
@@ -77,7 +82,7 @@ public final class DiscordPlatform implements ChatPlatform {
       throw new SettingsException(
           "DISCORD_TOKEN is not a bot token: it is empty or has spaces or line breaks inside.");
     }
-    return new DiscordPlatform(settings, bare, commands);
+    return new DiscordPlatform(settings, bare, commands, feedback);
   }
 
   @Override
@@ -92,6 +97,7 @@ public final class DiscordPlatform implements ChatPlatform {
         new DiscordListener(
             new Responder(
                 commands,
+                feedback,
                 new DiscordRenderer(),
                 new RecentQuestions(settings.rememberedAnswers()),
                 workers),

@@ -10,30 +10,35 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Platform;
 import readingroom.bot.chat.Reply;
 
 /**
- * What the event handlers share: the commands, the renderer, the remembered questions, and the
- * worker threads that search and answer off JDA's event thread. A failure on a worker ends in a
- * short apology with an error id that is also in the log, never in a silent timeout.
+ * What the event handlers share: the commands, the feedback sink, the renderer, the remembered
+ * questions, and the worker threads that search and answer off JDA's event thread. A failure on a
+ * worker ends in a short apology with an error id that is also in the log, never in a silent
+ * timeout.
  */
 final class Responder {
 
   private static final Logger log = LoggerFactory.getLogger(Responder.class);
 
   final ChatCommands commands;
+  final FeedbackSink feedback;
   final DiscordRenderer renderer;
   final RecentQuestions questions;
   private final Executor workers;
 
   Responder(
       ChatCommands commands,
+      FeedbackSink feedback,
       DiscordRenderer renderer,
       RecentQuestions questions,
       Executor workers) {
     this.commands = commands;
+    this.feedback = feedback;
     this.renderer = renderer;
     this.questions = questions;
     this.workers = workers;

@@ -1,12 +1,18 @@
 package readingroom.bot.platform;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.CountingFeedbackSink;
+import readingroom.bot.chat.FeedbackFile;
+import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
 import readingroom.bot.discord.DiscordPlatform;
 import readingroom.bot.discord.DiscordSettings;
+import readingroom.bot.slack.SlackPlatform;
+import readingroom.bot.slack.SlackSettings;
 
 /**
  * The chat platforms this process should serve, from the secrets that are set: each adapter is
@@ -18,11 +24,23 @@ public final class Platforms {
   public static List<ChatPlatform> configured(
       Settings settings, Secrets secrets, ChatCommands commands) {
     List<ChatPlatform> platforms = new ArrayList<>();
+    // One sink for every platform: clicks are counted and logged, then stored.
+    FeedbackSink feedback =
+        new CountingFeedbackSink(
+            new FeedbackFile(
+                settings.data().resolve("feedback.jsonl"),
+                secrets.get(Secrets.STATE_SALT).orElse(""),
+                Clock.systemUTC()));
     // Adapters add themselves here when their tokens are set.
     var discordToken = secrets.get(Secrets.DISCORD_TOKEN);
     if (discordToken.isPresent()) {
       platforms.add(
-          DiscordPlatform.create(DiscordSettings.from(settings), discordToken.get(), commands));
+          DiscordPlatform.create(
+              DiscordSettings.from(settings), discordToken.get(), commands, feedback));
+    }
+    if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
+      platforms.add(
+          SlackPlatform.create(SlackSettings.from(settings), secrets, commands, feedback));
     }
     return platforms;
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.InMemoryFeedbackSink;
+import readingroom.bot.chat.CountingFeedbackSink;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Platform;
 import readingroom.bot.discord.LocalDiscord.Call;
 import readingroom.bot.discord.LocalDiscord.Sent;
 import readingroom.index.Engine;
@@ -38,7 +41,15 @@ class DiscordEndToEndTest {
   Engine engine;
   LocalDiscord discord;
   DiscordPlatform platform;
-  final InMemoryFeedbackSink feedback = new InMemoryFeedbackSink();
+
+  /** Clicks as stored, behind the counter the application puts in front of the store. */
+  final List<Click> clicks = new CopyOnWriteArrayList<>();
+
+  record Click(Origin origin, String question, boolean helpful) {}
+
+  final CountingFeedbackSink feedback =
+      new CountingFeedbackSink(
+          (origin, question, helpful) -> clicks.add(new Click(origin, question, helpful)));
   final List<String> startupLog = new ArrayList<>();
 
   @BeforeAll
@@ -49,7 +60,8 @@ class DiscordEndToEndTest {
         DiscordPlatform.create(
             DiscordTestEngine.settings(discord),
             LocalDiscord.TOKEN,
-            new ChatCommands(engine, 3, feedback));
+            new ChatCommands(engine, 3),
+            feedback);
     try (LogCapture log = new LogCapture(DiscordPlatform.class)) {
       platform.start();
       startupLog.addAll(log.lines());
@@ -147,9 +159,10 @@ class DiscordEndToEndTest {
 
   @Test
   void helpfulAndNotHelpfulAreStoredCountedAndAcknowledgedPrivately() throws Exception {
-    Sent ask = discord.slash("ask", Map.of("question", "who is zamir kabulov?"));
+    String question = "who is zamir kabulov?";
+    Sent ask = discord.slash("ask", Map.of("question", question));
     JsonNode answer = discord.editOf(ask).body();
-    InMemoryFeedbackSink.Tally before = feedback.tally();
+    CountingFeedbackSink.Tally before = feedback.tally();
 
     Sent helpful = discord.click(customId(answer, "Helpful"), discord.original(ask));
     Call ack = discord.callbackOf(helpful);
@@ -157,14 +170,19 @@ class DiscordEndToEndTest {
 
     assertThat(ack.body().path("type").asInt()).isEqualTo(5);
     assertThat(ack.body().at("/data/flags").asInt() & 64).as("ephemeral").isEqualTo(64);
-    assertThat(thanks.path("content").asText()).startsWith("Thanks");
+    assertThat(thanks.path("content").asText()).startsWith("Thanks: noted as helpful");
     assertThat(feedback.tally().helpful()).isEqualTo(before.helpful() + 1);
+    assertThat(clicks)
+        .contains(
+            new Click(
+                new Origin(Platform.DISCORD, discord.guildId, discord.channelId, discord.userId),
+                question,
+                true));
 
-    // The same user changing their mind moves their vote instead of adding one.
     Sent notHelpful = discord.click(customId(answer, "Not helpful"), discord.original(ask));
-    discord.editOf(notHelpful);
-    assertThat(feedback.tally())
-        .isEqualTo(new InMemoryFeedbackSink.Tally(before.helpful(), before.notHelpful() + 1));
+    assertThat(discord.editOf(notHelpful).body().path("content").asText())
+        .startsWith("Thanks: noted as not helpful");
+    assertThat(feedback.tally().notHelpful()).isEqualTo(before.notHelpful() + 1);
   }
 
   @Test

@@ -35,7 +35,10 @@ class DiscordEngineFailureTest {
     discord = new LocalDiscord();
     platform =
         DiscordPlatform.create(
-            DiscordTestEngine.settings(discord), LocalDiscord.TOKEN, new ChatCommands(engine, 3));
+            DiscordTestEngine.settings(discord),
+            LocalDiscord.TOKEN,
+            new ChatCommands(engine, 3),
+            (origin, question, helpful) -> {});
     platform.start();
     log = new LogCapture(ChatCommands.class);
   }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.SettingsException;
 
 /**
@@ -17,6 +18,7 @@ import readingroom.bot.config.SettingsException;
 class DiscordStartupTest {
 
   private static final ChatCommands NO_ENGINE = new ChatCommands(null, 3);
+  private static final FeedbackSink NO_FEEDBACK = (origin, question, helpful) -> {};
 
   @Test
   void aRefusedTokenIsOneLineThatSaysWhereToGetANewOne() throws Exception {
@@ -24,7 +26,7 @@ class DiscordStartupTest {
       discord.acceptOnly("the-right-token");
       DiscordPlatform platform =
           DiscordPlatform.create(
-              DiscordTestEngine.settings(discord), "a-wrong-token-abc123", NO_ENGINE);
+              DiscordTestEngine.settings(discord), "a-wrong-token-abc123", NO_ENGINE, NO_FEEDBACK);
 
       assertThatThrownBy(platform::start)
           .isInstanceOf(SettingsException.class)
@@ -42,7 +44,8 @@ class DiscordStartupTest {
             DiscordPlatform.create(
                 settings("http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/", 0),
                 "secret part\nsecond line",
-                NO_ENGINE))
+                NO_ENGINE,
+                NO_FEEDBACK))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("DISCORD_TOKEN is not a bot token")
         .hasMessageNotContaining("secret");
@@ -57,7 +60,10 @@ class DiscordStartupTest {
     String rest = "http://127.0.0.1:" + closedPort + "/api/v10/";
     DiscordPlatform platform =
         DiscordPlatform.create(
-            settings(rest, "ws://127.0.0.1:" + closedPort + "/", 0), "token", NO_ENGINE);
+            settings(rest, "ws://127.0.0.1:" + closedPort + "/", 0),
+            "token",
+            NO_ENGINE,
+            NO_FEEDBACK);
 
     assertThatThrownBy(platform::start)
         .isInstanceOf(SettingsException.class)
@@ -71,7 +77,10 @@ class DiscordStartupTest {
     try (LocalDiscord discord = new LocalDiscord()) {
       DiscordPlatform platform =
           DiscordPlatform.create(
-              settings(discord.restUrl(), discord.gatewayUrl(), 42), LocalDiscord.TOKEN, NO_ENGINE);
+              settings(discord.restUrl(), discord.gatewayUrl(), 42),
+              LocalDiscord.TOKEN,
+              NO_ENGINE,
+              NO_FEEDBACK);
 
       assertThatThrownBy(platform::start)
           .isInstanceOf(SettingsException.class)
@@ -85,7 +94,10 @@ class DiscordStartupTest {
     try (LocalDiscord discord = new LocalDiscord()) {
       DiscordPlatform platform =
           DiscordPlatform.create(
-              settings(discord.restUrl(), discord.gatewayUrl(), 0), LocalDiscord.TOKEN, NO_ENGINE);
+              settings(discord.restUrl(), discord.gatewayUrl(), 0),
+              LocalDiscord.TOKEN,
+              NO_ENGINE,
+              NO_FEEDBACK);
       try {
         platform.start();
       } finally {

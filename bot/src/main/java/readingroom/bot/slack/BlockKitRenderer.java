@@ -1,0 +1,312 @@
+package readingroom.bot.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import readingroom.bot.chat.Reply;
+import readingroom.index.InvalidQuestionException;
+import readingroom.index.QuestionText;
+import readingroom.index.Result;
+import readingroom.index.Source;
+
+/**
+ * Renders {@link Reply} values as Block Kit: a quote is a block-quoted section with the query terms
+ * in bold, followed by a context line linking the headline to the quoted passage. Every text is
+ * escaped by {@link Mrkdwn} and marked verbatim, so nothing a reply carries can ping; and every
+ * message keeps within Slack's 50 blocks and 3,000 characters a section.
+ */
+final class BlockKitRenderer {
+
+  static final int MAX_BLOCKS = 50;
+
+  /** Characters of the first quote shown in a notification. */
+  private static final int NOTIFICATION_CHARS = 150;
+
+  private static final int MAX_TITLE_CHARS = 200;
+
+  SlackMessage render(Reply reply) {
+    return switch (reply) {
+      case Reply.AnswerReply r -> answer(r);
+      case Reply.SourcesReply r -> sources(r);
+      case Reply.ArticleReply r -> article(r);
+      case Reply.ArticleChoicesReply r -> choices(r);
+      case Reply.HelpReply r -> help(r);
+      case Reply.NoticeReply r -> notice(r.text());
+    };
+  }
+
+  /** A short message with no blocks of its own beyond its text, e.g. a thank-you. */
+  SlackMessage notice(String text) {
+    return new SlackMessage(
+        Mrkdwn.escape(Mrkdwn.shorten(text, 300)), List.of(section(plain(text))), true);
+  }
+
+  private SlackMessage answer(Reply.AnswerReply reply) {
+    List<Result> results = reply.answer().results();
+    if (results.isEmpty()) {
+      return notice(
+          reply.skip() > 0
+              ? "No more quotes for this question."
+              : "Nothing in the reading list matches this question.");
+    }
+    if (!reply.answer().answered()) {
+      return closestArticles(results);
+    }
+    List<LayoutBlock> blocks = new ArrayList<>();
+    for (Result result : results) {
+      blocks.add(section(quote(result)));
+      blocks.add(context(byline(result.source(), result.link())));
+    }
+    blocks.add(answerButtons(reply));
+    String first = Mrkdwn.shorten(results.get(0).quote(), NOTIFICATION_CHARS);
+    return new SlackMessage(
+        Mrkdwn.escape("“" + first + "” — " + results.get(0).source().title()), blocks, false);
+  }
+
+  /** When the reading list does not answer: say so plainly and name the closest articles. */
+  private SlackMessage closestArticles(List<Result> results) {
+    Map<String, Source> distinct = new LinkedHashMap<>();
+    for (Result result : results) {
+      distinct.putIfAbsent(result.source().id(), result.source());
+    }
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section("The reading list does not seem to answer this. The closest articles:"));
+    packLines(
+        distinct.values().stream().map(s -> "• " + sourceLine(s)).toList(), blocks, MAX_BLOCKS);
+    return new SlackMessage("The reading list does not seem to answer this.", blocks, false);
+  }
+
+  private SlackMessage sources(Reply.SourcesReply reply) {
+    if (reply.sources().isEmpty()) {
+      return notice("This channel's reading list is empty.");
+    }
+    int count = reply.sources().size();
+    String intro =
+        count == 1 ? "*1 article* to ask about:" : "*" + count + " articles* to ask about:";
+    List<String> lines = new ArrayList<>();
+    for (Source source : reply.sources()) {
+      lines.add("• " + sourceLine(source));
+    }
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(intro));
+    int shown = packLines(lines, blocks, MAX_BLOCKS - 1);
+    if (shown < count) {
+      blocks.add(
+          context(
+              Mrkdwn.escape(
+                  "…and "
+                      + (count - shown)
+                      + " more, too many for one message. Try /article with a few words.")));
+    }
+    return new SlackMessage(
+        Mrkdwn.escape(count + (count == 1 ? " article" : " articles") + " to ask about"),
+        blocks,
+        true);
+  }
+
+  private SlackMessage article(Reply.ArticleReply reply) {
+    Source source = reply.source();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    StringBuilder head =
+        new StringBuilder("*")
+            .append(Mrkdwn.link(source.url(), Mrkdwn.shorten(source.title(), MAX_TITLE_CHARS)))
+            .append("*");
+    if (source.subtitle() != null && !source.subtitle().isBlank()) {
+      head.append('\n').append(Mrkdwn.escape(Mrkdwn.shorten(source.subtitle(), 500)));
+    }
+    blocks.add(section(head.toString()));
+    blocks.add(context(details(source, true)));
+    for (Result quote : reply.opening()) {
+      blocks.add(section(quote(quote)));
+    }
+    return new SlackMessage(Mrkdwn.escape(Mrkdwn.shorten(source.title(), 300)), blocks, false);
+  }
+
+  private SlackMessage choices(Reply.ArticleChoicesReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        section(
+            Mrkdwn.escape(
+                "Several articles match “"
+                    + Mrkdwn.shorten(reply.words(), 80)
+                    + "”. Pick one with /article and its id:")));
+    List<String> lines = new ArrayList<>();
+    for (Source source : reply.matches()) {
+      lines.add(
+          "• *"
+              + Mrkdwn.escape(Mrkdwn.shorten(source.title(), MAX_TITLE_CHARS))
+              + "* — "
+              + details(source, false)
+              + " · `"
+              + Mrkdwn.escape(source.id())
+              + "`");
+    }
+    packLines(lines, blocks, MAX_BLOCKS);
+    return new SlackMessage(
+        Mrkdwn.escape(reply.matches().size() + " articles match"), blocks, true);
+  }
+
+  private SlackMessage help(Reply.HelpReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(plain(String.join("\n", reply.lines()))));
+    blocks.add(
+        context(
+            Mrkdwn.escape(
+                "In Slack: mention the bot in a channel to get the answer in a thread, or send it a"
+                    + " direct message. Start a question with \"private\" (/ask private …) to get"
+                    + " an answer only you can see. /readingroom help shows this again.")));
+    return new SlackMessage("How to use Reading Room", blocks, true);
+  }
+
+  /** The quote as a block quote, cut (with an ellipsis) until it fits in one section. */
+  private static String quote(Result result) {
+    String quote = result.quote();
+    String text = Mrkdwn.blockQuote(Mrkdwn.bold(quote, result.highlights()));
+    while (text.length() > Mrkdwn.MAX_SECTION_CHARS) {
+      int keep = (int) ((long) quote.length() * Mrkdwn.MAX_SECTION_CHARS / text.length()) - 8;
+      quote = Mrkdwn.shorten(quote, Math.max(16, keep));
+      text = Mrkdwn.blockQuote(Mrkdwn.bold(quote, result.highlights()));
+    }
+    return text;
+  }
+
+  /** "Headline (linked to the passage) · Outlet · Author · July 2018". */
+  private static String byline(Source source, String link) {
+    return Mrkdwn.link(link, Mrkdwn.shorten(source.title(), MAX_TITLE_CHARS))
+        + " · "
+        + details(source, false);
+  }
+
+  private static String sourceLine(Source source) {
+    return Mrkdwn.link(source.url(), Mrkdwn.shorten(source.title(), MAX_TITLE_CHARS))
+        + " — "
+        + details(source, false);
+  }
+
+  /** Outlet, section (when asked), author and date, escaped. */
+  private static String details(Source source, boolean withSection) {
+    List<String> parts = new ArrayList<>();
+    if (source.outlet() != null && !source.outlet().isBlank()) {
+      parts.add(source.outlet());
+    }
+    if (withSection && source.section() != null && !source.section().isBlank()) {
+      parts.add(source.section());
+    }
+    if (source.author() != null && !source.author().isBlank()) {
+      parts.add(source.author());
+    }
+    if (source.published() != null) {
+      parts.add(source.published().display());
+    }
+    return Mrkdwn.escape(Mrkdwn.shorten(String.join(" · ", parts), 400));
+  }
+
+  /**
+   * "More", "Helpful" and "Not helpful". The values carry the question as the engine reads it
+   * (mentions and markup already stripped), so no control sequence travels in them either, and a
+   * question of at most 1,000 characters always fits Slack's 2,000.
+   */
+  private static ActionsBlock answerButtons(Reply.AnswerReply reply) {
+    String question = searchable(reply.answer().question());
+    List<BlockElement> buttons = new ArrayList<>();
+    if (reply.hasMore()) {
+      String more =
+          new Buttons.More(reply.skip() + reply.answer().results().size(), question).value();
+      if (Buttons.fits(more)) {
+        buttons.add(button("More", Buttons.MORE, more, "primary"));
+      }
+    }
+    String asked = Mrkdwn.shorten(question, Buttons.MAX_VALUE_CHARS);
+    buttons.add(button("Helpful", Buttons.HELPFUL, asked, null));
+    buttons.add(button("Not helpful", Buttons.NOT_HELPFUL, asked, null));
+    return ActionsBlock.builder().blockId("readingroom_answer").elements(buttons).build();
+  }
+
+  private static String searchable(String question) {
+    try {
+      return QuestionText.clean(question);
+    } catch (InvalidQuestionException e) {
+      return ""; // cannot happen for a question that was answered; never let it break the reply
+    }
+  }
+
+  private static ButtonElement button(String label, String actionId, String value, String style) {
+    return ButtonElement.builder()
+        .text(PlainTextObject.builder().text(label).build())
+        .actionId(actionId)
+        .value(value)
+        .style(style)
+        .build();
+  }
+
+  /**
+   * Adds the lines as sections of up to 3,000 characters, stopping before {@code maxBlocks}.
+   *
+   * @return how many lines were added
+   */
+  private static int packLines(List<String> lines, List<LayoutBlock> blocks, int maxBlocks) {
+    StringBuilder current = new StringBuilder();
+    int added = 0;
+    for (String line : lines) {
+      String fitted =
+          line.length() > Mrkdwn.MAX_SECTION_CHARS
+              ? line.substring(0, Mrkdwn.MAX_SECTION_CHARS - 1) + Mrkdwn.ELLIPSIS
+              : line;
+      if (current.length() > 0
+          && current.length() + 1 + fitted.length() > Mrkdwn.MAX_SECTION_CHARS) {
+        if (blocks.size() + 1 >= maxBlocks) {
+          break; // keep the last block for the "and N more" note
+        }
+        blocks.add(section(current.toString()));
+        current.setLength(0);
+      }
+      if (current.length() > 0) {
+        current.append('\n');
+      }
+      current.append(fitted);
+      added++;
+    }
+    if (current.length() > 0) {
+      blocks.add(section(current.toString()));
+    }
+    return added;
+  }
+
+  /** Plain text escaped, shortened first if escaping would take it past a section's limit. */
+  private static String plain(String text) {
+    String raw = text;
+    String escaped = Mrkdwn.escape(raw);
+    while (escaped.length() > Mrkdwn.MAX_SECTION_CHARS) {
+      raw =
+          Mrkdwn.shorten(
+              raw, (int) ((long) raw.length() * Mrkdwn.MAX_SECTION_CHARS / escaped.length()) - 8);
+      escaped = Mrkdwn.escape(raw);
+    }
+    return escaped;
+  }
+
+  private static SectionBlock section(String mrkdwn) {
+    return SectionBlock.builder().text(markdown(mrkdwn)).build();
+  }
+
+  private static ContextBlock context(String mrkdwn) {
+    List<ContextBlockElement> elements = new ArrayList<>();
+    elements.add(markdown(mrkdwn));
+    return ContextBlock.builder().elements(elements).build();
+  }
+
+  /** Verbatim: Slack must not auto-link names or parse mentions in it. */
+  private static MarkdownTextObject markdown(String mrkdwn) {
+    return MarkdownTextObject.builder().text(mrkdwn).verbatim(true).build();
+  }
+}

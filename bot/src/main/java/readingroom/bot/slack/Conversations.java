@@ -1,0 +1,80 @@
+package readingroom.bot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Platform;
+
+/**
+ * Mentions and direct messages. A mention is answered in a thread on the message that mentions the
+ * bot; a direct message is answered in the direct message. Events are acknowledged at once; an
+ * event Slack sends again (same event id) is answered only once.
+ */
+final class Conversations {
+
+  /** Enough to cover Slack's retries (three, within minutes) at any realistic rate. */
+  private static final int REMEMBERED_EVENTS = 2048;
+
+  private final Responder responder;
+  private final Set<String> seenEvents =
+      Collections.synchronizedSet(
+          Collections.newSetFromMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > REMEMBERED_EVENTS;
+                }
+              }));
+
+  Conversations(Responder responder) {
+    this.responder = responder;
+  }
+
+  void register(App app) {
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          AppMentionEvent event = payload.getEvent();
+          if (firstTime(payload.getEventId()) && event.getBotId() == null) {
+            String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+            responder.command(
+                new Origin(
+                    Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser()),
+                TextCommand.parse(event.getText()),
+                new ReplyTarget.Conversation(event.getChannel(), thread, event.getUser()),
+                true);
+          }
+          return ctx.ack();
+        });
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          MessageEvent event = payload.getEvent();
+          // Only what a person types to the bot directly: not channel chatter (mentions have
+          // their own event), not edits or joins (subtypes), not other bots.
+          boolean direct = "im".equals(event.getChannelType());
+          if (direct
+              && event.getSubtype() == null
+              && event.getBotId() == null
+              && firstTime(payload.getEventId())) {
+            responder.command(
+                new Origin(
+                    Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser()),
+                TextCommand.parse(event.getText()),
+                new ReplyTarget.Conversation(
+                    event.getChannel(), event.getThreadTs(), event.getUser()),
+                false);
+          }
+          return ctx.ack();
+        });
+  }
+
+  private boolean firstTime(String eventId) {
+    return eventId == null || seenEvents.add(eventId);
+  }
+}

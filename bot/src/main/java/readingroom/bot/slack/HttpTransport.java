@@ -1,0 +1,140 @@
+package readingroom.bot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP mode: a thin transport from the JDK's HTTP server to the Bolt app, as Bolt's own bolt-jetty
+ * is from Jetty. Bolt checks each request's signature and age (401 when either is wrong) and runs
+ * the handlers, which only acknowledge; the answer goes out later on its own.
+ */
+final class HttpTransport implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
+
+  /** Slack's payloads are a few kilobytes; anything far larger is not from Slack. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final App app;
+  private final SlackRequestParser parser;
+  private final String path;
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  HttpTransport(App app, int port, String path) throws IOException {
+    this.app = app;
+    this.parser = new SlackRequestParser(app.config());
+    this.path = path;
+    this.server = HttpServer.create(new InetSocketAddress(port), 64);
+    AtomicInteger count = new AtomicInteger();
+    this.threads =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread thread = new Thread(r, "slack-http-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+  }
+
+  void start() {
+    server.start();
+  }
+
+  /** The port listened on (the chosen one when configured as 0). */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestURI().getPath().equals(path)) {
+        send(exchange, 404, "text/plain", "Not found");
+        return;
+      }
+      if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().add("Allow", "POST");
+        send(exchange, 405, "text/plain", "Slack requests are POSTs");
+        return;
+      }
+      byte[] bytes;
+      try (InputStream in = exchange.getRequestBody()) {
+        bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      }
+      if (bytes.length > MAX_BODY_BYTES) {
+        send(exchange, 413, "text/plain", "Request too large");
+        return;
+      }
+      Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
+      Response response;
+      try {
+        // An unparseable body gives a null request, which Bolt answers with 400.
+        Request<?> request =
+            parser.parse(
+                SlackRequestParser.HttpRequest.builder()
+                    .requestUri(exchange.getRequestURI().getPath())
+                    .queryString(Map.of())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(new String(bytes, StandardCharsets.UTF_8))
+                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .build());
+        response = app.run(request);
+      } catch (Exception e) {
+        log.error("Slack request failed in Bolt", e);
+        send(exchange, 500, "text/plain", "Internal error");
+        return;
+      }
+      response
+          .getHeaders()
+          .forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+      send(
+          exchange,
+          response.getStatusCode(),
+          response.getContentType(),
+          response.getBody() == null ? "" : response.getBody());
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (contentType != null) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+    }
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    threads.shutdown();
+    try {
+      threads.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package readingroom.bot.slack;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Reply;
+
+/**
+ * Does the slow part of every request after Bolt has acknowledged it: runs the command on a worker
+ * thread, renders the reply and delivers it. A failure is logged with an id and goes no further,
+ * since the request was acknowledged long ago.
+ */
+final class Responder {
+
+  private static final Logger log = LoggerFactory.getLogger(Responder.class);
+
+  private final ChatCommands commands;
+  private final BlockKitRenderer renderer;
+  private final Delivery delivery;
+  private final ExecutorService workers;
+  private final boolean privateAnswers;
+
+  Responder(
+      ChatCommands commands,
+      BlockKitRenderer renderer,
+      Delivery delivery,
+      ExecutorService workers,
+      boolean privateAnswers) {
+    this.commands = commands;
+    this.renderer = renderer;
+    this.delivery = delivery;
+    this.workers = workers;
+    this.privateAnswers = privateAnswers;
+  }
+
+  /**
+   * Runs a typed command and delivers its reply.
+   *
+   * @param canBePrivate false where an ephemeral reply makes no sense (a direct message)
+   */
+  void command(Origin origin, TextCommand command, ReplyTarget target, boolean canBePrivate) {
+    submit(
+        origin,
+        () ->
+            switch (command.kind()) {
+              case ASK -> commands.ask(origin, command.argument());
+              case SOURCES -> commands.sources(origin);
+              case ARTICLE -> commands.article(origin, command.argument());
+              case HELP -> commands.help();
+            },
+        target,
+        message ->
+            canBePrivate && (command.privately() || privateAnswers || message.privateByNature()));
+  }
+
+  /** "More": the next quotes, shown as privately as the answer they follow. */
+  void more(Origin origin, Buttons.More more, ReplyTarget target, boolean privately) {
+    submit(
+        origin,
+        () -> commands.ask(origin, more.question(), more.skip()),
+        target,
+        message -> privately || message.privateByNature());
+  }
+
+  /** Does {@code first} (e.g. record feedback), then sends a notice only the asker sees. */
+  void notice(Origin origin, Runnable first, String text, ReplyTarget target) {
+    execute(
+        origin,
+        () -> {
+          try {
+            first.run();
+          } catch (RuntimeException e) {
+            log.error("[{}] Slack action in {} failed", errorId(), origin.channel(), e);
+          }
+          deliver(origin, renderer.notice(text), target, true);
+        });
+  }
+
+  private interface Privacy {
+    boolean privately(SlackMessage message);
+  }
+
+  private void submit(Origin origin, Supplier<Reply> work, ReplyTarget target, Privacy privacy) {
+    execute(
+        origin,
+        () -> {
+          SlackMessage message;
+          try {
+            message = renderer.render(work.get());
+          } catch (RuntimeException e) {
+            // ChatCommands turns failures into notices; this is a rendering bug.
+            String id = errorId();
+            log.error("[{}] Slack reply for {} could not be rendered", id, origin.channel(), e);
+            message =
+                renderer.notice("Sorry, something went wrong on our side (error " + id + ").");
+          }
+          deliver(origin, message, target, privacy.privately(message));
+        });
+  }
+
+  private void execute(Origin origin, Runnable task) {
+    try {
+      workers.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.warn("Slack request in {} dropped: shutting down", origin.channel());
+    }
+  }
+
+  private void deliver(Origin origin, SlackMessage message, ReplyTarget target, boolean privately) {
+    try {
+      delivery.send(target, message, privately);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.error(
+          "[{}] Slack reply in {} could not be delivered: {}",
+          errorId(),
+          origin.channel(),
+          e.getMessage(),
+          e);
+    }
+  }
+
+  private static String errorId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,254 @@
+package readingroom.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.net.BindException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.config.Secrets;
+import readingroom.bot.config.SettingsException;
+import readingroom.bot.platform.ChatPlatform;
+
+/**
+ * Reading Room on Slack: a Bolt app with the slash commands, mention and direct-message handlers
+ * and answer buttons, served over Socket Mode (the default) or HTTP. Start-up checks the tokens
+ * with Slack ({@code auth.test}, {@code apps.connections.open}) and fails with one clear line.
+ */
+public final class SlackPlatform implements ChatPlatform {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackPlatform.class);
+
+  /**
+   * Threads that answer; the engine takes milliseconds, so a few keep up with a busy workspace.
+   * (Tests use one, which makes replies leave in the order requests came.)
+   */
+  private static final int WORKERS = 4;
+
+  private final SlackSettings settings;
+  private final String botToken;
+  private final String appToken;
+  private final String signingSecret;
+  private final ChatCommands commands;
+  private final FeedbackSink feedback;
+  private final RateLimitRetry.Pause pause;
+  private final int workerCount;
+
+  private ExecutorService workers;
+  private Slack slack;
+  private App app;
+  private SocketModeApp socketMode;
+  private HttpTransport http;
+
+  SlackPlatform(
+      SlackSettings settings,
+      String botToken,
+      String appToken,
+      String signingSecret,
+      ChatCommands commands,
+      FeedbackSink feedback,
+      RateLimitRetry.Pause pause,
+      int workerCount) {
+    this.settings = settings;
+    this.botToken = botToken;
+    this.appToken = appToken;
+    this.signingSecret = signingSecret;
+    this.commands = commands;
+    this.feedback = feedback;
+    this.pause = pause;
+    this.workerCount = workerCount;
+  }
+
+  /**
+   * The Slack platform for these settings and secrets.
+   *
+   * @throws SettingsException when the mode's second secret is missing
+   */
+  public static SlackPlatform create(
+      SlackSettings settings, Secrets secrets, ChatCommands commands, FeedbackSink feedback) {
+    String botToken =
+        secrets
+            .get(Secrets.SLACK_BOT_TOKEN)
+            .orElseThrow(() -> new SettingsException("Slack needs SLACK_BOT_TOKEN (xoxb-...)."));
+    return switch (settings.mode()) {
+      case SOCKET ->
+          new SlackPlatform(
+              settings,
+              botToken,
+              secrets
+                  .get(Secrets.SLACK_APP_TOKEN)
+                  .orElseThrow(() ->
+                      new SettingsException(
+                          "SLACK_BOT_TOKEN is set, so Slack is on, and Socket Mode (setting"
+                              + " readingroom.slack.mode = \"socket\") also needs"
+                              + " SLACK_APP_TOKEN: an app-level token (xapp-...) with"
+                              + " connections:write. Set it, or use mode \"http\" with"
+                              + " SLACK_SIGNING_SECRET.")),
+              null,
+              commands,
+              feedback,
+              RateLimitRetry.Pause.SLEEP,
+              WORKERS);
+      case HTTP ->
+          new SlackPlatform(
+              settings,
+              botToken,
+              null,
+              secrets
+                  .get(Secrets.SLACK_SIGNING_SECRET)
+                  .orElseThrow(() ->
+                      new SettingsException(
+                          "SLACK_BOT_TOKEN is set, so Slack is on, and HTTP mode (setting"
+                              + " readingroom.slack.mode = \"http\") also needs"
+                              + " SLACK_SIGNING_SECRET, from the app's Basic Information"
+                              + " page.")),
+              commands,
+              feedback,
+              RateLimitRetry.Pause.SLEEP,
+              WORKERS);
+    };
+  }
+
+  @Override
+  public String name() {
+    return "Slack ("
+        + (settings.mode() == SlackSettings.Mode.SOCKET ? "Socket Mode" : "HTTP")
+        + ")";
+  }
+
+  @Override
+  public void start() throws Exception {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setStatsEnabled(false);
+    slack = Slack.getInstance(config);
+
+    AppConfig appConfig =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(botToken)
+            .signingSecret(signingSecret)
+            // Slack sends events the bot does not handle (edits, joins): acknowledge them quietly.
+            .allEventsApiAutoAckEnabled(true)
+            .build();
+    app = new App(appConfig);
+
+    AtomicInteger count = new AtomicInteger();
+    workers =
+        Executors.newFixedThreadPool(
+            workerCount,
+            r -> {
+              Thread thread = new Thread(r, "slack-reply-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    Responder responder =
+        new Responder(
+            commands,
+            new BlockKitRenderer(),
+            new Delivery(slack, botToken, new RateLimitRetry(pause)),
+            workers,
+            settings.privateAnswers());
+    new SlashCommands(responder).register(app);
+    new Conversations(responder).register(app);
+    new AnswerButtons(responder, feedback).register(app);
+
+    startApp();
+    switch (settings.mode()) {
+      case SOCKET -> startSocketMode();
+      case HTTP -> {
+        try {
+          http = new HttpTransport(app, settings.httpPort(), settings.httpPath());
+        } catch (BindException e) {
+          throw new SettingsException(
+              "Slack HTTP mode cannot listen on port "
+                  + settings.httpPort()
+                  + " ("
+                  + e.getMessage()
+                  + "). Choose another with readingroom.slack.http.port or"
+                  + " READINGROOM_SLACK_PORT.");
+        }
+        http.start();
+        log.info("Slack HTTP mode listening on port {} at {}", http.port(), settings.httpPath());
+      }
+    }
+  }
+
+  /** Builds the middleware, which checks the bot token with auth.test. */
+  private void startApp() {
+    try {
+      app.start();
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(
+          "Slack refused SLACK_BOT_TOKEN ("
+              + e.getMessage()
+              + "). Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions"
+              + " page.");
+    }
+  }
+
+  private void startSocketMode() throws Exception {
+    // Bolt's Socket Mode start-up hides a refused app token in a null client; ask first, so the
+    // message says what is wrong.
+    AppsConnectionsOpenResponse open = slack.methods(appToken).appsConnectionsOpen(r -> r);
+    if (!open.isOk()) {
+      throw new SettingsException(
+          "Slack refused SLACK_APP_TOKEN for Socket Mode (apps.connections.open: "
+              + open.getError()
+              + "). Create an app-level token (xapp-...) with connections:write on the app's"
+              + " Basic Information page, and turn Socket Mode on.");
+    }
+    socketMode = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+    socketMode.startAsync();
+  }
+
+  /** The HTTP port, once started in HTTP mode. */
+  int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (socketMode != null) {
+        socketMode.close();
+      }
+    } catch (Exception e) {
+      log.warn("Socket Mode did not close cleanly: {}", e.getMessage());
+    }
+    if (http != null) {
+      http.close();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (workers != null) {
+      workers.shutdown();
+      try {
+        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+          workers.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        workers.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (slack != null) {
+      try {
+        slack.close();
+      } catch (Exception e) {
+        log.debug("Slack client did not close cleanly", e);
+      }
+    }
+  }
+}

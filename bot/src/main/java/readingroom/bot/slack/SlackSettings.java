@@ -1,0 +1,144 @@
+package readingroom.bot.slack;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import readingroom.bot.config.Settings;
+import readingroom.bot.config.SettingsException;
+
+/**
+ * The {@code readingroom.slack} settings, typed and validated at start-up.
+ *
+ * @param mode how Slack reaches the bot
+ * @param httpPort the port HTTP mode listens on (0: any free port)
+ * @param httpPath the path HTTP mode serves, e.g. {@code /slack/events}
+ * @param apiUrl the Web API URL prefix, ending with "/"
+ * @param privateAnswers whether answers are shown only to the asker by default
+ * @param admins user ids allowed to change channel settings (reserved)
+ */
+public record SlackSettings(
+    Mode mode,
+    int httpPort,
+    String httpPath,
+    String apiUrl,
+    boolean privateAnswers,
+    List<String> admins) {
+
+  /** How Slack reaches the bot. */
+  public enum Mode {
+    /** An outbound WebSocket: no public URL needed. */
+    SOCKET,
+    /** Slack posts signed requests to our HTTP port. */
+    HTTP
+  }
+
+  static final String PREFIX = "readingroom.slack.";
+  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+
+  public SlackSettings {
+    admins = List.copyOf(admins);
+  }
+
+  /**
+   * Reads and checks {@code readingroom.slack}.
+   *
+   * @throws SettingsException naming the key, where it was set and the value seen
+   */
+  public static SlackSettings from(Settings settings) {
+    Config slack = settings.raw().getConfig("readingroom.slack");
+    String modeText = string(slack, "mode").strip().toLowerCase(Locale.ROOT);
+    Mode mode =
+        switch (modeText) {
+          case "socket" -> Mode.SOCKET;
+          case "http" -> Mode.HTTP;
+          default -> throw problem(slack, "mode", "must be \"socket\" or \"http\"");
+        };
+    int port;
+    try {
+      port = slack.getInt("http.port");
+    } catch (ConfigException.WrongType e) {
+      throw problem(slack, "http.port", "must be a whole number from 0 to 65535");
+    }
+    if (port < 0 || port > 65535) {
+      throw problem(slack, "http.port", "must be from 0 to 65535");
+    }
+    String path = string(slack, "http.path").strip();
+    if (!path.startsWith("/") || path.contains(" ")) {
+      throw problem(slack, "http.path", "must be a URL path starting with \"/\"");
+    }
+    String apiUrl = string(slack, "api-url").strip();
+    try {
+      URI uri = new URI(apiUrl);
+      if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw problem(slack, "api-url", "must be an http(s) URL like https://slack.com/api/");
+      }
+    } catch (URISyntaxException e) {
+      throw problem(slack, "api-url", "must be an http(s) URL like https://slack.com/api/");
+    }
+    if (!apiUrl.endsWith("/")) {
+      apiUrl = apiUrl + "/"; // the client appends method names directly
+    }
+    boolean privateAnswers;
+    try {
+      privateAnswers = slack.getBoolean("private-answers");
+    } catch (ConfigException.WrongType e) {
+      throw problem(slack, "private-answers", "must be true or false");
+    }
+    return new SlackSettings(mode, port, path, apiUrl, privateAnswers, admins(slack));
+  }
+
+  /** A list, or a comma-separated text (from the environment variable). */
+  private static List<String> admins(Config slack) {
+    ConfigValue value = slack.getValue("admins");
+    List<String> ids = new ArrayList<>();
+    if (value.valueType() == ConfigValueType.LIST) {
+      for (ConfigValue each : slack.getList("admins")) {
+        ids.add(String.valueOf(each.unwrapped()).strip());
+      }
+    } else if (value.valueType() == ConfigValueType.STRING) {
+      for (String each : slack.getString("admins").split(",")) {
+        if (!each.isBlank()) {
+          ids.add(each.strip());
+        }
+      }
+    } else {
+      throw problem(slack, "admins", "must be a list of Slack user ids, like [\"U0123ABCD\"]");
+    }
+    for (String id : ids) {
+      if (!USER_ID.matcher(id).matches()) {
+        throw problem(
+            slack, "admins", "must hold Slack user ids like U0123ABCD; '" + id + "' is not one");
+      }
+    }
+    return ids;
+  }
+
+  private static String string(Config slack, String key) {
+    try {
+      return slack.getString(key);
+    } catch (ConfigException.Missing e) {
+      throw new SettingsException("Setting " + PREFIX + key + " is missing.");
+    } catch (ConfigException.WrongType e) {
+      throw problem(slack, key, "must be a text value");
+    }
+  }
+
+  private static SettingsException problem(Config slack, String key, String wanted) {
+    String where = "";
+    String seen = "";
+    if (slack.hasPath(key)) {
+      ConfigValue value = slack.getValue(key);
+      where = " (set in " + value.origin().description() + ")";
+      seen = ", but is " + value.render();
+    }
+    return new SettingsException("Setting " + PREFIX + key + where + " " + wanted + seen + ".");
+  }
+}

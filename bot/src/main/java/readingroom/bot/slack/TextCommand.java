@@ -1,0 +1,81 @@
+package readingroom.bot.slack;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a typed text asks for: the text of {@code /readingroom}, of a mention or of a direct
+ * message. "help" or "sources" alone, or a leading "article …" or "ask …", picks the command;
+ * anything else is a question ("help me understand…" is a question). A leading "private" asks for
+ * an answer only the asker sees.
+ *
+ * @param kind which command
+ * @param argument the question or the article words ("" for none)
+ * @param privately whether the asker wants the reply for their eyes only
+ */
+record TextCommand(Kind kind, String argument, boolean privately) {
+
+  enum Kind {
+    ASK,
+    SOURCES,
+    ARTICLE,
+    HELP
+  }
+
+  /** Leading mentions of users (the bot itself, in a mention) are not part of the question. */
+  private static final Pattern LEADING_MENTIONS =
+      Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+");
+
+  /** Parses the text of {@code /readingroom}, a mention or a direct message. */
+  static TextCommand parse(String text) {
+    String rest = LEADING_MENTIONS.matcher(text == null ? "" : text).replaceFirst("").strip();
+    boolean privately = false;
+    if (firstWord(rest).equals("private")) {
+      privately = true;
+      rest = afterFirstWord(rest);
+    }
+    String word = firstWord(rest);
+    boolean alone = afterFirstWord(rest).isEmpty();
+    return switch (word) {
+      case "" -> new TextCommand(Kind.HELP, "", privately);
+      case "help" ->
+          alone
+              ? new TextCommand(Kind.HELP, "", privately)
+              : new TextCommand(Kind.ASK, rest, privately);
+      case "sources" ->
+          alone
+              ? new TextCommand(Kind.SOURCES, "", privately)
+              : new TextCommand(Kind.ASK, rest, privately);
+      case "article" -> new TextCommand(Kind.ARTICLE, afterFirstWord(rest), privately);
+      case "ask" -> new TextCommand(Kind.ASK, afterFirstWord(rest), privately);
+      default -> new TextCommand(Kind.ASK, rest, privately);
+    };
+  }
+
+  /** Parses the text of {@code /ask}: a question, perhaps after "private". */
+  static TextCommand question(String text) {
+    String rest = text == null ? "" : text.strip();
+    if (firstWord(rest).equals("private")) {
+      return new TextCommand(Kind.ASK, afterFirstWord(rest), true);
+    }
+    return new TextCommand(Kind.ASK, rest, false);
+  }
+
+  private static String firstWord(String text) {
+    int end = 0;
+    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+      end++;
+    }
+    String word = text.substring(0, end).toLowerCase(Locale.ROOT);
+    // "help" and "help?" and "Sources:" all count as the keyword.
+    return word.replaceAll("[?:!.,]+$", "");
+  }
+
+  private static String afterFirstWord(String text) {
+    int end = 0;
+    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(end).strip();
+  }
+}

@@ -1,0 +1,190 @@
+package readingroom.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local stand-in for the Slack Web API, on loopback: answers {@code auth.test}, {@code
+ * apps.connections.open}, {@code chat.postMessage} and {@code chat.postEphemeral} as Slack does,
+ * and records every call it gets. Responses can be scripted per method (e.g. a 429).
+ */
+final class SlackApiStandIn implements AutoCloseable {
+
+  static final String BOT_USER = "UBOT";
+  static final String TEAM = "T0TEST";
+  static final String REFUSED_TOKEN = "xoxb-refused";
+
+  /** One call as received: the method, its form parameters and the bearer token. */
+  record Call(String method, Map<String, String> params, String token) {
+    JsonNode blocks() {
+      try {
+        return new ObjectMapper().readTree(params.getOrDefault("blocks", "[]"));
+      } catch (IOException e) {
+        throw new AssertionError("blocks is not JSON: " + params.get("blocks"), e);
+      }
+    }
+  }
+
+  /** A scripted answer. */
+  record Scripted(int status, Map<String, String> headers, String body) {}
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Queue<Scripted>> scripts = new ConcurrentHashMap<>();
+  private volatile String socketUrl = "ws://127.0.0.1:1/unset";
+  private final Object arrived = new Object();
+
+  SlackApiStandIn() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.createContext("/api/", this::handle);
+    server.start();
+  }
+
+  /** The prefix to configure as the Web API URL. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  void socketModeUrl(String url) {
+    this.socketUrl = url;
+  }
+
+  /** The next call of {@code method} gets this answer instead of the usual one. */
+  void script(String method, Scripted answer) {
+    scripts.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(answer);
+  }
+
+  List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  List<Call> allCalls() {
+    return List.copyOf(calls);
+  }
+
+  /** Waits until {@code count} calls of {@code method} have arrived, and returns them. */
+  List<Call> await(String method, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    synchronized (arrived) {
+      while (calls(method).size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "expected " + count + " " + method + " call(s), got " + calls(method));
+        }
+        arrived.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+      }
+    }
+    return calls(method);
+  }
+
+  void clear() {
+    calls.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      Map<String, String> params = form(body);
+      String token =
+          auth != null && auth.startsWith("Bearer ")
+              ? auth.substring("Bearer ".length())
+              : params.get("token");
+      Queue<Scripted> script = scripts.get(method);
+      Scripted scripted = script == null ? null : script.poll();
+      Scripted answer = scripted != null ? scripted : answer(method, token);
+      calls.add(new Call(method, params, token));
+      synchronized (arrived) {
+        arrived.notifyAll();
+      }
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(answer.status(), bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  private Scripted answer(String method, String token) {
+    if (REFUSED_TOKEN.equals(token) || token == null || token.isBlank()) {
+      return ok("{\"ok\":false,\"error\":\"invalid_auth\"}");
+    }
+    return switch (method) {
+      case "auth.test" ->
+          ok(
+              "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"readingroom\","
+                  + "\"team_id\":\""
+                  + TEAM
+                  + "\",\"user_id\":\""
+                  + BOT_USER
+                  + "\",\"bot_id\":\"BBOT\"}");
+      case "apps.connections.open" ->
+          token.startsWith("xapp-")
+              ? ok("{\"ok\":true,\"url\":\"" + socketUrl + "\"}")
+              : ok("{\"ok\":false,\"error\":\"not_allowed_token_type\"}");
+      case "chat.postMessage" ->
+          ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000100.000200\"}");
+      case "chat.postEphemeral" -> ok("{\"ok\":true,\"message_ts\":\"1700000100.000300\"}");
+      default -> ok("{\"ok\":false,\"error\":\"unknown_method\"}");
+    };
+  }
+
+  static Scripted ok(String body) {
+    return new Scripted(200, Map.of(), body);
+  }
+
+  static Scripted rateLimited(int retryAfterSeconds) {
+    return new Scripted(
+        429,
+        Map.of("Retry-After", Integer.toString(retryAfterSeconds)),
+        "{\"ok\":false,\"error\":\"ratelimited\"}");
+  }
+
+  static Map<String, String> form(String body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (body.isEmpty()) {
+      return params;
+    }
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      params.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  /** All texts of all calls, for "nothing pings" checks. */
+  List<String> everythingSent() {
+    List<String> out = new ArrayList<>();
+    for (Call call : calls) {
+      out.addAll(call.params().values());
+    }
+    return out;
+  }
+}
