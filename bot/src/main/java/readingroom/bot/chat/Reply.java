@@ -1,6 +1,7 @@
 package readingroom.bot.chat;
 
 import java.util.List;
+import readingroom.bot.channel.ChannelSettings;
 import readingroom.index.Answer;
 import readingroom.index.Result;
 import readingroom.index.Source;
@@ -32,6 +33,22 @@ public sealed interface Reply {
 
   /** How to use the bot. */
   record HelpReply(List<String> lines) implements Reply {}
+
+  /**
+   * A channel's settings, shown on request or after a change.
+   *
+   * @param settings the settings now in force
+   * @param change what was just changed, e.g. "Saved: answers are now private."; empty when only
+   *     viewing
+   * @param lines the settings in words, one per line, ready to show as they are
+   */
+  record SettingsReply(ChannelSettings.Effective settings, String change, List<String> lines)
+      implements Reply {
+    public SettingsReply {
+      change = change == null ? "" : change;
+      lines = List.copyOf(lines);
+    }
+  }
 
   /** A short message instead of a result: bad input, nothing found, or a failure with an id. */
   record NoticeReply(Kind kind, String text) implements Reply {

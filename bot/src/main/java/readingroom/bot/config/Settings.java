@@ -18,6 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * config/readingroom.conf}), the user's file, then environment variables named in the default.
  *
  * @param raw the merged configuration, for settings other modules read (chat adapters)
+ * @param serving channel defaults, state database, cache, limits, question log and metrics
  */
 public record Settings(
     Path corpus,
@@ -26,7 +27,28 @@ public record Settings(
     Path synonyms,
     List<Pattern> extraDropPatterns,
     int maxQuotes,
-    Config raw) {
+    Config raw,
+    ServingSettings serving) {
+
+  /** Settings whose serving part is read from {@code raw}. */
+  public Settings(
+      Path corpus,
+      Path data,
+      Path index,
+      Path synonyms,
+      List<Pattern> extraDropPatterns,
+      int maxQuotes,
+      Config raw) {
+    this(
+        corpus,
+        data,
+        index,
+        synonyms,
+        extraDropPatterns,
+        maxQuotes,
+        raw,
+        ServingSettings.from(raw.getConfig(ROOT), maxQuotes));
+  }
 
   static final String DEFAULTS = "readingroom.conf";
 
@@ -91,7 +113,8 @@ public record Settings(
         path(root, "synonyms"),
         patterns,
         maxQuotes,
-        config);
+        config,
+        ServingSettings.from(root, maxQuotes));
   }
 
   private static List<ConfigValue> list(Config root, String key) {

@@ -72,6 +72,12 @@ public final class PlainTextRenderer {
         }
       }
       case Reply.HelpReply r -> r.lines().forEach(line -> out.append(line).append('\n'));
+      case Reply.SettingsReply r -> {
+        if (!r.change().isEmpty()) {
+          out.append(r.change()).append("\n\n");
+        }
+        r.lines().forEach(line -> out.append(line).append('\n'));
+      }
       case Reply.NoticeReply r -> out.append(r.text()).append('\n');
     }
     return out.toString();

@@ -36,7 +36,7 @@ final class ButtonHandler {
     InteractionHook hook = event.getHook();
     switch (button.action()) {
       case MORE -> {
-        boolean isPrivate = event.getMessage().isEphemeral();
+        boolean shareable = event.getMessage().isEphemeral() && !responder.privateChannel(origin);
         event.deferEdit().queue(null, failure("defer More"));
         responder.work(
             "More",
@@ -50,7 +50,7 @@ final class ButtonHandler {
                 return;
               }
               Reply reply = responder.commands.ask(origin, question.get(), button.number());
-              responder.edit(hook, responder.withButtons(button.answerId(), reply, isPrivate));
+              responder.edit(hook, responder.withButtons(button.answerId(), reply, shareable));
             });
       }
       case HELPFUL, NOT_HELPFUL -> {
@@ -73,6 +73,16 @@ final class ButtonHandler {
             });
       }
       case SHARE -> {
+        if (responder.privateChannel(origin)) {
+          // The channel was made private after the answer: sharing would go against it.
+          event
+              .reply(
+                  DiscordMessage.text("Answers in this channel are private now: nothing shared.")
+                      .toCreateData())
+              .setEphemeral(true)
+              .queue(null, failure("refuse Share"));
+          return;
+        }
         event.deferReply(false).queue(null, failure("defer Share"));
         responder.work(
             "Share",

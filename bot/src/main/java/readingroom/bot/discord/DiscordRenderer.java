@@ -37,6 +37,7 @@ final class DiscordRenderer {
       case Reply.ArticleReply r -> article(r);
       case Reply.ArticleChoicesReply r -> choices(r);
       case Reply.HelpReply r -> help(r);
+      case Reply.SettingsReply r -> settings(r);
       case Reply.NoticeReply r ->
           DiscordMessage.text(
               DiscordMarkdown.truncate(DiscordMarkdown.escape(r.text()), DiscordLimits.CONTENT));
@@ -150,6 +151,26 @@ final class DiscordRenderer {
             .setColor(ANSWER_COLOR)
             .build();
     return new DiscordMessage(content, List.of(list), List.of());
+  }
+
+  private DiscordMessage settings(Reply.SettingsReply reply) {
+    StringBuilder description = new StringBuilder();
+    for (String line : reply.lines()) {
+      description.append(DiscordMarkdown.escape(line)).append('\n');
+    }
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setTitle("Reading Room in this channel")
+            .setDescription(
+                DiscordMarkdown.truncate(
+                    description.toString().strip(), DiscordLimits.EMBED_DESCRIPTION))
+            .setColor(ANSWER_COLOR);
+    String change =
+        reply.change().isEmpty()
+            ? ""
+            : DiscordMarkdown.truncate(
+                DiscordMarkdown.escape(reply.change()), DiscordLimits.CONTENT);
+    return new DiscordMessage(change, List.of(embed.build()), List.of());
   }
 
   private DiscordMessage help(Reply.HelpReply reply) {

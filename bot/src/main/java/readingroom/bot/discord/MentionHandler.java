@@ -54,6 +54,15 @@ final class MentionHandler {
         "mention",
         apology -> replyTo(message, apology),
         () -> {
+          if (responder.privateChannel(origin)) {
+            // A thread or a reply is seen by everyone: only /ask can answer privately.
+            replyTo(
+                message,
+                DiscordMessage.text(
+                    "Answers in this channel are private: ask with /ask, and only you will see"
+                        + " the answer."));
+            return;
+          }
           Reply reply =
               question.isEmpty()
                   ? responder.commands.help()

@@ -12,9 +12,9 @@ final class ReplyButtons {
 
   /**
    * Under an answer: "More" when the reply says more quotes exist, "Helpful" / "Not helpful" when
-   * it shows quotes, and "Share to channel" when only the asker sees it.
+   * it shows quotes, and "Share to channel" for an answer the asker chose to see alone.
    */
-  static List<ActionRow> forAnswer(String answerId, Reply.AnswerReply reply, boolean isPrivate) {
+  static List<ActionRow> forAnswer(String answerId, Reply.AnswerReply reply, boolean shareable) {
     int shown = reply.answer().results().size();
     if (shown == 0) {
       return List.of();
@@ -26,7 +26,7 @@ final class ReplyButtons {
     buttons.add(Button.secondary(id(ButtonId.Action.HELPFUL, answerId, reply.skip()), "Helpful"));
     buttons.add(
         Button.secondary(id(ButtonId.Action.NOT_HELPFUL, answerId, reply.skip()), "Not helpful"));
-    if (isPrivate) {
+    if (shareable) {
       buttons.add(
           Button.success(id(ButtonId.Action.SHARE, answerId, reply.skip()), "Share to channel"));
     }

@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import readingroom.bot.channel.Visibility;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.chat.Origin;
@@ -75,12 +76,21 @@ final class Responder {
     hook.editOriginal(message.toEditData()).queue(null, failure("edit reply"));
   }
 
-  /** The reply rendered, with the buttons an answer gets. */
-  DiscordMessage withButtons(String answerId, Reply reply, boolean isPrivate) {
+  /**
+   * The reply rendered, with the buttons an answer gets.
+   *
+   * @param shareable whether to offer "Share to channel"
+   */
+  DiscordMessage withButtons(String answerId, Reply reply, boolean shareable) {
     DiscordMessage message = renderer.render(reply);
     return reply instanceof Reply.AnswerReply answer
-        ? message.withRows(ReplyButtons.forAnswer(answerId, answer, isPrivate))
+        ? message.withRows(ReplyButtons.forAnswer(answerId, answer, shareable))
         : message;
+  }
+
+  /** Whether the channel's settings keep answers to the person who asked. */
+  boolean privateChannel(Origin origin) {
+    return commands.visibility(origin) == Visibility.PRIVATE;
   }
 
   /** A page of {@code /sources}, with "Previous" / "Next" when there are several. */

@@ -4,6 +4,7 @@ import static readingroom.bot.discord.Responder.failure;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -15,9 +16,10 @@ import readingroom.bot.chat.Reply;
 import readingroom.index.Source;
 
 /**
- * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete) and {@code /help}. The
- * first three are deferred at once and answered by a worker; help needs no search and is answered
- * directly.
+ * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings} and
+ * {@code /help}. All but help are deferred at once and answered by a worker; help needs no search
+ * and is answered directly. Settings replies are seen only by the person who asked; changing them
+ * needs Discord's Manage Channels permission in the channel.
  */
 final class SlashCommandHandler {
 
@@ -34,8 +36,11 @@ final class SlashCommandHandler {
     switch (event.getName()) {
       case SlashCommands.ASK -> {
         String question = event.getOption(SlashCommands.QUESTION, "", OptionMapping::getAsString);
-        boolean isPrivate =
+        boolean askedPrivately =
             event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
+        // Asked before acknowledging: the acknowledgement decides who sees the answer.
+        boolean channelPrivate = responder.privateChannel(origin);
+        boolean isPrivate = askedPrivately || channelPrivate;
         event.deferReply(isPrivate).queue(null, failure("defer /ask"));
         // The interaction id names the answer for its buttons.
         String answerId = event.getId();
@@ -45,7 +50,9 @@ final class SlashCommandHandler {
             event.getHook(),
             () -> {
               Reply reply = responder.commands.ask(origin, question);
-              responder.edit(event.getHook(), responder.withButtons(answerId, reply, isPrivate));
+              responder.edit(
+                  event.getHook(),
+                  responder.withButtons(answerId, reply, isPrivate && !channelPrivate));
             });
       }
       case SlashCommands.SOURCES -> {
@@ -65,6 +72,34 @@ final class SlashCommandHandler {
                 responder.edit(
                     event.getHook(),
                     responder.renderer.render(responder.commands.article(origin, wanted))));
+      }
+      case SlashCommands.SETTINGS -> {
+        event.deferReply(true).queue(null, failure("defer /settings"));
+        boolean canManage =
+            event.getMember() != null
+                && event
+                    .getMember()
+                    .hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String list = event.getOption(SlashCommands.LIST, "", OptionMapping::getAsString);
+        String answers = event.getOption(SlashCommands.ANSWERS, "", OptionMapping::getAsString);
+        long count = event.getOption(SlashCommands.COUNT, 0L, OptionMapping::getAsLong);
+        responder.work(
+            "/settings",
+            event.getHook(),
+            () -> {
+              // The text form shared with Slack and the console parses and checks each value.
+              String text =
+                  switch (subcommand) {
+                    case SlashCommands.SCOPE -> "scope " + list;
+                    case SlashCommands.VISIBILITY -> "visibility " + answers;
+                    case SlashCommands.QUOTES -> "quotes " + count;
+                    default -> "";
+                  };
+              responder.edit(
+                  event.getHook(),
+                  responder.renderer.render(responder.commands.settings(origin, canManage, text)));
+            });
       }
       case SlashCommands.HELP ->
           event

@@ -6,6 +6,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import readingroom.index.Question;
 import readingroom.index.QuestionText;
 
 /** The slash commands Reading Room registers, with the descriptions Discord shows as you type. */
@@ -19,6 +21,14 @@ final class SlashCommands {
   static final String ARTICLE = "article";
   static final String TITLE = "title";
   static final String HELP = "help";
+  static final String SETTINGS = "settings";
+  static final String SHOW = "show";
+  static final String SCOPE = "scope";
+  static final String LIST = "list";
+  static final String VISIBILITY = "visibility";
+  static final String ANSWERS = "answers";
+  static final String QUOTES = "quotes";
+  static final String COUNT = "count";
 
   static List<SlashCommandData> all() {
     return List.of(
@@ -48,7 +58,34 @@ final class SlashCommands {
                             true,
                             true)
                         .setMaxLength(200))),
-        guildOnly(Commands.slash(HELP, "What Reading Room does and how to ask it.")));
+        guildOnly(Commands.slash(HELP, "What Reading Room does and how to ask it.")),
+        guildOnly(
+            Commands.slash(SETTINGS, "This channel's reading list and how answers are shown.")
+                .addSubcommands(
+                    new SubcommandData(SHOW, "Show this channel's settings."),
+                    new SubcommandData(
+                            SCOPE, "Set the reading list (needs the Manage Channels permission).")
+                        .addOptions(
+                            new OptionData(
+                                    OptionType.STRING,
+                                    LIST,
+                                    "all | articles <ids> | tags <tags> | dates <from>..<to>",
+                                    true)
+                                .setMaxLength(1000)),
+                    new SubcommandData(
+                            VISIBILITY,
+                            "Show answers to the channel or only to the asker (Manage Channels).")
+                        .addOptions(
+                            new OptionData(
+                                    OptionType.STRING, ANSWERS, "Who sees the answers.", true)
+                                .addChoice("public: the whole channel", "public")
+                                .addChoice("private: only the person who asked", "private")),
+                    new SubcommandData(
+                            QUOTES, "Set how many quotes an answer shows (Manage Channels).")
+                        .addOptions(
+                            new OptionData(
+                                    OptionType.INTEGER, COUNT, "Quotes per answer, 1 to 3.", true)
+                                .setRequiredRange(1, Question.MAX_QUOTES)))));
   }
 
   /** Servers only: the reading list belongs to a server's channels. */

@@ -1,11 +1,9 @@
 package readingroom.bot.platform;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.CountingFeedbackSink;
-import readingroom.bot.chat.FeedbackFile;
 import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
@@ -24,14 +22,9 @@ public final class Platforms {
   public static List<ChatPlatform> configured(
       Settings settings, Secrets secrets, ChatCommands commands) {
     List<ChatPlatform> platforms = new ArrayList<>();
-    // One sink for every platform: clicks are counted and logged, then stored.
-    FeedbackSink feedback =
-        new CountingFeedbackSink(
-            new FeedbackFile(
-                settings.data().resolve("feedback.jsonl"),
-                secrets.get(Secrets.STATE_SALT).orElse(""),
-                Clock.systemUTC()));
-    // Adapters add themselves here when their tokens are set.
+    // Button votes go to the question log, next to the question they judge; every platform's
+    // votes are also counted and logged as they come.
+    FeedbackSink feedback = new CountingFeedbackSink(commands.feedbackSink());
     var discordToken = secrets.get(Secrets.DISCORD_TOKEN);
     if (discordToken.isPresent()) {
       platforms.add(

@@ -41,6 +41,7 @@ final class BlockKitRenderer {
       case Reply.ArticleReply r -> article(r);
       case Reply.ArticleChoicesReply r -> choices(r);
       case Reply.HelpReply r -> help(r);
+      case Reply.SettingsReply r -> settings(r);
       case Reply.NoticeReply r -> notice(r.text());
     };
   }
@@ -154,6 +155,15 @@ final class BlockKitRenderer {
     packLines(lines, blocks, MAX_BLOCKS);
     return new SlackMessage(
         Mrkdwn.escape(reply.matches().size() + " articles match"), blocks, true);
+  }
+
+  private SlackMessage settings(Reply.SettingsReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (!reply.change().isEmpty()) {
+      blocks.add(section(plain(reply.change())));
+    }
+    blocks.add(section(plain(String.join("\n", reply.lines()))));
+    return new SlackMessage("This channel's Reading Room settings", blocks, true);
   }
 
   private SlackMessage help(Reply.HelpReply reply) {

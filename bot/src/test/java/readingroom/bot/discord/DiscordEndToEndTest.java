@@ -3,7 +3,6 @@ package readingroom.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.CountingFeedbackSink;
 import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Platform;
 import readingroom.bot.discord.LocalDiscord.Call;
 import readingroom.bot.discord.LocalDiscord.Sent;
+import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
 import readingroom.index.Source;
@@ -53,12 +52,12 @@ class DiscordEndToEndTest {
   final List<String> startupLog = new ArrayList<>();
 
   @BeforeAll
-  void start(@TempDir Path temp) throws Exception {
-    engine = DiscordTestEngine.open(temp);
+  void start() throws Exception {
+    engine = SharedEngine.get();
     discord = new LocalDiscord();
     platform =
         DiscordPlatform.create(
-            DiscordTestEngine.settings(discord),
+            DiscordTestSettings.of(discord),
             LocalDiscord.TOKEN,
             new ChatCommands(engine, 3),
             feedback);
@@ -76,9 +75,6 @@ class DiscordEndToEndTest {
     if (discord != null) {
       discord.close();
     }
-    if (engine != null) {
-      engine.close();
-    }
   }
 
   @Test
@@ -93,7 +89,7 @@ class DiscordEndToEndTest {
                             + "/guilds/"
                             + discord.guildId
                             + "/commands"));
-    assertThat(names(put.body())).containsExactly("ask", "sources", "article", "help");
+    assertThat(names(put.body())).containsExactly("ask", "sources", "article", "help", "settings");
     JsonNode ask = put.body().get(0);
     assertThat(ask.at("/options/0/name").asText()).isEqualTo("question");
     assertThat(ask.at("/options/0/required").asBoolean()).isTrue();
@@ -251,6 +247,43 @@ class DiscordEndToEndTest {
     assertThat(reply.body().path("type").asInt()).as("channel message").isEqualTo(4);
     assertThat(reply.body().at("/data/flags").asInt() & 64).isEqualTo(64);
     assertThat(reply.body().at("/data/embeds/0/description").asText()).contains("/ask");
+  }
+
+  @Test
+  void settingsAreShownOnlyToTheAskerAndChangedOnlyWithManageChannels() throws Exception {
+    Sent show = discord.slash("settings", "show", Map.of(), false);
+    Call defer = discord.callbackOf(show);
+    JsonNode shown = discord.editOf(show).body();
+
+    assertThat(defer.body().at("/data/flags").asInt() & 64).as("ephemeral").isEqualTo(64);
+    assertThat(shown.at("/embeds/0/description").asText()).contains("Quotes per answer: 3");
+
+    Sent refused = discord.slash("settings", "quotes", Map.of("count", 1), false);
+    assertThat(discord.editOf(refused).body().path("content").asText())
+        .startsWith("Only members with the Manage Channels permission");
+  }
+
+  @Test
+  void inAChannelMadePrivateAnswersAreEphemeralAndMentionsArePointedToAsk() throws Exception {
+    Sent change = discord.slash("settings", "visibility", Map.of("answers", "private"), true);
+    try {
+      assertThat(discord.editOf(change).body().path("content").asText()).contains("private");
+
+      Sent ask = discord.slash("ask", Map.of("question", QUESTION));
+      assertThat(discord.callbackOf(ask).body().at("/data/flags").asInt() & 64).isEqualTo(64);
+      assertThat(buttonLabels(discord.editOf(ask).body()))
+          .as("no sharing against the channel's setting")
+          .containsExactly("More", "Helpful", "Not helpful");
+
+      String message = discord.post(discord.channelId, "<@" + discord.botId + "> who is kabulov?");
+      Call reply =
+          discord.await(c -> c.body().at("/message_reference/message_id").asText().equals(message));
+      assertThat(reply.body().path("content").asText()).contains("/ask");
+      assertThat(reply.body().path("embeds").size()).isZero();
+      assertThat(discord.calls()).noneMatch(c -> c.path().endsWith(message + "/threads"));
+    } finally {
+      discord.editOf(discord.slash("settings", "visibility", Map.of("answers", "public"), true));
+    }
   }
 
   @Test

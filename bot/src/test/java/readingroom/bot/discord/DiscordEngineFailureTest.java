@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.discord.LocalDiscord.Call;
 import readingroom.bot.discord.LocalDiscord.Sent;
+import readingroom.bot.testing.TestCorpus;
 import readingroom.index.Engine;
 
 /** The engine fails under the bot: users get a polite reply with an id, the log the detail. */
@@ -30,12 +31,12 @@ class DiscordEngineFailureTest {
   @BeforeAll
   void start(@TempDir Path temp) throws Exception {
     // A real engine, closed: every search now fails inside Lucene.
-    Engine engine = DiscordTestEngine.open(temp);
+    Engine engine = TestCorpus.openEngine(temp);
     engine.close();
     discord = new LocalDiscord();
     platform =
         DiscordPlatform.create(
-            DiscordTestEngine.settings(discord),
+            DiscordTestSettings.of(discord),
             LocalDiscord.TOKEN,
             new ChatCommands(engine, 3),
             (origin, question, helpful) -> {});

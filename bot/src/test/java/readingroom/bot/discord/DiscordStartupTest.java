@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.testing.SharedEngine;
 
 /**
  * Start-up against the local Discord: one clear line for each thing a user can get wrong, never the
@@ -17,7 +18,7 @@ import readingroom.bot.config.SettingsException;
  */
 class DiscordStartupTest {
 
-  private static final ChatCommands NO_ENGINE = new ChatCommands(null, 3);
+  private static final ChatCommands COMMANDS = new ChatCommands(SharedEngine.get(), 3);
   private static final FeedbackSink NO_FEEDBACK = (origin, question, helpful) -> {};
 
   @Test
@@ -26,7 +27,7 @@ class DiscordStartupTest {
       discord.acceptOnly("the-right-token");
       DiscordPlatform platform =
           DiscordPlatform.create(
-              DiscordTestEngine.settings(discord), "a-wrong-token-abc123", NO_ENGINE, NO_FEEDBACK);
+              DiscordTestSettings.of(discord), "a-wrong-token-abc123", COMMANDS, NO_FEEDBACK);
 
       assertThatThrownBy(platform::start)
           .isInstanceOf(SettingsException.class)
@@ -44,7 +45,7 @@ class DiscordStartupTest {
             DiscordPlatform.create(
                 settings("http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/", 0),
                 "secret part\nsecond line",
-                NO_ENGINE,
+                COMMANDS,
                 NO_FEEDBACK))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("DISCORD_TOKEN is not a bot token")
@@ -62,7 +63,7 @@ class DiscordStartupTest {
         DiscordPlatform.create(
             settings(rest, "ws://127.0.0.1:" + closedPort + "/", 0),
             "token",
-            NO_ENGINE,
+            COMMANDS,
             NO_FEEDBACK);
 
     assertThatThrownBy(platform::start)
@@ -79,7 +80,7 @@ class DiscordStartupTest {
           DiscordPlatform.create(
               settings(discord.restUrl(), discord.gatewayUrl(), 42),
               LocalDiscord.TOKEN,
-              NO_ENGINE,
+              COMMANDS,
               NO_FEEDBACK);
 
       assertThatThrownBy(platform::start)
@@ -96,7 +97,7 @@ class DiscordStartupTest {
           DiscordPlatform.create(
               settings(discord.restUrl(), discord.gatewayUrl(), 0),
               LocalDiscord.TOKEN,
-              NO_ENGINE,
+              COMMANDS,
               NO_FEEDBACK);
       try {
         platform.start();

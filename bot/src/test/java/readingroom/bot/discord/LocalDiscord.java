@@ -74,6 +74,16 @@ final class LocalDiscord implements AutoCloseable {
 
   final String userId = snowflake();
 
+  /** The server's owner, who takes no part: owners may do anything. */
+  final String ownerId = snowflake();
+
+  final String moderatorRoleId = snowflake();
+
+  private static final long EVERYONE =
+      Permission.getRaw(
+          Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_HISTORY);
+  private static final long MODERATOR = Permission.MANAGE_CHANNEL.getRawValue();
+
   private final HttpServer rest;
   private final Gateway gateway;
   private final List<Call> calls = new ArrayList<>();
@@ -120,19 +130,35 @@ final class LocalDiscord implements AutoCloseable {
 
   /** A user runs a slash command; options are name → String or Boolean. */
   Sent slash(String command, Map<String, Object> options) {
+    ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
+    data.set("options", options(options));
+    data.put("guild_id", guildId);
+    return interact(2, data, channelId, null, false);
+  }
+
+  /**
+   * A user runs a slash command's sub-command, e.g. {@code /settings visibility}; a moderator holds
+   * the role with the Manage Channels permission.
+   */
+  Sent slash(String command, String subcommand, Map<String, Object> options, boolean moderator) {
+    ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
+    ObjectNode sub = data.putArray("options").addObject().put("name", subcommand).put("type", 1);
+    sub.set("options", options(options));
+    data.put("guild_id", guildId);
+    return interact(2, data, channelId, null, moderator);
+  }
+
+  private static ArrayNode options(Map<String, Object> options) {
     ArrayNode list = NODES.arrayNode();
     options.forEach((name, value) -> {
       ObjectNode option = list.addObject().put("name", name);
-      if (value instanceof Boolean b) {
-        option.put("type", 5).put("value", b);
-      } else {
-        option.put("type", 3).put("value", String.valueOf(value));
+      switch (value) {
+        case Boolean b -> option.put("type", 5).put("value", b);
+        case Integer i -> option.put("type", 4).put("value", i);
+        default -> option.put("type", 3).put("value", String.valueOf(value));
       }
     });
-    ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
-    data.set("options", list);
-    data.put("guild_id", guildId);
-    return interact(2, data, channelId, null);
+    return list;
   }
 
   /** A user types in an autocompleted option. */
@@ -144,13 +170,13 @@ final class LocalDiscord implements AutoCloseable {
         .put("type", 3)
         .put("value", typed)
         .put("focused", true);
-    return interact(4, data, channelId, null);
+    return interact(4, data, channelId, null, false);
   }
 
   /** A user clicks a button of a message the bot sent. */
   Sent click(String customId, JsonNode message) {
     ObjectNode data = NODES.objectNode().put("custom_id", customId).put("component_type", 2);
-    return interact(3, data, message.path("channel_id").asText(channelId), message);
+    return interact(3, data, message.path("channel_id").asText(channelId), message, false);
   }
 
   /** A user posts a message in a channel; a {@code <@bot>} in it mentions the bot. */
@@ -166,7 +192,8 @@ final class LocalDiscord implements AutoCloseable {
     return id;
   }
 
-  private Sent interact(int type, ObjectNode data, String channel, JsonNode message) {
+  private Sent interact(
+      int type, ObjectNode data, String channel, JsonNode message, boolean moderator) {
     String id = snowflake();
     String token = "interaction-token-" + id;
     ObjectNode interaction =
@@ -187,7 +214,10 @@ final class LocalDiscord implements AutoCloseable {
     interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
     interaction.set(
         "channel", textChannel(channel, channel.equals(channelId) ? "general" : "quiet"));
-    interaction.set("member", member(List.of()).put("permissions", "2248473465835073"));
+    interaction.set(
+        "member",
+        member(moderator ? List.of(moderatorRoleId) : List.of())
+            .put("permissions", Long.toString(moderator ? MODERATOR | EVERYONE : EVERYONE)));
     interaction.set("data", data);
     interaction.putArray("entitlements");
     interaction.putObject("authorizing_integration_owners").put("0", guildId);
@@ -601,9 +631,6 @@ final class LocalDiscord implements AutoCloseable {
   }
 
   private ObjectNode guildCreate() {
-    long everyone =
-        Permission.getRaw(
-            Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_HISTORY);
     ObjectNode guild =
         NODES
             .objectNode()
@@ -615,7 +642,7 @@ final class LocalDiscord implements AutoCloseable {
             .putNull("banner")
             .putNull("description")
             .putNull("vanity_url_code")
-            .put("owner_id", userId)
+            .put("owner_id", ownerId)
             .putNull("afk_channel_id")
             .put("afk_timeout", 300)
             .put("verification_level", 0)
@@ -641,8 +668,9 @@ final class LocalDiscord implements AutoCloseable {
             .put("joined_at", "2024-01-01T00:00:00.000000+00:00");
     guild.putArray("features");
     ArrayNode roles = guild.putArray("roles");
-    roles.add(role(guildId, "@everyone", everyone, 0, false));
-    roles.add(role(botRoleId, "Reading Room", Permission.getRaw(InviteUrl.PERMISSIONS), 1, true));
+    roles.add(role(guildId, "@everyone", EVERYONE, 0, false));
+    roles.add(role(moderatorRoleId, "Moderators", EVERYONE | MODERATOR, 1, false));
+    roles.add(role(botRoleId, "Reading Room", Permission.getRaw(InviteUrl.PERMISSIONS), 2, true));
     ArrayNode channels = guild.putArray("channels");
     channels.add(textChannel(channelId, "general"));
     channels.add(textChannel(noThreadsChannelId, "quiet"));

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
+import readingroom.bot.testing.SharedEngine;
 
 class PlatformsTest {
 
   private final Settings settings = Settings.load(null);
-  private final ChatCommands commands = new ChatCommands(null, 3);
+  private final ChatCommands commands = new ChatCommands(SharedEngine.get(), 3);
 
   @Test
   void discordIsServedWhenItsTokenIsSet() {
