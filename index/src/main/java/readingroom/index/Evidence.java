@@ -174,7 +174,11 @@ final class Evidence {
   static boolean matchesDates(QuestionFocus focus, String passage, PublishedDate published) {
     for (int year : focus.years()) {
       boolean inText = Pattern.compile("\\b" + year + "\\b").matcher(passage).find();
-      boolean byDate = published != null && published.first().getYear() == year;
+      // The article's date stands in only for a passage that names no other year.
+      boolean byDate =
+          published != null
+              && published.first().getYear() == year
+              && !mentionsOtherYear(passage, year);
       if (!inText && !byDate) {
         return false;
       }
@@ -234,6 +238,16 @@ final class Evidence {
       run = nameLike ? (adjacent ? run + 1 : 1) : 0;
       lastEnd = nameLike ? word[1] : -10;
       if (run >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsOtherYear(String passage, int year) {
+    Matcher m = YEAR.matcher(passage);
+    while (m.find()) {
+      if (Integer.parseInt(m.group(1)) != year) {
         return true;
       }
     }

@@ -47,4 +47,17 @@ class QuestionFocusTest {
                 PublishedDate.parse("2018-07")))
         .isFalse();
   }
+
+  @Test
+  void anArticlesDateStandsInOnlyForPassagesThatNameNoOtherYear() {
+    QuestionFocus focus = QuestionFocus.of("which countries attended the 2018 meeting?");
+    PublishedDate november2018 = PublishedDate.parse("2018-11");
+    assertThat(
+            Evidence.matchesDates(focus, "Officials from China and India attended.", november2018))
+        .isTrue();
+    assertThat(
+            Evidence.matchesDates(
+                focus, "In 2016, only Russia, China and Pakistan attended.", november2018))
+        .isFalse();
+  }
 }
