@@ -203,7 +203,7 @@ final class Evidence {
       case ANY -> true;
       case DATE -> DATE_MENTION.matcher(passage).find();
       case QUANTITY -> hasQuantity(passage);
-      case PERSON -> hasPersonName(passage);
+      case PERSON -> hasPersonName(passage) || hasGroupNotAsked(passage, focus.words());
     };
   }
 
@@ -219,6 +219,24 @@ final class Evidence {
       String before = passage.substring(Math.max(0, digits.start() - 12), digits.start());
       boolean dayOfMonth = MONTH_WORD.matcher(before).find() && number.length() <= 2;
       if (!year && !dayOfMonth) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z]{2,6}\\b");
+
+  /**
+   * A group that "who" may be answered with ("ISKP attacks targeted ..."): an acronym that the
+   * question does not already name. Countries are not acronyms here, so "who led the delegation?"
+   * is not answered by a passage that only names Afghanistan.
+   */
+  static boolean hasGroupNotAsked(String passage, Set<String> questionWords) {
+    Matcher acronym = ACRONYM.matcher(passage);
+    while (acronym.find()) {
+      String word = acronym.group().toLowerCase(Locale.ROOT);
+      if (!questionWords.contains(word) && !word.equals("us") && !word.equals("uk")) {
         return true;
       }
     }

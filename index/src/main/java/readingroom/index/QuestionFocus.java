@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * @param type the kind of answer wanted
  * @param years four-digit years the question names
  * @param months months the question names
+ * @param words the question's words, lower-cased: an answer is something the question does not
+ *     already say
  */
-record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months) {
+record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months, Set<String> words) {
 
   /** The kind of answer a question wants. */
   enum AnswerType {
@@ -57,14 +59,16 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months) {
       years.add(Integer.parseInt(year.group(1)));
     }
     Set<Month> months = new LinkedHashSet<>();
+    Set<String> words = new LinkedHashSet<>();
     Matcher word = WORD.matcher(lower);
     while (word.find()) {
+      words.add(word.group());
       Month month = month(word.group());
       if (month != null) {
         months.add(month);
       }
     }
-    return new QuestionFocus(type, years, months);
+    return new QuestionFocus(type, years, months, words);
   }
 
   /** The month a word names ("november", "nov"), or null. "may" and "march" are too often verbs. */

@@ -60,4 +60,16 @@ class QuestionFocusTest {
                 focus, "In 2016, only Russia, China and Pakistan attended.", november2018))
         .isFalse();
   }
+
+  @Test
+  void whoIsAnsweredByAGroupTheQuestionDoesNotAlreadyName() {
+    QuestionFocus who = QuestionFocus.of("who attacked the embassy in kabul?");
+    assertThat(
+            Evidence.holdsAnswer(
+                who, "ISKP attacks targeted Russian and Chinese embassies in Kabul."))
+        .isTrue();
+    QuestionFocus whoIskp = QuestionFocus.of("who did ISKP attack in kabul?");
+    assertThat(Evidence.holdsAnswer(whoIskp, "ISKP attacks targeted embassies in Kabul."))
+        .isFalse();
+  }
 }
