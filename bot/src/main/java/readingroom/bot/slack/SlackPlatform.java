@@ -159,7 +159,7 @@ public final class SlackPlatform implements ChatPlatform {
             new Delivery(slack, botToken, new RateLimitRetry(pause)),
             workers,
             settings.privateAnswers(),
-            settings.admins()::contains);
+            user -> settings.admins().contains(user) || isWorkspaceAdmin(user));
     new SlashCommands(responder).register(app);
     new Conversations(responder).register(app);
     new AnswerButtons(responder, feedback).register(app);
@@ -216,6 +216,22 @@ public final class SlackPlatform implements ChatPlatform {
   /** The HTTP port, once started in HTTP mode. */
   int httpPort() {
     return http.port();
+  }
+
+  /**
+   * Whether Slack says the user is a workspace admin or owner ({@code users.info}). Any failure
+   * means no: a refused settings change is safe, a wrongly allowed one is not.
+   */
+  private boolean isWorkspaceAdmin(String user) {
+    try {
+      var response = slack.methods(botToken).usersInfo(r -> r.user(user));
+      return response.isOk()
+          && response.getUser() != null
+          && (response.getUser().isAdmin() || response.getUser().isOwner());
+    } catch (Exception e) {
+      log.warn("Could not check whether {} is a workspace admin: {}", user, e.toString());
+      return false;
+    }
   }
 
   @Override

@@ -388,13 +388,25 @@ class SlackHttpModeTest {
     JsonNode refusal = responses.await(refused).body();
     assertThat(refusal.get("response_type").asText()).isEqualTo("ephemeral");
     assertThat(SlackText.texts(refusal.get("blocks")).toString())
-        .contains("Only the admins named in the bot's configuration");
+        .contains("Only workspace admins and the admins named in the bot's configuration");
 
     String changed = responses.newUrl();
     requests.post(
         SignedRequests.slashCommand("/readingroom", "settings quotes 1", "C9", "UADMIN", changed),
         FORM);
     assertThat(SlackText.texts(responses.await(changed).body().get("blocks")).toString())
+        .contains("Quotes per answer: 1");
+
+    String byWorkspaceAdmin = responses.newUrl();
+    requests.post(
+        SignedRequests.slashCommand(
+            "/readingroom",
+            "settings quotes 1",
+            "C9",
+            SlackApiStandIn.WORKSPACE_ADMIN,
+            byWorkspaceAdmin),
+        FORM);
+    assertThat(SlackText.texts(responses.await(byWorkspaceAdmin).body().get("blocks")).toString())
         .contains("Quotes per answer: 1");
 
     String view = responses.newUrl();
@@ -532,7 +544,8 @@ class SlackHttpModeTest {
         .containsExactlyInAnyOrder("app_mention", "message.im");
     assertThat(manifest.at("/oauth_config/scopes/bot"))
         .extracting(JsonNode::asText)
-        .containsExactlyInAnyOrder("app_mentions:read", "chat:write", "commands", "im:history");
+        .containsExactlyInAnyOrder(
+            "app_mentions:read", "chat:write", "commands", "im:history", "users:read");
     assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
   }
 
