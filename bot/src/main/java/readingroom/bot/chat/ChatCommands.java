@@ -217,6 +217,7 @@ public final class ChatCommands {
             "/sources: the articles this channel can ask about.",
             "/article <headline words>: one article's details and opening lines.",
             "/settings: this channel's reading list and how answers are shown; people who manage the channel can change them.",
+            "/digest subscribe <HH:MM> <time zone> [topic]: a daily post of new articles, a passage to discuss and the most asked questions; /digest status, /digest preview, /digest unsubscribe.",
             "Every quote is the article's own words; when the reading list does not answer, the bot says so."));
   }
 

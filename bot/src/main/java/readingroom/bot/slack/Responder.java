@@ -24,13 +24,16 @@ final class Responder {
   private final Delivery delivery;
   private final ExecutorService workers;
   private final boolean privateAnswers;
+  private final SlackAdmins admins;
 
   Responder(
       ChatCommands commands,
       BlockKitRenderer renderer,
       Delivery delivery,
       ExecutorService workers,
-      boolean privateAnswers) {
+      boolean privateAnswers,
+      SlackAdmins admins) {
+    this.admins = admins;
     this.commands = commands;
     this.renderer = renderer;
     this.delivery = delivery;
@@ -52,6 +55,10 @@ final class Responder {
               case SOURCES -> commands.sources(origin);
               case ARTICLE -> commands.article(origin, command.argument());
               case HELP -> commands.help();
+              case SETTINGS ->
+                  commands.settings(origin, admins.canManage(origin.user()), command.argument());
+              case DIGEST ->
+                  commands.digest(origin, admins.canManage(origin.user()), command.argument());
             },
         target,
         message ->
