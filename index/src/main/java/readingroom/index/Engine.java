@@ -85,8 +85,7 @@ public final class Engine implements AutoCloseable {
     this.embedder = embedder;
     this.retriever = new Retriever(analyzer, embedder, options.synonyms());
     this.excerpts = new Excerpts(analyzer);
-    this.corpusReader =
-        new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+    this.corpusReader = corpusReader(options);
     this.searchers = new SearcherManager(directory, new SearcherFactory());
     this.catalogue = loadCatalogue();
   }
@@ -103,15 +102,14 @@ public final class Engine implements AutoCloseable {
   static Engine open(Options options, Embedder embedder, IndexProgress progress) {
     Directory directory = IndexStore.open(options.index());
     try {
-      CorpusReader reader =
-          new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+      CorpusReader reader = corpusReader(options);
       CorpusReader.Loaded loaded = reader.load(options.corpus());
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
       if (loaded.articles().isEmpty()) {
         throw new CorpusException(
             "The corpus folder " + options.corpus() + " holds no loadable article.");
       }
-      IndexStore.Report report =
+      IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, false, progress);
       if (report.added() + report.updated() + report.removed() > 0) {
         log.info(
@@ -142,20 +140,11 @@ public final class Engine implements AutoCloseable {
           "The corpus folder " + options.corpus() + " holds no loadable article.");
     }
     try {
-      IndexStore.Report r =
+      IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, full, progress);
       searchers.maybeRefreshBlocking();
       catalogue = loadCatalogue();
-      return new LoadReport(
-          new IndexReport(
-              r.added(),
-              r.updated(),
-              r.removed(),
-              r.unchanged(),
-              r.passages(),
-              r.embedded(),
-              r.version()),
-          loaded.problems());
+      return new LoadReport(report, loaded.problems());
     } catch (IOException e) {
       throw new EngineException(
           "The index in " + options.index() + " cannot be updated: " + e.getMessage(), e);
@@ -166,8 +155,7 @@ public final class Engine implements AutoCloseable {
    * The cleaned articles and the problem files of the corpus folder, without touching the index.
    */
   public static CorpusExplanation explainCorpus(Options options) {
-    CorpusReader reader =
-        new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+    CorpusReader reader = corpusReader(options);
     CorpusReader.Loaded loaded = reader.load(options.corpus());
     List<Explained> articles = new ArrayList<>();
     for (Article article : loaded.articles()) {
@@ -178,6 +166,10 @@ public final class Engine implements AutoCloseable {
 
   /** The corpus as cleaning sees it. */
   public record CorpusExplanation(List<Explained> articles, List<CorpusProblem> problems) {}
+
+  private static CorpusReader corpusReader(Options options) {
+    return new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+  }
 
   /** The index version: it changes whenever the indexed articles change. */
   public long version() {

@@ -55,16 +55,6 @@ final class IndexStore {
 
   private IndexStore() {}
 
-  /** What an update did. */
-  record Report(
-      int added,
-      int updated,
-      int removed,
-      int unchanged,
-      int passages,
-      int embedded,
-      long version) {}
-
   static Directory open(Path folder) {
     try {
       Files.createDirectories(folder);
@@ -93,7 +83,7 @@ final class IndexStore {
    *
    * @param full re-process every article even if unchanged (vectors are still reused)
    */
-  static Report update(
+  static Engine.IndexReport update(
       Directory directory,
       List<Article> articles,
       Embedder embedder,
@@ -159,7 +149,8 @@ final class IndexStore {
         writer.commit();
       }
       writer.close();
-      return new Report(added, updated, indexed.size(), unchanged, passageCount, embedded, version);
+      return new Engine.IndexReport(
+          added, updated, indexed.size(), unchanged, passageCount, embedded, version);
     } catch (IOException | RuntimeException | Error e) {
       writer.rollback();
       throw e;

@@ -180,7 +180,7 @@ final class SettingsCommand {
     String who =
         switch (origin.platform()) {
           case DISCORD -> "members with the Manage Channels permission";
-          case SLACK -> "workspace admins and the admins named in the bot's configuration";
+          case SLACK -> "the admins named in the bot's configuration (readingroom.slack.admins)";
           case CONSOLE -> "the bot's operator";
         };
     return new NoticeReply(

@@ -51,7 +51,9 @@ public record Settings(
   }
 
   static final String DEFAULTS = "readingroom.conf";
-  static final String ROOT = "readingroom";
+
+  /** The root of every key: adapters read {@code raw().getConfig(Settings.ROOT)}. */
+  public static final String ROOT = "readingroom";
 
   /**
    * Loads the settings.
@@ -131,7 +133,11 @@ public record Settings(
     return Path.of(value);
   }
 
-  static String string(Config root, String key) {
+  /**
+   * The text value at {@code key} under {@code readingroom}; public so that adapters read their own
+   * section with the same messages.
+   */
+  public static String string(Config root, String key) {
     try {
       return root.getString(key);
     } catch (ConfigException.Missing e) {
@@ -141,7 +147,8 @@ public record Settings(
     }
   }
 
-  static int intIn(Config root, String key, int min, int max) {
+  /** A whole number at {@code key} from {@code min} to {@code max}, or a message saying so. */
+  public static int intIn(Config root, String key, int min, int max) {
     int value;
     try {
       value = root.getInt(key);
@@ -157,7 +164,7 @@ public record Settings(
   }
 
   /** A message naming the key, where it was set, the value seen and what is wanted. */
-  static SettingsException problem(Config root, String key, String wanted) {
+  public static SettingsException problem(Config root, String key, String wanted) {
     String where = "";
     String seen = "";
     if (root.hasPath(key)) {

@@ -164,7 +164,7 @@ public final class SlackPlatform implements ChatPlatform {
             delivery,
             workers,
             settings.privateAnswers(),
-            new SlackAdmins(slack.methods(botToken), settings.admins()));
+            settings.admins()::contains);
     digestPoster = new SlackDigestPoster(new BlockKitRenderer(), delivery);
     new SlashCommands(responder).register(app);
     new Conversations(responder).register(app);

@@ -195,7 +195,7 @@ class ChannelCommandsTest {
         .isEqualTo(NoticeReply.Kind.FORBIDDEN);
     Origin slackStudent = new Origin(Platform.SLACK, "T1", "C1", "U1");
     assertThat(((NoticeReply) commands.settings(slackStudent, false, "quotes 2")).text())
-        .startsWith("Only workspace admins and the admins named in the bot's configuration")
+        .startsWith("Only the admins named in the bot's configuration")
         .endsWith("Anyone can view them with /readingroom settings.");
 
     SettingsReply view = (SettingsReply) commands.settings(student);

@@ -57,7 +57,8 @@ class SlackHttpModeTest {
     api = new SlackApiStandIn();
     responses = new ResponseUrlReceiver();
     SlackSettings settings =
-        new SlackSettings(SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of());
+        new SlackSettings(
+            SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of("UADMIN"));
     slack =
         new SlackPlatform(
             settings,
@@ -376,6 +377,37 @@ class SlackHttpModeTest {
     assertThat(SlackText.texts(responses.await(bare).body().get("blocks")))
         .isEqualTo(SlackText.texts(helpReply.get("blocks")));
     assertThat(SlackText.quotes(responses.await(ask).body().get("blocks"))).isNotEmpty();
+  }
+
+  @Test
+  void onlyConfiguredAdminsChangeAChannelsSettingsAndEveryoneCanViewThem() throws Exception {
+    String refused = responses.newUrl();
+    requests.post(
+        SignedRequests.slashCommand("/readingroom", "settings quotes 1", "C9", "U1", refused),
+        FORM);
+    JsonNode refusal = responses.await(refused).body();
+    assertThat(refusal.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(SlackText.texts(refusal.get("blocks")).toString())
+        .contains("Only the admins named in the bot's configuration");
+
+    String changed = responses.newUrl();
+    requests.post(
+        SignedRequests.slashCommand("/readingroom", "settings quotes 1", "C9", "UADMIN", changed),
+        FORM);
+    assertThat(SlackText.texts(responses.await(changed).body().get("blocks")).toString())
+        .contains("Quotes per answer: 1");
+
+    String view = responses.newUrl();
+    requests.post(SignedRequests.slashCommand("/readingroom", "settings", "C9", "U1", view), FORM);
+    assertThat(SlackText.texts(responses.await(view).body().get("blocks")).toString())
+        .contains("Quotes per answer: 1");
+
+    String inC9 = responses.newUrl();
+    requests.post(SignedRequests.slashCommand("/ask", QUESTION, "C9", "U1", inC9), FORM);
+    assertThat(SlackText.quotes(responses.await(inC9).body().get("blocks"))).hasSize(1);
+    String inC1 = responses.newUrl();
+    requests.post(SignedRequests.slashCommand("/ask", QUESTION, "C1", "U1", inC1), FORM);
+    assertThat(SlackText.quotes(responses.await(inC1).body().get("blocks"))).hasSizeGreaterThan(1);
   }
 
   @Test
