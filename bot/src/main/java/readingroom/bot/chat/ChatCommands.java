@@ -1,10 +1,13 @@
 package readingroom.bot.chat;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.channel.AnswerCache;
@@ -18,6 +21,9 @@ import readingroom.bot.channel.InvalidSettingException;
 import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.channel.Visibility;
 import readingroom.bot.chat.Reply.NoticeReply;
+import readingroom.bot.digest.DigestCommand;
+import readingroom.bot.digest.DigestStore;
+import readingroom.bot.digest.Digests;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.ChatMetrics.ErrorKind;
 import readingroom.bot.state.QuestionLog;
@@ -54,6 +60,8 @@ public final class ChatCommands {
   private final QuestionLog questionLog;
   private final ChatMetrics metrics;
   private final SettingsCommand settingsCommand;
+  private final Digests digests;
+  private final DigestCommand digestCommand;
 
   /**
    * Commands with settings kept in memory, public answers of up to {@code maxQuotes} quotes by
@@ -81,6 +89,20 @@ public final class ChatCommands {
     this.settingsCommand =
         new SettingsCommand(
             engine, channels, hasher != null ? hasher::hash : questionLog::userHash);
+    Function<Origin, String> who = hasher != null ? hasher::hash : questionLog::userHash;
+    if (builder.digestStore != null) {
+      this.digests =
+          new Digests(
+              engine,
+              builder.digestStore,
+              key -> channels.effective(key).scope(),
+              builder.digestOptions,
+              builder.digestClock);
+      this.digestCommand = new DigestCommand(digests, who);
+    } else {
+      this.digests = null;
+      this.digestCommand = null;
+    }
     metrics.gauge("readingroom.answer.cache.size", "Answers held in the cache", cache::size);
   }
 
@@ -195,6 +217,7 @@ public final class ChatCommands {
             "/sources: the articles this channel can ask about.",
             "/article <headline words>: one article's details and opening lines.",
             "/settings: this channel's reading list and how answers are shown; people who manage the channel can change them.",
+            "/digest subscribe <HH:MM> <time zone> [topic]: a daily post of new articles, a passage to discuss and the most asked questions; /digest status, /digest preview, /digest unsubscribe.",
             "Every quote is the article's own words; when the reading list does not answer, the bot says so."));
   }
 
@@ -249,6 +272,58 @@ public final class ChatCommands {
       metrics.error(ErrorKind.DATABASE);
       return channels.defaults().visibility();
     }
+  }
+
+  /**
+   * {@code /digest <text>} for platforms with one text argument (Slack, the console): {@code
+   * subscribe <HH:MM> <zone> [topic]}, {@code unsubscribe}, {@code status} (also empty), {@code
+   * preview}. The preview is a {@link Reply.DigestReply} with {@code preview} set, for the asker's
+   * eyes only.
+   *
+   * @param canManage see {@link #settings(Origin, boolean, String)}: the same people may change a
+   *     channel's digest
+   */
+  public Reply digest(Origin origin, boolean canManage, String text) {
+    return guarded(
+        origin, () -> digestsOff().orElseGet(() -> digestCommand.run(origin, canManage, text)));
+  }
+
+  /** Subscribes the channel to a daily digest; {@code topic} may be null. */
+  public Reply digestSubscribe(
+      Origin origin, boolean canManage, String time, String zone, String topic) {
+    return guarded(
+        origin,
+        () ->
+            digestsOff()
+                .orElseGet(() -> digestCommand.subscribe(origin, canManage, time, zone, topic)));
+  }
+
+  public Reply digestUnsubscribe(Origin origin, boolean canManage) {
+    return guarded(
+        origin, () -> digestsOff().orElseGet(() -> digestCommand.unsubscribe(origin, canManage)));
+  }
+
+  /** The channel's digest and when it next comes, in the channel's zone; for anyone. */
+  public Reply digestStatus(Origin origin) {
+    return guarded(origin, () -> digestsOff().orElseGet(() -> digestCommand.status(origin)));
+  }
+
+  /** The next digest, composed now and recorded nowhere; for anyone, shown privately. */
+  public Reply digestPreview(Origin origin) {
+    return guarded(origin, () -> digestsOff().orElseGet(() -> digestCommand.preview(origin)));
+  }
+
+  /** The digests, for the scheduler; empty when the bot was built without them. */
+  public Optional<Digests> digests() {
+    return Optional.ofNullable(digests);
+  }
+
+  private Optional<Reply> digestsOff() {
+    return digests != null
+        ? Optional.empty()
+        : Optional.of(
+            new NoticeReply(
+                NoticeReply.Kind.NOT_FOUND, "Daily digests are not enabled on this bot."));
   }
 
   /** Where adapters report the feedback buttons: the question log, or nowhere without one. */
@@ -362,6 +437,9 @@ public final class ChatCommands {
     private QuestionLog questionLog;
     private ChatMetrics metrics;
     private UserHasher hasher;
+    private DigestStore digestStore;
+    private Digests.Options digestOptions = Digests.Options.DEFAULTS;
+    private Clock digestClock = Clock.systemUTC();
 
     private Builder(Engine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -407,6 +485,17 @@ public final class ChatCommands {
      */
     public Builder hasher(UserHasher value) {
       this.hasher = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Daily digests kept in {@code store}, run with {@code options} on {@code clock}; none by
+     * default.
+     */
+    public Builder digests(DigestStore store, Digests.Options options, Clock clock) {
+      this.digestStore = Objects.requireNonNull(store);
+      this.digestOptions = Objects.requireNonNull(options);
+      this.digestClock = Objects.requireNonNull(clock);
       return this;
     }
 

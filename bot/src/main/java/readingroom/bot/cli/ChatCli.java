@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -17,11 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import readingroom.bot.Main;
 import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.Platform;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
 import readingroom.bot.config.Settings;
 import readingroom.bot.console.ConsoleChat;
 import readingroom.bot.console.PlainTextRenderer;
+import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.digest.DigestScheduler;
 import readingroom.bot.metrics.MetricsServer;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.platform.Platforms;
@@ -78,27 +83,54 @@ public final class ChatCli implements Callable<Integer> {
                   : null) {
         if (platforms.isEmpty()) {
           boolean interactive = System.console() != null;
-          new ConsoleChat(commands, new PlainTextRenderer(interactive))
-              .run(
-                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                  System.out,
-                  interactive);
+          PlainTextRenderer renderer = new PlainTextRenderer(interactive);
+          // The console is one channel: its digest is printed between questions.
+          DigestPoster console =
+              (channel, digest) -> {
+                synchronized (System.out) {
+                  System.out.println();
+                  System.out.println(renderer.render(digest));
+                }
+              };
+          try (DigestScheduler scheduler =
+              startDigests(commands, Map.of(Platform.CONSOLE, console), serving)) {
+            new ConsoleChat(commands, renderer)
+                .run(
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    System.out,
+                    interactive);
+          }
           return 0;
         }
-        return serve(platforms);
+        return serve(platforms, commands, serving);
       }
     }
   }
 
-  private static int serve(List<ChatPlatform> platforms) throws Exception {
+  /** Starts posting digests, or returns null when they are off. */
+  private static DigestScheduler startDigests(
+      ChatCommands commands, Map<Platform, DigestPoster> posters, ServingSettings serving) {
+    if (commands.digests().isEmpty() || posters.isEmpty()) {
+      return null;
+    }
+    return DigestScheduler.start(commands.digests().get(), posters, serving.digest().checkEvery());
+  }
+
+  private static int serve(
+      List<ChatPlatform> platforms, ChatCommands commands, ServingSettings serving)
+      throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "readingroom-shutdown"));
     try {
+      Map<Platform, DigestPoster> posters = new EnumMap<>(Platform.class);
       for (ChatPlatform platform : platforms) {
         platform.start();
+        posters.putAll(platform.digestPosters());
         log.info("{} connected", platform.name());
       }
-      stopped.await();
+      try (DigestScheduler scheduler = startDigests(commands, posters, serving)) {
+        stopped.await();
+      }
       return 0;
     } finally {
       for (ChatPlatform platform : platforms) {

@@ -9,6 +9,8 @@ import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
+import readingroom.bot.digest.DigestStore;
+import readingroom.bot.digest.Digests;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.state.QuestionLog;
@@ -42,7 +44,7 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog) {
         serving.questionLog()
             ? new QuestionLog(database, hasher, serving.logRetention(), clock)
             : null;
-    ChatCommands commands =
+    ChatCommands.Builder builder =
         ChatCommands.builder(engine)
             .defaults(serving.defaults())
             .settings(new SqliteChannelSettings(database, clock))
@@ -50,8 +52,18 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog) {
             .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
             .questionLog(questionLog)
             .hasher(hasher)
-            .metrics(new ChatMetrics(registry))
-            .build();
+            .metrics(new ChatMetrics(registry));
+    ServingSettings.Digest digest = serving.digest();
+    if (digest.enabled()) {
+      builder.digests(
+          new DigestStore(database),
+          new Digests.Options(
+              digest.grace(),
+              Digests.Options.DEFAULTS.lease(),
+              Digests.Options.DEFAULTS.maxAttempts()),
+          clock);
+    }
+    ChatCommands commands = builder.build();
     return new ChatLayer(commands, questionLog);
   }
 

@@ -23,6 +23,7 @@ import readingroom.bot.channel.Visibility;
  * @param questionLog whether questions are logged
  * @param logRetention how long logged questions are kept
  * @param metrics the metrics and health endpoint
+ * @param digest the daily digests
  */
 public record ServingSettings(
     ChannelDefaults defaults,
@@ -33,7 +34,8 @@ public record ServingSettings(
     RateLimiter.Limit channelLimit,
     boolean questionLog,
     Duration logRetention,
-    Metrics metrics) {
+    Metrics metrics,
+    Digest digest) {
 
   /**
    * Where {@code /metrics} and {@code /health} are served.
@@ -44,6 +46,18 @@ public record ServingSettings(
    * @param inConsole whether to serve them during a console chat too
    */
   public record Metrics(boolean enabled, String host, int port, boolean inConsole) {}
+
+  /**
+   * The daily digests.
+   *
+   * @param enabled whether channels may subscribe and digests are posted
+   * @param grace how long after its time a missed day is still posted (after a restart)
+   * @param checkEvery how often the scheduler looks for due digests
+   */
+  public record Digest(boolean enabled, Duration grace, Duration checkEvery) {
+    public static final Digest DEFAULTS =
+        new Digest(true, Duration.ofHours(3), Duration.ofSeconds(30));
+  }
 
   static ServingSettings from(Config root, int maxQuotes) {
     String visibilityText = Settings.string(root, "answers.visibility");
@@ -74,7 +88,21 @@ public record ServingSettings(
             bool(root, "metrics.enabled"),
             Settings.string(root, "metrics.host"),
             Settings.intIn(root, "metrics.port", 0, 65535),
-            bool(root, "metrics.in-console")));
+            bool(root, "metrics.in-console")),
+        digest(root));
+  }
+
+  private static Digest digest(Config root) {
+    Duration grace = duration(root, "digest.grace", false);
+    if (grace.compareTo(Duration.ofHours(23)) > 0) {
+      throw Settings.problem(
+          root, "digest.grace", "must be at most 23 hours, so a day is never posted on the next");
+    }
+    Duration every = duration(root, "digest.check-every", true);
+    if (every.compareTo(Duration.ofSeconds(1)) < 0 || every.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw Settings.problem(root, "digest.check-every", "must be 1 second to 10 minutes");
+    }
+    return new Digest(bool(root, "digest.enabled"), grace, every);
   }
 
   private static RateLimiter.Limit limit(Config root, String questionsKey, String periodKey) {

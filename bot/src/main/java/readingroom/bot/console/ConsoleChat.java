@@ -57,6 +57,7 @@ public final class ConsoleChat {
         case "/article" -> reply = commands.article(origin, argument);
         // Whoever runs the console runs the bot: they may change its settings.
         case "/settings" -> reply = commands.settings(origin, true, argument);
+        case "/digest" -> reply = commands.digest(origin, true, argument);
         case "/more" -> {
           if (lastQuestion == null) {
             out.println("Ask a question first.");

@@ -65,6 +65,16 @@ public final class DiscordPlatform implements ChatPlatform {
     this.feedback = feedback;
   }
 
+  @Override
+  public java.util.Map<readingroom.bot.chat.Platform, readingroom.bot.digest.DigestPoster>
+      digestPosters() {
+    return jda == null
+        ? java.util.Map.of()
+        : java.util.Map.of(
+            readingroom.bot.chat.Platform.DISCORD,
+            new DiscordDigestPoster(jda, new DiscordRenderer()));
+  }
+
   /**
    * A platform ready to {@link #start()}.
    *

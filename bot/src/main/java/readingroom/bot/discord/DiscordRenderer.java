@@ -41,7 +41,83 @@ final class DiscordRenderer {
       case Reply.NoticeReply r ->
           DiscordMessage.text(
               DiscordMarkdown.truncate(DiscordMarkdown.escape(r.text()), DiscordLimits.CONTENT));
+      case Reply.DigestReply r -> digest(r);
     };
+  }
+
+  /**
+   * A digest: the heading as the message, then one embed per quote (new articles, the passage for
+   * discussion with its prompt, the most asked questions), each headed by what part it belongs to.
+   * At most 5 + 1 + 3 embeds, within Discord's 10, sharing the 6,000 characters.
+   */
+  DiscordMessage digest(Reply.DigestReply reply) {
+    record Part(String label, Result quote, String title, String after) {}
+    List<Part> parts = new ArrayList<>();
+    for (Reply.DigestReply.NewArticle added : reply.added()) {
+      if (added.quote() != null) {
+        parts.add(new Part("New on the reading list", added.quote(), null, ""));
+      }
+    }
+    if (reply.discussion() != null) {
+      Reply.DigestReply.Discussion d = reply.discussion();
+      parts.add(
+          new Part(
+              "For discussion" + (d.topic() == null ? "" : " · " + oneLine(d.topic())),
+              d.quote(),
+              null,
+              "\n\n" + DiscordMarkdown.escape(d.prompt())));
+    }
+    for (Reply.DigestReply.AskedQuestion q : reply.asked()) {
+      parts.add(
+          new Part(
+              "Most asked here in the last day"
+                  + (q.times() > 1 ? " · asked " + q.times() + " times" : ""),
+              q.quote(),
+              "“" + oneLine(q.question()) + "”",
+              ""));
+    }
+    StringBuilder content = new StringBuilder();
+    if (reply.preview()) {
+      content.append("*Preview: only you see this, and nothing is recorded.*\n");
+    }
+    content.append("**").append(DiscordMarkdown.escape(oneLine(reply.heading()))).append("**");
+    if (reply.moreAdded() > 0) {
+      content
+          .append("\n…and ")
+          .append(reply.moreAdded())
+          .append(" more new articles: see /sources.");
+    }
+    List<MessageEmbed> embeds = new ArrayList<>();
+    int count = Math.min(parts.size(), DiscordLimits.EMBEDS);
+    int share = count == 0 ? 0 : DiscordLimits.EMBEDS_TOTAL / count;
+    for (Part part : parts.subList(0, count)) {
+      Source source = part.quote().source();
+      String title =
+          part.title() == null
+              ? title(source)
+              : DiscordMarkdown.truncate(
+                  DiscordMarkdown.escape(part.title()), Math.min(DiscordLimits.EMBED_TITLE, 300));
+      String footer =
+          DiscordMarkdown.truncate(
+              MentionGuard.neutralise(part.label() + " · " + byline(source, false)), share / 4);
+      String link = httpUrl(part.quote().link());
+      String suffix = part.after() + (part.title() == null ? "" : "\n— " + title(source));
+      int room =
+          Math.min(DiscordLimits.EMBED_DESCRIPTION, share - title.length() - footer.length())
+              - suffix.length();
+      String description =
+          blockQuote(part.quote().quote(), part.quote().highlights(), Math.max(100, room)) + suffix;
+      embeds.add(
+          new EmbedBuilder()
+              .setTitle(title, link != null ? link : httpUrl(source.url()))
+              .setDescription(
+                  DiscordMarkdown.truncate(description, DiscordLimits.EMBED_DESCRIPTION))
+              .setFooter(footer)
+              .setColor(ANSWER_COLOR)
+              .build());
+    }
+    return new DiscordMessage(
+        DiscordMarkdown.truncate(content.toString(), DiscordLimits.CONTENT), embeds, List.of());
   }
 
   DiscordMessage answer(Reply.AnswerReply reply) {

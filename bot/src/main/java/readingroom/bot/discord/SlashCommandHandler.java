@@ -101,6 +101,35 @@ final class SlashCommandHandler {
                   responder.renderer.render(responder.commands.settings(origin, canManage, text)));
             });
       }
+      case SlashCommands.DIGEST -> {
+        event.deferReply(true).queue(null, failure("defer /digest"));
+        // Checked here, on the server, whatever the command's default permissions say.
+        boolean canManage =
+            event.getMember() != null
+                && event
+                    .getMember()
+                    .hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String time = event.getOption(SlashCommands.TIME, "", OptionMapping::getAsString);
+        String zone = event.getOption(SlashCommands.TIMEZONE, "", OptionMapping::getAsString);
+        String topic = event.getOption(SlashCommands.TOPIC, null, OptionMapping::getAsString);
+        responder.work(
+            "/digest",
+            event.getHook(),
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(
+                        switch (subcommand) {
+                          case SlashCommands.SUBSCRIBE ->
+                              responder.commands.digestSubscribe(
+                                  origin, canManage, time, zone, topic);
+                          case SlashCommands.UNSUBSCRIBE ->
+                              responder.commands.digestUnsubscribe(origin, canManage);
+                          case SlashCommands.PREVIEW -> responder.commands.digestPreview(origin);
+                          default -> responder.commands.digestStatus(origin);
+                        })));
+      }
       case SlashCommands.HELP ->
           event
               .reply(responder.renderer.render(responder.commands.help()).toCreateData())

@@ -29,6 +29,14 @@ final class SlashCommands {
   static final String ANSWERS = "answers";
   static final String QUOTES = "quotes";
   static final String COUNT = "count";
+  static final String DIGEST = "digest";
+  static final String SUBSCRIBE = "subscribe";
+  static final String UNSUBSCRIBE = "unsubscribe";
+  static final String STATUS = "status";
+  static final String PREVIEW = "preview";
+  static final String TIME = "time";
+  static final String TIMEZONE = "timezone";
+  static final String TOPIC = "topic";
 
   static List<SlashCommandData> all() {
     return List.of(
@@ -85,7 +93,34 @@ final class SlashCommands {
                         .addOptions(
                             new OptionData(
                                     OptionType.INTEGER, COUNT, "Quotes per answer, 1 to 3.", true)
-                                .setRequiredRange(1, Question.MAX_QUOTES)))));
+                                .setRequiredRange(1, Question.MAX_QUOTES)))),
+        guildOnly(
+            Commands.slash(
+                    DIGEST, "A daily post of new articles, a passage to discuss and top questions.")
+                .addSubcommands(
+                    new SubcommandData(
+                            SUBSCRIBE, "Post a digest here every day (needs Manage Channels).")
+                        .addOptions(
+                            new OptionData(
+                                    OptionType.STRING, TIME, "Local time, HH:MM, e.g. 08:00", true)
+                                .setMaxLength(5),
+                            new OptionData(
+                                    OptionType.STRING,
+                                    TIMEZONE,
+                                    "Time zone, e.g. Europe/Berlin or America/New_York",
+                                    true)
+                                .setMaxLength(64),
+                            new OptionData(
+                                    OptionType.STRING,
+                                    TOPIC,
+                                    "Words to match the passage for discussion to (optional)",
+                                    false)
+                                .setMaxLength(200)),
+                    new SubcommandData(
+                        UNSUBSCRIBE, "Stop the daily digest here (needs Manage Channels)."),
+                    new SubcommandData(STATUS, "This channel's digest and when the next comes."),
+                    new SubcommandData(
+                        PREVIEW, "See the next digest, privately; nothing is used up."))));
   }
 
   /** Servers only: the reading list belongs to a server's channels. */

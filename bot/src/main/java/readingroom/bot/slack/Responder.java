@@ -30,7 +30,7 @@ final class Responder {
 
   /**
    * @param privateAnswers answers are private unless a channel's settings make them public
-   * @param admins which Slack user ids may change a channel's settings
+   * @param admins which Slack user ids may change a channel's settings and digest
    */
   Responder(
       ChatCommands commands,
@@ -64,6 +64,8 @@ final class Responder {
                   command.argument().isEmpty()
                       ? commands.settings(origin)
                       : commands.settings(origin, admins.test(origin.user()), command.argument());
+              case DIGEST ->
+                  commands.digest(origin, admins.test(origin.user()), command.argument());
               case HELP -> commands.help();
             },
         target,

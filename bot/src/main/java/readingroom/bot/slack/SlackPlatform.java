@@ -8,6 +8,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.net.BindException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.chat.Platform;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.platform.ChatPlatform;
 
 /**
@@ -49,6 +52,7 @@ public final class SlackPlatform implements ChatPlatform {
   private App app;
   private SocketModeApp socketMode;
   private HttpTransport http;
+  private SlackDigestPoster digestPoster;
 
   SlackPlatform(
       SlackSettings settings,
@@ -152,14 +156,16 @@ public final class SlackPlatform implements ChatPlatform {
               thread.setDaemon(true);
               return thread;
             });
+    Delivery delivery = new Delivery(slack, botToken, new RateLimitRetry(pause));
     Responder responder =
         new Responder(
             commands,
             new BlockKitRenderer(),
-            new Delivery(slack, botToken, new RateLimitRetry(pause)),
+            delivery,
             workers,
             settings.privateAnswers(),
             user -> settings.admins().contains(user) || isWorkspaceAdmin(user));
+    digestPoster = new SlackDigestPoster(new BlockKitRenderer(), delivery);
     new SlashCommands(responder).register(app);
     new Conversations(responder).register(app);
     new AnswerButtons(responder, feedback).register(app);
@@ -211,6 +217,11 @@ public final class SlackPlatform implements ChatPlatform {
     }
     socketMode = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
+  }
+
+  @Override
+  public Map<Platform, DigestPoster> digestPosters() {
+    return digestPoster == null ? Map.of() : Map.of(Platform.SLACK, digestPoster);
   }
 
   /** The HTTP port, once started in HTTP mode. */

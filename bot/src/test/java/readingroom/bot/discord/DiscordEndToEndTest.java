@@ -78,7 +78,7 @@ class DiscordEndToEndTest {
   }
 
   @Test
-  void startRegistersTheFourCommandsInTheConfiguredServerAndPrintsTheInviteLink() throws Exception {
+  void startRegistersTheCommandsInTheConfiguredServerAndPrintsTheInviteLink() throws Exception {
     Call put =
         discord.await(c ->
             c.method().equals("PUT")
@@ -89,7 +89,11 @@ class DiscordEndToEndTest {
                             + "/guilds/"
                             + discord.guildId
                             + "/commands"));
-    assertThat(names(put.body())).containsExactly("ask", "sources", "article", "help", "settings");
+    assertThat(names(put.body()))
+        .containsExactly("ask", "sources", "article", "help", "settings", "digest");
+    JsonNode subscribe = put.body().get(5).at("/options/0");
+    assertThat(subscribe.get("name").asText()).isEqualTo("subscribe");
+    assertThat(names(subscribe.get("options"))).containsExactly("time", "timezone", "topic");
     JsonNode ask = put.body().get(0);
     assertThat(ask.at("/options/0/name").asText()).isEqualTo("question");
     assertThat(ask.at("/options/0/required").asBoolean()).isTrue();

@@ -46,7 +46,8 @@ class MetricsEndpointTest {
         Limit.none(),
         true,
         Duration.ofDays(90),
-        new ServingSettings.Metrics(true, "127.0.0.1", 0, false));
+        new ServingSettings.Metrics(true, "127.0.0.1", 0, false),
+        ServingSettings.Digest.DEFAULTS);
   }
 
   private HttpResponse<String> get(MetricsServer server, String path) throws Exception {

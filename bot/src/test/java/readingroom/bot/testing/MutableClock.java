@@ -19,6 +19,11 @@ public final class MutableClock extends Clock {
     this(Instant.parse("2026-01-12T09:00:00Z"));
   }
 
+  /** Sets the time, e.g. so test methods sharing a clock do not depend on their order. */
+  public void set(Instant instant) {
+    now = instant;
+  }
+
   public void advance(Duration duration) {
     now = now.plus(duration);
   }
