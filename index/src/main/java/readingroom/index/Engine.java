@@ -224,7 +224,7 @@ public final class Engine implements AutoCloseable {
           break;
         }
       }
-      boolean answered = best != null && Confidence.answers(best);
+      boolean answered = best != null && Confidence.answers(best, ranking.focus());
       results.addAll(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
       return new Answer(question.text().strip(), answered, results, elapsed(started));
     } catch (IOException e) {

@@ -201,6 +201,7 @@ final class Evidence {
   static boolean holdsAnswer(QuestionFocus focus, String passage) {
     return switch (focus.type()) {
       case ANY -> true;
+      case REASON -> CAUSAL.matcher(passage).find();
       case DATE -> DATE_MENTION.matcher(passage).find();
       case QUANTITY -> hasQuantity(passage);
       case PERSON -> hasPersonName(passage) || hasGroupNotAsked(passage, focus.words());
@@ -224,6 +225,12 @@ final class Evidence {
     }
     return false;
   }
+
+  private static final Pattern CAUSAL =
+      Pattern.compile(
+          "(?i)\\b(because|results? from|resulted from|due to|owing to|on the grounds that|in order to"
+              + "|so that|aim(s|ed)? to|seeks? to|to justify|justif(y|ied|ies)|the reason|motivat\\w+"
+              + "|driven by|stems? from|in response to|belief that|therefore|thus|as a result)\\b");
 
   private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z]{2,6}\\b");
 

@@ -27,6 +27,10 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months, Set
     PERSON,
     QUANTITY,
     DATE,
+    /**
+     * "why": an explanation. Favoured in ranking but not required, as reasons are often implicit.
+     */
+    REASON,
     ANY
   }
 
@@ -37,6 +41,8 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months, Set
   private static final Pattern DATE =
       Pattern.compile(
           "^(when|what (date|day|year|month|time)|which (date|day|year|month)|since when)\\b");
+  private static final Pattern REASON =
+      Pattern.compile("^(why|for what reason|what (made|makes|led))\\b");
   private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
@@ -51,6 +57,8 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months, Set
         type = AnswerType.QUANTITY;
       } else if (DATE.matcher(clause).find()) {
         type = AnswerType.DATE;
+      } else if (REASON.matcher(clause).find()) {
+        type = AnswerType.REASON;
       }
     }
     Set<Integer> years = new LinkedHashSet<>();

@@ -72,4 +72,16 @@ class QuestionFocusTest {
     assertThat(Evidence.holdsAnswer(whoIskp, "ISKP attacks targeted embassies in Kabul."))
         .isFalse();
   }
+
+  @Test
+  void whyFavoursAPassageThatGivesAReasonButDoesNotRequireOne() {
+    QuestionFocus why = QuestionFocus.of("why does russia keep talking to them?");
+    assertThat(why.type()).isEqualTo(QuestionFocus.AnswerType.REASON);
+    assertThat(
+            Evidence.holdsAnswer(
+                why, "This policy results from Russia's belief that they can be split."))
+        .isTrue();
+    assertThat(Evidence.holdsAnswer(why, "Russia labels the Taliban a terrorist organization."))
+        .isFalse();
+  }
 }
