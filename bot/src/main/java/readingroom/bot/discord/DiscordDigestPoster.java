@@ -4,6 +4,7 @@ import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.chat.Reply;
@@ -11,7 +12,8 @@ import readingroom.bot.digest.DigestPoster;
 
 /**
  * Posts digests to Discord channels as embeds, with mentions off (as every message the bot sends).
- * A channel that is gone or that the bot may no longer write to pauses the channel's digest.
+ * A channel that is gone or that the bot may no longer write to (as Discord answers, or as JDA's
+ * cache of its permissions already shows) pauses the channel's digest.
  */
 final class DiscordDigestPoster implements DigestPoster {
 
@@ -40,6 +42,10 @@ final class DiscordDigestPoster implements DigestPoster {
     }
     try {
       target.sendMessage(renderer.render(digest).toCreateData()).complete();
+    } catch (InsufficientPermissionException e) {
+      // JDA refuses before calling Discord when its cache shows the bot lost a permission here.
+      throw new ChannelUnreachableException(
+          "Discord: the bot lacks the " + e.getPermission().getName() + " permission here");
     } catch (ErrorResponseException e) {
       if (UNREACHABLE.contains(e.getErrorResponse())) {
         throw new ChannelUnreachableException("Discord: " + e.getErrorResponse().getMeaning());

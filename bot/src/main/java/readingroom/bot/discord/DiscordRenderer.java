@@ -90,23 +90,28 @@ final class DiscordRenderer {
     List<MessageEmbed> embeds = new ArrayList<>();
     int count = Math.min(parts.size(), DiscordLimits.EMBEDS);
     int share = count == 0 ? 0 : DiscordLimits.EMBEDS_TOTAL / count;
+    // Title, footer and a question's attribution line take at most a quarter of the embed's share
+    // each, so the quote always keeps the rest and all embeds stay within the 6,000 together.
+    int cap = Math.min(DiscordLimits.EMBED_TITLE, share / 4);
     for (Part part : parts.subList(0, count)) {
       Source source = part.quote().source();
       String title =
-          part.title() == null
-              ? title(source)
-              : DiscordMarkdown.truncate(
-                  DiscordMarkdown.escape(part.title()), Math.min(DiscordLimits.EMBED_TITLE, 300));
+          DiscordMarkdown.truncate(
+              part.title() == null ? title(source) : DiscordMarkdown.escape(part.title()), cap);
       String footer =
           DiscordMarkdown.truncate(
               MentionGuard.neutralise(part.label() + " · " + byline(source, false)), share / 4);
       String link = httpUrl(part.quote().link());
-      String suffix = part.after() + (part.title() == null ? "" : "\n— " + title(source));
+      String suffix =
+          part.after()
+              + (part.title() == null
+                  ? ""
+                  : "\n— " + DiscordMarkdown.truncate(title(source), cap - 3));
       int room =
           Math.min(DiscordLimits.EMBED_DESCRIPTION, share - title.length() - footer.length())
               - suffix.length();
       String description =
-          blockQuote(part.quote().quote(), part.quote().highlights(), Math.max(100, room)) + suffix;
+          blockQuote(part.quote().quote(), part.quote().highlights(), room) + suffix;
       embeds.add(
           new EmbedBuilder()
               .setTitle(title, link != null ? link : httpUrl(source.url()))

@@ -35,7 +35,7 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A small Discord on loopback for tests: the REST API under {@code /api/v10/} (JDK HTTP server) and
- * the gateway (a WebSocket server), with one server ("guild"), two text channels, one user and the
+ * the gateway (a WebSocket server), with one server ("guild"), five text channels, one user and the
  * bot. It records every REST call the bot makes, so tests assert on what was actually sent, and it
  * plays users: slash commands, autocomplete, button clicks and mentions.
  *
@@ -72,6 +72,14 @@ final class LocalDiscord implements AutoCloseable {
   /** A channel where the bot may not create threads. */
   final String noThreadsChannelId = snowflake();
 
+  /** Channels for tests that make posting fail ({@link #refusePostsIn}); fine until then. */
+  final String goneChannelId = snowflake();
+
+  final String lockedChannelId = snowflake();
+
+  /** A channel where the bot's role may read but not send messages. */
+  final String readOnlyChannelId = snowflake();
+
   final String userId = snowflake();
 
   /** The server's owner, who takes no part: owners may do anything. */
@@ -94,6 +102,9 @@ final class LocalDiscord implements AutoCloseable {
 
   /** Threads the bot opened, by the id of the message they were opened on. */
   private final Map<String, String> threads = new ConcurrentHashMap<>();
+
+  /** Error answers to messages posted in a channel, by channel id. */
+  private final Map<String, Answer> refusedPosts = new ConcurrentHashMap<>();
 
   private volatile String validToken = TOKEN;
   private volatile boolean refuseThreads;
@@ -121,6 +132,15 @@ final class LocalDiscord implements AutoCloseable {
     validToken = token;
   }
 
+  /**
+   * From now on, messages posted in {@code channel} get this error, as Discord answers after the
+   * channel was deleted (404, 10003 Unknown Channel) or the bot lost access to it (403, 50001
+   * Missing Access) while the bot's cache still shows it.
+   */
+  void refusePostsIn(String channel, int status, int code, String message) {
+    refusedPosts.put(channel, new Answer(status, error(message, code)));
+  }
+
   /** Whether opening threads fails with "Missing Permissions", as after a role change. */
   void refuseThreads(boolean refuse) {
     refuseThreads = refuse;
@@ -141,11 +161,21 @@ final class LocalDiscord implements AutoCloseable {
    * the role with the Manage Channels permission.
    */
   Sent slash(String command, String subcommand, Map<String, Object> options, boolean moderator) {
+    return slashIn(channelId, command, subcommand, options, moderator);
+  }
+
+  /** As {@link #slash(String, String, Map, boolean)}, run in {@code channel}. */
+  Sent slashIn(
+      String channel,
+      String command,
+      String subcommand,
+      Map<String, Object> options,
+      boolean moderator) {
     ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
     ObjectNode sub = data.putArray("options").addObject().put("name", subcommand).put("type", 1);
     sub.set("options", options(options));
     data.put("guild_id", guildId);
-    return interact(2, data, channelId, null, moderator);
+    return interact(2, data, channel, null, moderator);
   }
 
   private static ArrayNode options(Map<String, Object> options) {
@@ -212,8 +242,7 @@ final class LocalDiscord implements AutoCloseable {
             .put("context", 0)
             .put("attachment_size_limit", 10485760);
     interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
-    interaction.set(
-        "channel", textChannel(channel, channel.equals(channelId) ? "general" : "quiet"));
+    interaction.set("channel", textChannel(channel, channelName(channel)));
     interaction.set(
         "member",
         member(moderator ? List.of(moderatorRoleId) : List.of())
@@ -365,6 +394,10 @@ final class LocalDiscord implements AutoCloseable {
       }
       return new Answer(201, thread(thread, m.group(1), body.path("name").asText()));
     } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+      Answer refused = refusedPosts.get(m.group(1));
+      if (refused != null) {
+        return refused;
+      }
       boolean reply = body.has("message_reference");
       return new Answer(200, botMessage(m.group(1), body, reply ? 19 : 0));
     }
@@ -556,6 +589,16 @@ final class LocalDiscord implements AutoCloseable {
     return member;
   }
 
+  private String channelName(String id) {
+    if (id.equals(channelId)) {
+      return "general";
+    }
+    if (id.equals(readOnlyChannelId)) {
+      return "read-only";
+    }
+    return id.equals(goneChannelId) ? "gone" : id.equals(lockedChannelId) ? "locked" : "quiet";
+  }
+
   private ObjectNode textChannel(String id, String name) {
     ObjectNode channel =
         NODES
@@ -579,6 +622,13 @@ final class LocalDiscord implements AutoCloseable {
           .put("type", 0)
           .put("allow", "0")
           .put("deny", Long.toString(Permission.CREATE_PUBLIC_THREADS.getRawValue()));
+    } else if (id.equals(readOnlyChannelId)) {
+      overwrites
+          .addObject()
+          .put("id", botRoleId)
+          .put("type", 0)
+          .put("allow", "0")
+          .put("deny", Long.toString(Permission.MESSAGE_SEND.getRawValue()));
     }
     return channel;
   }
@@ -674,6 +724,9 @@ final class LocalDiscord implements AutoCloseable {
     ArrayNode channels = guild.putArray("channels");
     channels.add(textChannel(channelId, "general"));
     channels.add(textChannel(noThreadsChannelId, "quiet"));
+    channels.add(textChannel(goneChannelId, channelName(goneChannelId)));
+    channels.add(textChannel(lockedChannelId, channelName(lockedChannelId)));
+    channels.add(textChannel(readOnlyChannelId, channelName(readOnlyChannelId)));
     ObjectNode self = member(List.of(botRoleId));
     self.set("user", user(botId, "Reading Room", true));
     guild.putArray("members").add(self);
