@@ -25,8 +25,10 @@ RUN mkdir -p /app/data && chown -R readingroom /app/data
 USER readingroom
 # The Lucene index and the state database live here.
 VOLUME ["/app/data"]
-ENV READINGROOM_DATA=/app/data
-# The metrics and health endpoint (see readingroom.metrics in config/readingroom.conf).
+ENV READINGROOM_DATA=/app/data \
+    READINGROOM_METRICS_HOST=0.0.0.0
+# The metrics and health endpoint (readingroom.metrics in config/readingroom.conf); it runs while
+# serving Discord or Slack, so the HEALTHCHECK applies to that mode, not to a console chat.
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]

@@ -11,6 +11,7 @@ import readingroom.bot.cli.EvalCli;
 import readingroom.bot.cli.IndexCli;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.state.StateException;
 import readingroom.index.EngineException;
 
 /** The {@code readingroom} command. With no sub-command: serve chat, or a console chat. */
@@ -54,7 +55,9 @@ public final class Main implements Runnable {
     Main main = new Main();
     CommandLine commandLine = new CommandLine(main);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof SettingsException || e instanceof EngineException) {
+      if (e instanceof SettingsException
+          || e instanceof EngineException
+          || e instanceof StateException) {
         cmd.getErr().println("readingroom: " + e.getMessage());
         return 2;
       }

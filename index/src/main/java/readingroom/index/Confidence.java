@@ -23,7 +23,12 @@ final class Confidence {
     return candidate.cosine() + 0.3 * candidate.coverage();
   }
 
-  static boolean answers(Candidate best) {
-    return best.datesMatch() && best.holdsAnswer() && evidence(best) >= THRESHOLD;
+  static boolean answers(Candidate best, QuestionFocus focus) {
+    // A reason is often implicit ("sanctioned for its invasion"), so for "why" it only helps
+    // ranking.
+    boolean kindRequired = focus.type() != QuestionFocus.AnswerType.REASON;
+    return best.datesMatch()
+        && (best.holdsAnswer() || !kindRequired)
+        && evidence(best) >= THRESHOLD;
   }
 }

@@ -89,8 +89,7 @@ public final class Engine implements AutoCloseable {
     this.embedder = embedder;
     this.retriever = new Retriever(analyzer, embedder, options.synonyms());
     this.excerpts = new Excerpts(analyzer);
-    this.corpusReader =
-        new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+    this.corpusReader = corpusReader(options);
     this.searchers = new SearcherManager(directory, new SearcherFactory());
     this.catalogue = loadCatalogue();
   }
@@ -107,15 +106,14 @@ public final class Engine implements AutoCloseable {
   static Engine open(Options options, Embedder embedder, IndexProgress progress) {
     Directory directory = IndexStore.open(options.index());
     try {
-      CorpusReader reader =
-          new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+      CorpusReader reader = corpusReader(options);
       CorpusReader.Loaded loaded = reader.load(options.corpus());
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
       if (loaded.articles().isEmpty()) {
         throw new CorpusException(
             "The corpus folder " + options.corpus() + " holds no loadable article.");
       }
-      IndexStore.Report report =
+      IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, false, progress);
       if (report.added() + report.updated() + report.removed() > 0) {
         log.info(
@@ -146,20 +144,11 @@ public final class Engine implements AutoCloseable {
           "The corpus folder " + options.corpus() + " holds no loadable article.");
     }
     try {
-      IndexStore.Report r =
+      IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, full, progress);
       searchers.maybeRefreshBlocking();
       catalogue = loadCatalogue();
-      return new LoadReport(
-          new IndexReport(
-              r.added(),
-              r.updated(),
-              r.removed(),
-              r.unchanged(),
-              r.passages(),
-              r.embedded(),
-              r.version()),
-          loaded.problems());
+      return new LoadReport(report, loaded.problems());
     } catch (IOException e) {
       throw new EngineException(
           "The index in " + options.index() + " cannot be updated: " + e.getMessage(), e);
@@ -170,8 +159,7 @@ public final class Engine implements AutoCloseable {
    * The cleaned articles and the problem files of the corpus folder, without touching the index.
    */
   public static CorpusExplanation explainCorpus(Options options) {
-    CorpusReader reader =
-        new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+    CorpusReader reader = corpusReader(options);
     CorpusReader.Loaded loaded = reader.load(options.corpus());
     List<Explained> articles = new ArrayList<>();
     for (Article article : loaded.articles()) {
@@ -182,6 +170,10 @@ public final class Engine implements AutoCloseable {
 
   /** The corpus as cleaning sees it. */
   public record CorpusExplanation(List<Explained> articles, List<CorpusProblem> problems) {}
+
+  private static CorpusReader corpusReader(Options options) {
+    return new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+  }
 
   /** The index version: it changes whenever the indexed articles change. */
   public long version() {
@@ -264,7 +256,7 @@ public final class Engine implements AutoCloseable {
           break;
         }
       }
-      boolean answered = best != null && Confidence.answers(best);
+      boolean answered = best != null && Confidence.answers(best, ranking.focus());
       results.addAll(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
       return new Answer(question.text().strip(), answered, results, elapsed(started));
     } catch (IOException e) {

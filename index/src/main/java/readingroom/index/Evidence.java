@@ -174,7 +174,11 @@ final class Evidence {
   static boolean matchesDates(QuestionFocus focus, String passage, PublishedDate published) {
     for (int year : focus.years()) {
       boolean inText = Pattern.compile("\\b" + year + "\\b").matcher(passage).find();
-      boolean byDate = published != null && published.first().getYear() == year;
+      // The article's date stands in only for a passage that names no other year.
+      boolean byDate =
+          published != null
+              && published.first().getYear() == year
+              && !mentionsOtherYear(passage, year);
       if (!inText && !byDate) {
         return false;
       }
@@ -197,9 +201,10 @@ final class Evidence {
   static boolean holdsAnswer(QuestionFocus focus, String passage) {
     return switch (focus.type()) {
       case ANY -> true;
+      case REASON -> CAUSAL.matcher(passage).find();
       case DATE -> DATE_MENTION.matcher(passage).find();
       case QUANTITY -> hasQuantity(passage);
-      case PERSON -> hasPersonName(passage);
+      case PERSON -> hasPersonName(passage) || hasGroupNotAsked(passage, focus.words());
     };
   }
 
@@ -221,6 +226,30 @@ final class Evidence {
     return false;
   }
 
+  private static final Pattern CAUSAL =
+      Pattern.compile(
+          "(?i)\\b(because|results? from|resulted from|due to|owing to|on the grounds that|in order to"
+              + "|so that|aim(s|ed)? to|seeks? to|to justify|justif(y|ied|ies)|the reason|motivat\\w+"
+              + "|driven by|stems? from|in response to|belief that|therefore|thus|as a result)\\b");
+
+  private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z]{2,6}\\b");
+
+  /**
+   * A group that "who" may be answered with ("ISKP attacks targeted ..."): an acronym that the
+   * question does not already name. Countries are not acronyms here, so "who led the delegation?"
+   * is not answered by a passage that only names Afghanistan.
+   */
+  static boolean hasGroupNotAsked(String passage, Set<String> questionWords) {
+    Matcher acronym = ACRONYM.matcher(passage);
+    while (acronym.find()) {
+      String word = acronym.group().toLowerCase(Locale.ROOT);
+      if (!questionWords.contains(word) && !word.equals("us") && !word.equals("uk")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A person's name: two or more capitalised words in a row that are not places or bodies. */
   static boolean hasPersonName(String passage) {
     List<int[]> words =
@@ -234,6 +263,16 @@ final class Evidence {
       run = nameLike ? (adjacent ? run + 1 : 1) : 0;
       lastEnd = nameLike ? word[1] : -10;
       if (run >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsOtherYear(String passage, int year) {
+    Matcher m = YEAR.matcher(passage);
+    while (m.find()) {
+      if (Integer.parseInt(m.group(1)) != year) {
         return true;
       }
     }

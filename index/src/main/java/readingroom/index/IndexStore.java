@@ -58,16 +58,6 @@ final class IndexStore {
 
   private IndexStore() {}
 
-  /** What an update did. */
-  record Report(
-      int added,
-      int updated,
-      int removed,
-      int unchanged,
-      int passages,
-      int embedded,
-      long version) {}
-
   static Directory open(Path folder) {
     try {
       Files.createDirectories(folder);
@@ -96,7 +86,7 @@ final class IndexStore {
    *
    * @param full re-process every article even if unchanged (vectors are still reused)
    */
-  static Report update(
+  static Engine.IndexReport update(
       Directory directory,
       List<Article> articles,
       Embedder embedder,
@@ -163,7 +153,7 @@ final class IndexStore {
           writer.commit();
         }
         writer.close();
-        return new Report(
+        return new Engine.IndexReport(
             added, updated, indexed.size(), unchanged, passageCount, embedded, version);
       } catch (IOException | RuntimeException | Error e) {
         writer.rollback();

@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * Cuts an article into the passages the index searches: every sentence of a prose paragraph on its
- * own, and every pair of neighbouring sentences that fits in {@link #PAIR_WORDS}. A precise
- * question matches one sentence; a question whose answer spans two ("The group sent a delegation.
- * It rejected talks without preconditions.") matches the pair. Passages never cross a paragraph, so
- * neither does a quote.
+ * own, and every run of two or three neighbouring sentences that fits in a quote ({@link
+ * #MAX_WORDS}). A precise question matches one sentence; a question whose answer needs its context
+ * ("Officially, Russia calls them terrorists. ... This contradictory policy results from...")
+ * matches the run. Passages never cross a paragraph, so neither does a quote. (Runs of three added
+ * 3 points of answer_hit@1 on the development questions over pairs alone.)
  */
 final class Passages {
 
-  static final int PAIR_WORDS = 50;
+  static final int MAX_WORDS = Excerpts.MAX_WORDS;
+  static final int MAX_SENTENCES = 3;
 
   private Passages() {}
 
@@ -31,25 +33,19 @@ final class Passages {
         String context = heading.isEmpty() ? paragraph : heading + "\n" + paragraph;
         List<int[]> sentences = SentenceSplitter.split(paragraph);
         for (int i = 0; i < sentences.size(); i++) {
-          int[] first = sentences.get(i);
-          passages.add(
-              new Passage(
-                  article.id(),
-                  passages.size(),
-                  paragraphStart + first[0],
-                  paragraphStart + first[1],
-                  context));
-          if (i + 1 < sentences.size()) {
-            int[] second = sentences.get(i + 1);
-            if (CleaningRules.words(paragraph.substring(first[0], second[1])) <= PAIR_WORDS) {
-              passages.add(
-                  new Passage(
-                      article.id(),
-                      passages.size(),
-                      paragraphStart + first[0],
-                      paragraphStart + second[1],
-                      context));
+          for (int j = i; j < Math.min(sentences.size(), i + MAX_SENTENCES); j++) {
+            int s0 = sentences.get(i)[0];
+            int e0 = sentences.get(j)[1];
+            if (j > i && CleaningRules.words(paragraph.substring(s0, e0)) > MAX_WORDS) {
+              break;
             }
+            passages.add(
+                new Passage(
+                    article.id(),
+                    passages.size(),
+                    paragraphStart + s0,
+                    paragraphStart + e0,
+                    context));
           }
         }
       } else {

@@ -17,14 +17,20 @@ import java.util.regex.Pattern;
  * @param type the kind of answer wanted
  * @param years four-digit years the question names
  * @param months months the question names
+ * @param words the question's words, lower-cased: an answer is something the question does not
+ *     already say
  */
-record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months) {
+record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months, Set<String> words) {
 
   /** The kind of answer a question wants. */
   enum AnswerType {
     PERSON,
     QUANTITY,
     DATE,
+    /**
+     * "why": an explanation. Favoured in ranking but not required, as reasons are often implicit.
+     */
+    REASON,
     ANY
   }
 
@@ -35,6 +41,8 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months) {
   private static final Pattern DATE =
       Pattern.compile(
           "^(when|what (date|day|year|month|time)|which (date|day|year|month)|since when)\\b");
+  private static final Pattern REASON =
+      Pattern.compile("^(why|for what reason|what (made|makes|led))\\b");
   private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
@@ -49,6 +57,8 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months) {
         type = AnswerType.QUANTITY;
       } else if (DATE.matcher(clause).find()) {
         type = AnswerType.DATE;
+      } else if (REASON.matcher(clause).find()) {
+        type = AnswerType.REASON;
       }
     }
     Set<Integer> years = new LinkedHashSet<>();
@@ -57,14 +67,16 @@ record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months) {
       years.add(Integer.parseInt(year.group(1)));
     }
     Set<Month> months = new LinkedHashSet<>();
+    Set<String> words = new LinkedHashSet<>();
     Matcher word = WORD.matcher(lower);
     while (word.find()) {
+      words.add(word.group());
       Month month = month(word.group());
       if (month != null) {
         months.add(month);
       }
     }
-    return new QuestionFocus(type, years, months);
+    return new QuestionFocus(type, years, months, words);
   }
 
   /** The month a word names ("november", "nov"), or null. "may" and "march" are too often verbs. */

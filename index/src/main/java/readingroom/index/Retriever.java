@@ -58,7 +58,11 @@ final class Retriever {
   }
 
   /** The terms of a question and its ranked candidates. */
-  record Ranking(QueryTerms terms, Map<String, Double> termWeights, List<Candidate> candidates) {}
+  record Ranking(
+      QueryTerms terms,
+      QuestionFocus focus,
+      Map<String, Double> termWeights,
+      List<Candidate> candidates) {}
 
   Ranking rank(
       IndexSearcher searcher,
@@ -174,7 +178,7 @@ final class Retriever {
     }
     scored.sort(
         Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
-    return new Ranking(terms, termWeights, scored);
+    return new Ranking(terms, focus, termWeights, scored);
   }
 
   /**

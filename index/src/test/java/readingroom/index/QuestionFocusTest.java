@@ -47,4 +47,41 @@ class QuestionFocusTest {
                 PublishedDate.parse("2018-07")))
         .isFalse();
   }
+
+  @Test
+  void anArticlesDateStandsInOnlyForPassagesThatNameNoOtherYear() {
+    QuestionFocus focus = QuestionFocus.of("which countries attended the 2018 meeting?");
+    PublishedDate november2018 = PublishedDate.parse("2018-11");
+    assertThat(
+            Evidence.matchesDates(focus, "Officials from China and India attended.", november2018))
+        .isTrue();
+    assertThat(
+            Evidence.matchesDates(
+                focus, "In 2016, only Russia, China and Pakistan attended.", november2018))
+        .isFalse();
+  }
+
+  @Test
+  void whoIsAnsweredByAGroupTheQuestionDoesNotAlreadyName() {
+    QuestionFocus who = QuestionFocus.of("who attacked the embassy in kabul?");
+    assertThat(
+            Evidence.holdsAnswer(
+                who, "ISKP attacks targeted Russian and Chinese embassies in Kabul."))
+        .isTrue();
+    QuestionFocus whoIskp = QuestionFocus.of("who did ISKP attack in kabul?");
+    assertThat(Evidence.holdsAnswer(whoIskp, "ISKP attacks targeted embassies in Kabul."))
+        .isFalse();
+  }
+
+  @Test
+  void whyFavoursAPassageThatGivesAReasonButDoesNotRequireOne() {
+    QuestionFocus why = QuestionFocus.of("why does russia keep talking to them?");
+    assertThat(why.type()).isEqualTo(QuestionFocus.AnswerType.REASON);
+    assertThat(
+            Evidence.holdsAnswer(
+                why, "This policy results from Russia's belief that they can be split."))
+        .isTrue();
+    assertThat(Evidence.holdsAnswer(why, "Russia labels the Taliban a terrorist organization."))
+        .isFalse();
+  }
 }

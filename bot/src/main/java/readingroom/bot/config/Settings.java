@@ -18,6 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * config/readingroom.conf}), the user's file, then environment variables named in the default.
  *
  * @param raw the merged configuration, for settings other modules read (chat adapters)
+ * @param serving channel defaults, state database, cache, limits, question log and metrics
  */
 public record Settings(
     Path corpus,
@@ -26,10 +27,33 @@ public record Settings(
     Path synonyms,
     List<Pattern> extraDropPatterns,
     int maxQuotes,
-    Config raw) {
+    Config raw,
+    ServingSettings serving) {
+
+  /** Settings whose serving part is read from {@code raw}. */
+  public Settings(
+      Path corpus,
+      Path data,
+      Path index,
+      Path synonyms,
+      List<Pattern> extraDropPatterns,
+      int maxQuotes,
+      Config raw) {
+    this(
+        corpus,
+        data,
+        index,
+        synonyms,
+        extraDropPatterns,
+        maxQuotes,
+        raw,
+        ServingSettings.from(raw.getConfig(ROOT), maxQuotes));
+  }
 
   static final String DEFAULTS = "readingroom.conf";
-  static final String ROOT = "readingroom";
+
+  /** The root of every key: adapters read {@code raw().getConfig(Settings.ROOT)}. */
+  public static final String ROOT = "readingroom";
 
   /**
    * Loads the settings.
@@ -89,7 +113,8 @@ public record Settings(
         path(root, "synonyms"),
         patterns,
         maxQuotes,
-        config);
+        config,
+        ServingSettings.from(root, maxQuotes));
   }
 
   private static List<ConfigValue> list(Config root, String key) {
@@ -108,7 +133,11 @@ public record Settings(
     return Path.of(value);
   }
 
-  static String string(Config root, String key) {
+  /**
+   * The text value at {@code key} under {@code readingroom}; public so that adapters read their own
+   * section with the same messages.
+   */
+  public static String string(Config root, String key) {
     try {
       return root.getString(key);
     } catch (ConfigException.Missing e) {
@@ -118,7 +147,8 @@ public record Settings(
     }
   }
 
-  static int intIn(Config root, String key, int min, int max) {
+  /** A whole number at {@code key} from {@code min} to {@code max}, or a message saying so. */
+  public static int intIn(Config root, String key, int min, int max) {
     int value;
     try {
       value = root.getInt(key);
@@ -134,7 +164,7 @@ public record Settings(
   }
 
   /** A message naming the key, where it was set, the value seen and what is wanted. */
-  static SettingsException problem(Config root, String key, String wanted) {
+  public static SettingsException problem(Config root, String key, String wanted) {
     String where = "";
     String seen = "";
     if (root.hasPath(key)) {

@@ -10,7 +10,7 @@ import readingroom.bot.chat.Reply;
 /**
  * A chat in the terminal: type a question, get the reply a channel would get. Lines starting with
  * {@code /} are the same commands as in Discord and Slack ({@code /sources}, {@code /article},
- * {@code /help}, {@code /more}).
+ * {@code /help}, {@code /more}, {@code /settings}).
  */
 public final class ConsoleChat {
 
@@ -55,6 +55,9 @@ public final class ConsoleChat {
         case "/help" -> reply = commands.help();
         case "/sources" -> reply = commands.sources(origin);
         case "/article" -> reply = commands.article(origin, argument);
+        // Whoever runs the console runs the bot: they may change its settings.
+        case "/settings" -> reply = commands.settings(origin, true, argument);
+        case "/digest" -> reply = commands.digest(origin, true, argument);
         case "/more" -> {
           if (lastQuestion == null) {
             out.println("Ask a question first.");

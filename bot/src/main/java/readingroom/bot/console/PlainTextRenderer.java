@@ -72,9 +72,61 @@ public final class PlainTextRenderer {
         }
       }
       case Reply.HelpReply r -> r.lines().forEach(line -> out.append(line).append('\n'));
+      case Reply.SettingsReply r -> {
+        if (!r.change().isEmpty()) {
+          out.append(r.change()).append("\n\n");
+        }
+        r.lines().forEach(line -> out.append(line).append('\n'));
+      }
       case Reply.NoticeReply r -> out.append(r.text()).append('\n');
+      case Reply.DigestReply r -> digest(r, out);
     }
     return out.toString();
+  }
+
+  private void digest(Reply.DigestReply reply, StringBuilder out) {
+    if (reply.preview()) {
+      out.append("Preview (only you see this; nothing is recorded):\n\n");
+    }
+    out.append(reply.heading()).append("\n\n");
+    if (!reply.added().isEmpty()) {
+      out.append("New on the reading list\n");
+      for (Reply.DigestReply.NewArticle added : reply.added()) {
+        out.append("• ").append(added.source().title()).append(" — ");
+        out.append(byline(added.source(), false)).append('\n');
+        out.append("  ").append(added.source().url()).append('\n');
+        if (added.quote() != null) {
+          out.append("  “").append(added.quote().quote()).append("”\n");
+        }
+      }
+      if (reply.moreAdded() > 0) {
+        out.append("  …and ").append(reply.moreAdded()).append(" more: see /sources.\n");
+      }
+      out.append('\n');
+    }
+    if (reply.discussion() != null) {
+      Reply.DigestReply.Discussion d = reply.discussion();
+      out.append("For discussion")
+          .append(d.topic() == null ? "" : " (" + d.topic() + ")")
+          .append('\n');
+      out.append("“").append(d.quote().quote()).append("”\n");
+      out.append("   — ").append(byline(d.quote().source())).append('\n');
+      out.append("   ").append(d.quote().link()).append('\n');
+      out.append(d.prompt()).append("\n\n");
+    }
+    if (!reply.asked().isEmpty()) {
+      out.append("Most asked here in the last day\n");
+      for (Reply.DigestReply.AskedQuestion q : reply.asked()) {
+        out.append("• ").append(q.question());
+        if (q.times() > 1) {
+          out.append(" (asked ").append(q.times()).append(" times)");
+        }
+        out.append('\n');
+        out.append("  “").append(q.quote().quote()).append("”\n");
+        out.append("   — ").append(byline(q.quote().source())).append('\n');
+        out.append("   ").append(q.quote().link()).append('\n');
+      }
+    }
   }
 
   static String byline(Source source) {

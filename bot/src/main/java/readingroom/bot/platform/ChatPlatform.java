@@ -1,5 +1,9 @@
 package readingroom.bot.platform;
 
+import java.util.Map;
+import readingroom.bot.chat.Platform;
+import readingroom.bot.digest.DigestPoster;
+
 /** A running connection to one chat platform. */
 public interface ChatPlatform extends AutoCloseable {
 
@@ -13,6 +17,14 @@ public interface ChatPlatform extends AutoCloseable {
    *     refused
    */
   void start() throws Exception;
+
+  /**
+   * How digests are posted to this platform's channels, by platform, once started; none for a
+   * platform that does not post digests.
+   */
+  default Map<Platform, DigestPoster> digestPosters() {
+    return Map.of();
+  }
 
   /** Disconnects. */
   @Override

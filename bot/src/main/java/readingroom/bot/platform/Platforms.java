@@ -1,13 +1,14 @@
 package readingroom.bot.platform;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackFile;
+import readingroom.bot.chat.CountingFeedbackSink;
 import readingroom.bot.chat.FeedbackSink;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
+import readingroom.bot.discord.DiscordPlatform;
+import readingroom.bot.discord.DiscordSettings;
 import readingroom.bot.slack.SlackPlatform;
 import readingroom.bot.slack.SlackSettings;
 
@@ -21,13 +22,15 @@ public final class Platforms {
   public static List<ChatPlatform> configured(
       Settings settings, Secrets secrets, ChatCommands commands) {
     List<ChatPlatform> platforms = new ArrayList<>();
-    FeedbackSink feedback =
-        new FeedbackFile(
-            settings.data().resolve("feedback.jsonl"),
-            secrets.get(Secrets.STATE_SALT).orElse(""),
-            Clock.systemUTC());
-    // Adapters add themselves here, e.g.:
-    // if (secrets.has(Secrets.DISCORD_TOKEN)) platforms.add(DiscordPlatform.create(...));
+    // Button votes go to the question log, next to the question they judge; every platform's
+    // votes are also counted and logged as they come.
+    FeedbackSink feedback = new CountingFeedbackSink(commands.feedbackSink());
+    var discordToken = secrets.get(Secrets.DISCORD_TOKEN);
+    if (discordToken.isPresent()) {
+      platforms.add(
+          DiscordPlatform.create(
+              DiscordSettings.from(settings), discordToken.get(), commands, feedback));
+    }
     if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
       platforms.add(
           SlackPlatform.create(SlackSettings.from(settings), secrets, commands, feedback));

@@ -3,6 +3,7 @@ package readingroom.bot.slack;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -41,7 +42,9 @@ final class BlockKitRenderer {
       case Reply.ArticleReply r -> article(r);
       case Reply.ArticleChoicesReply r -> choices(r);
       case Reply.HelpReply r -> help(r);
+      case Reply.SettingsReply r -> settings(r);
       case Reply.NoticeReply r -> notice(r.text());
+      case Reply.DigestReply r -> digest(r);
     };
   }
 
@@ -154,6 +157,75 @@ final class BlockKitRenderer {
     packLines(lines, blocks, MAX_BLOCKS);
     return new SlackMessage(
         Mrkdwn.escape(reply.matches().size() + " articles match"), blocks, true);
+  }
+
+  private SlackMessage settings(Reply.SettingsReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (!reply.change().isEmpty()) {
+      blocks.add(section(plain(reply.change())));
+    }
+    blocks.add(section(plain(String.join("\n", reply.lines()))));
+    return new SlackMessage("This channel's Reading Room settings", blocks, true);
+  }
+
+  /**
+   * A digest: a header, then each part under its own heading, quotes as block quotes with linked
+   * bylines. At most 5 new articles, 1 passage and 3 questions make about 25 blocks, well within
+   * 50. A preview is private; the posted digest is for the channel.
+   */
+  private SlackMessage digest(Reply.DigestReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (reply.preview()) {
+      blocks.add(context(Mrkdwn.escape("Preview: only you see this, and nothing is recorded.")));
+    }
+    blocks.add(
+        HeaderBlock.builder()
+            .text(PlainTextObject.builder().text(Mrkdwn.shorten(reply.heading(), 150)).build())
+            .build());
+    if (!reply.added().isEmpty()) {
+      blocks.add(section("*New on the reading list*"));
+      for (Reply.DigestReply.NewArticle added : reply.added()) {
+        blocks.add(section("• " + sourceLine(added.source())));
+        if (added.quote() != null) {
+          blocks.add(section(quote(added.quote())));
+        }
+      }
+      if (reply.moreAdded() > 0) {
+        blocks.add(
+            context(
+                Mrkdwn.escape("…and " + reply.moreAdded() + " more: see /readingroom sources.")));
+      }
+    }
+    if (reply.discussion() != null) {
+      Reply.DigestReply.Discussion d = reply.discussion();
+      blocks.add(
+          section(
+              "*For discussion*"
+                  + (d.topic() == null
+                      ? ""
+                      : " · " + Mrkdwn.escape(Mrkdwn.shorten(d.topic(), MAX_TITLE_CHARS)))));
+      blocks.add(section(quote(d.quote())));
+      blocks.add(context(byline(d.quote().source(), d.quote().link())));
+      blocks.add(section(plain(d.prompt())));
+    }
+    if (!reply.asked().isEmpty()) {
+      blocks.add(section("*Most asked here in the last day*"));
+      for (Reply.DigestReply.AskedQuestion q : reply.asked()) {
+        blocks.add(
+            section(
+                plain(
+                    "“"
+                        + Mrkdwn.shorten(q.question(), 500)
+                        + "”"
+                        + (q.times() > 1 ? " (asked " + q.times() + " times)" : ""))));
+        blocks.add(section(quote(q.quote())));
+        blocks.add(context(byline(q.quote().source(), q.quote().link())));
+      }
+    }
+    return new SlackMessage(
+        Mrkdwn.escape(Mrkdwn.shorten(reply.heading(), 300)),
+        blocks.subList(0, Math.min(blocks.size(), MAX_BLOCKS)),
+        reply.preview());
   }
 
   private SlackMessage help(Reply.HelpReply reply) {

@@ -65,21 +65,29 @@ final class Delivery {
   }
 
   private void postMessage(ReplyTarget.Conversation target, SlackMessage message) throws Exception {
-    ChatPostMessageResponse response =
-        retry.run(
-            "chat.postMessage",
-            () ->
-                limited(() ->
-                    client.chatPostMessage(r ->
-                        r.channel(target.channel())
-                            .threadTs(target.threadTs())
-                            .text(message.text())
-                            .blocks(message.blocks())
-                            .unfurlLinks(false)
-                            .unfurlMedia(false))));
+    ChatPostMessageResponse response = post(target, message);
     if (!response.isOk()) {
       throw new IOException("chat.postMessage failed: " + response.getError());
     }
+  }
+
+  /**
+   * Posts a message for the whole conversation and returns Slack's answer, for callers that treat
+   * some errors differently (a digest pauses on {@code channel_not_found}).
+   */
+  ChatPostMessageResponse post(ReplyTarget.Conversation target, SlackMessage message)
+      throws Exception {
+    return retry.run(
+        "chat.postMessage",
+        () ->
+            limited(() ->
+                client.chatPostMessage(r ->
+                    r.channel(target.channel())
+                        .threadTs(target.threadTs())
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false))));
   }
 
   private void postEphemeral(ReplyTarget.Conversation target, SlackMessage message)

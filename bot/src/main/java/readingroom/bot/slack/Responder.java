@@ -3,9 +3,11 @@ package readingroom.bot.slack;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import readingroom.bot.channel.Visibility;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Reply;
@@ -24,18 +26,25 @@ final class Responder {
   private final Delivery delivery;
   private final ExecutorService workers;
   private final boolean privateAnswers;
+  private final Predicate<String> admins;
 
+  /**
+   * @param privateAnswers answers are private unless a channel's settings make them public
+   * @param admins which Slack user ids may change a channel's settings and digest
+   */
   Responder(
       ChatCommands commands,
       BlockKitRenderer renderer,
       Delivery delivery,
       ExecutorService workers,
-      boolean privateAnswers) {
+      boolean privateAnswers,
+      Predicate<String> admins) {
     this.commands = commands;
     this.renderer = renderer;
     this.delivery = delivery;
     this.workers = workers;
     this.privateAnswers = privateAnswers;
+    this.admins = admins;
   }
 
   /**
@@ -51,11 +60,21 @@ final class Responder {
               case ASK -> commands.ask(origin, command.argument());
               case SOURCES -> commands.sources(origin);
               case ARTICLE -> commands.article(origin, command.argument());
+              case SETTINGS ->
+                  command.argument().isEmpty()
+                      ? commands.settings(origin)
+                      : commands.settings(origin, admins.test(origin.user()), command.argument());
+              case DIGEST ->
+                  commands.digest(origin, admins.test(origin.user()), command.argument());
               case HELP -> commands.help();
             },
         target,
         message ->
-            canBePrivate && (command.privately() || privateAnswers || message.privateByNature()));
+            canBePrivate
+                && (command.privately()
+                    || privateAnswers
+                    || commands.visibility(origin) == Visibility.PRIVATE
+                    || message.privateByNature()));
   }
 
   /** "More": the next quotes, shown as privately as the answer they follow. */

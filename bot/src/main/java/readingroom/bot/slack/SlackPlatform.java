@@ -8,6 +8,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.net.BindException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.chat.Platform;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.platform.ChatPlatform;
 
 /**
@@ -49,6 +52,7 @@ public final class SlackPlatform implements ChatPlatform {
   private App app;
   private SocketModeApp socketMode;
   private HttpTransport http;
+  private SlackDigestPoster digestPoster;
 
   SlackPlatform(
       SlackSettings settings,
@@ -152,13 +156,16 @@ public final class SlackPlatform implements ChatPlatform {
               thread.setDaemon(true);
               return thread;
             });
+    Delivery delivery = new Delivery(slack, botToken, new RateLimitRetry(pause));
     Responder responder =
         new Responder(
             commands,
             new BlockKitRenderer(),
-            new Delivery(slack, botToken, new RateLimitRetry(pause)),
+            delivery,
             workers,
-            settings.privateAnswers());
+            settings.privateAnswers(),
+            user -> settings.admins().contains(user) || isWorkspaceAdmin(user));
+    digestPoster = new SlackDigestPoster(new BlockKitRenderer(), delivery);
     new SlashCommands(responder).register(app);
     new Conversations(responder).register(app);
     new AnswerButtons(responder, feedback).register(app);
@@ -212,9 +219,30 @@ public final class SlackPlatform implements ChatPlatform {
     socketMode.startAsync();
   }
 
+  @Override
+  public Map<Platform, DigestPoster> digestPosters() {
+    return digestPoster == null ? Map.of() : Map.of(Platform.SLACK, digestPoster);
+  }
+
   /** The HTTP port, once started in HTTP mode. */
   int httpPort() {
     return http.port();
+  }
+
+  /**
+   * Whether Slack says the user is a workspace admin or owner ({@code users.info}). Any failure
+   * means no: a refused settings change is safe, a wrongly allowed one is not.
+   */
+  private boolean isWorkspaceAdmin(String user) {
+    try {
+      var response = slack.methods(botToken).usersInfo(r -> r.user(user));
+      return response.isOk()
+          && response.getUser() != null
+          && (response.getUser().isAdmin() || response.getUser().isOwner());
+    } catch (Exception e) {
+      log.warn("Could not check whether {} is a workspace admin: {}", user, e.toString());
+      return false;
+    }
   }
 
   @Override

@@ -21,7 +21,8 @@ import readingroom.bot.config.SettingsException;
  * @param httpPath the path HTTP mode serves, e.g. {@code /slack/events}
  * @param apiUrl the Web API URL prefix, ending with "/"
  * @param privateAnswers whether answers are shown only to the asker by default
- * @param admins user ids allowed to change channel settings (reserved)
+ * @param admins user ids allowed to change channel settings and digests ({@code /readingroom
+ *     settings}, {@code /readingroom digest})
  */
 public record SlackSettings(
     Mode mode,

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a typed text asks for: the text of {@code /readingroom}, of a mention or of a direct
- * message. "help" or "sources" alone, or a leading "article …" or "ask …", picks the command;
- * anything else is a question ("help me understand…" is a question). A leading "private" asks for
- * an answer only the asker sees.
+ * message. "help" or "sources" alone, or a leading "article …", "settings …", "digest …" or "ask
+ * …", picks the command (settings and digest replies are always private); anything else is a
+ * question ("help me understand…" is a question). A leading "private" asks for an answer only the
+ * asker sees.
  *
  * @param kind which command
  * @param argument the question or the article words ("" for none)
@@ -19,6 +20,8 @@ record TextCommand(Kind kind, String argument, boolean privately) {
     ASK,
     SOURCES,
     ARTICLE,
+    SETTINGS,
+    DIGEST,
     HELP
   }
 
@@ -47,7 +50,9 @@ record TextCommand(Kind kind, String argument, boolean privately) {
               ? new TextCommand(Kind.SOURCES, "", privately)
               : new TextCommand(Kind.ASK, rest, privately);
       case "article" -> new TextCommand(Kind.ARTICLE, afterFirstWord(rest), privately);
+      case "settings" -> new TextCommand(Kind.SETTINGS, afterFirstWord(rest), true);
       case "ask" -> new TextCommand(Kind.ASK, afterFirstWord(rest), privately);
+      case "digest" -> new TextCommand(Kind.DIGEST, afterFirstWord(rest), true);
       default -> new TextCommand(Kind.ASK, rest, privately);
     };
   }

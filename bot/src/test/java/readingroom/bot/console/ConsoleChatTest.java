@@ -76,4 +76,17 @@ class ConsoleChatTest {
   void aBadQuestionGetsAShortMessage() throws Exception {
     assertThat(session("😀😀\n")).contains("Please ask your question in words.");
   }
+
+  @Test
+  void theConsoleOperatorCanViewAndChangeTheSettings() throws Exception {
+    String transcript =
+        session(
+            "/settings quotes 1\n/settings scope dates 2024\nwhy did russia invite the taliban?\n");
+    assertThat(transcript)
+        .contains("Saved: answers now show up to 1 quote.")
+        .contains("Reading list: articles published 2024-01-01 to 2024-12-31 (1 article)")
+        .contains("1. “")
+        .doesNotContain("2. “")
+        .contains("The Moscow Times");
+  }
 }

@@ -12,8 +12,8 @@ import readingroom.index.Synonyms;
 
 /**
  * The quality floor on the development questions ({@code ../shared/eval/dev.jsonl}): a ranking
- * regression fails the build. Floors sit a little under the measured figures (hit@1 0.867, hit@3
- * 0.933, abstain 1.0, trust 0.944) so that a real regression, not noise, trips them.
+ * regression fails the build. Floors sit a little under the measured figures (hit@1 0.900, hit@3
+ * 0.967, abstain 1.0, trust 0.972) so that a real regression, not noise, trips them.
  */
 class DevSetQualityTest {
 
@@ -36,10 +36,10 @@ class DevSetQualityTest {
       Evaluation.Report report = Evaluation.run(engine, questions);
       assertThat(report.nonVerbatim()).as("quotes that are not verbatim").isZero();
       assertThat(report.meanQuoteWords()).as("mean quote words").isLessThanOrEqualTo(45);
-      assertThat(report.hitAt1()).as("answer_hit@1").isGreaterThanOrEqualTo(0.83);
-      assertThat(report.hitAt3()).as("answer_hit@3").isGreaterThanOrEqualTo(0.90);
+      assertThat(report.hitAt1()).as("answer_hit@1").isGreaterThanOrEqualTo(0.86);
+      assertThat(report.hitAt3()).as("answer_hit@3").isGreaterThanOrEqualTo(0.93);
       assertThat(report.abstain()).as("abstain").isGreaterThanOrEqualTo(0.83);
-      assertThat(report.trust()).as("trust").isGreaterThanOrEqualTo(0.90);
+      assertThat(report.trust()).as("trust").isGreaterThanOrEqualTo(0.93);
       for (Evaluation.Outcome outcome : report.outcomes()) {
         for (var result : outcome.answer().results()) {
           assertThat(result.verbatim()).as("no site junk in quotes").doesNotContainPattern(JUNK);

@@ -110,7 +110,7 @@ final class SlackApiStandIn implements AutoCloseable {
               : params.get("token");
       Queue<Scripted> script = scripts.get(method);
       Scripted scripted = script == null ? null : script.poll();
-      Scripted answer = scripted != null ? scripted : answer(method, token);
+      Scripted answer = scripted != null ? scripted : answer(method, token, params);
       calls.add(new Call(method, params, token));
       synchronized (arrived) {
         arrived.notifyAll();
@@ -123,7 +123,10 @@ final class SlackApiStandIn implements AutoCloseable {
     }
   }
 
-  private Scripted answer(String method, String token) {
+  /** The one user {@code users.info} reports as a workspace admin. */
+  static final String WORKSPACE_ADMIN = "UWSADMIN";
+
+  private Scripted answer(String method, String token, Map<String, String> params) {
     if (REFUSED_TOKEN.equals(token) || token == null || token.isBlank()) {
       return ok("{\"ok\":false,\"error\":\"invalid_auth\"}");
     }
@@ -143,6 +146,13 @@ final class SlackApiStandIn implements AutoCloseable {
       case "chat.postMessage" ->
           ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000100.000200\"}");
       case "chat.postEphemeral" -> ok("{\"ok\":true,\"message_ts\":\"1700000100.000300\"}");
+      case "users.info" ->
+          ok(
+              "{\"ok\":true,\"user\":{\"id\":\""
+                  + params.get("user")
+                  + "\",\"is_admin\":"
+                  + WORKSPACE_ADMIN.equals(params.get("user"))
+                  + ",\"is_owner\":false}}");
       default -> ok("{\"ok\":false,\"error\":\"unknown_method\"}");
     };
   }

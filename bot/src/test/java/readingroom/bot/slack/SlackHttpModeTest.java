@@ -57,7 +57,8 @@ class SlackHttpModeTest {
     api = new SlackApiStandIn();
     responses = new ResponseUrlReceiver();
     SlackSettings settings =
-        new SlackSettings(SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of());
+        new SlackSettings(
+            SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of("UADMIN"));
     slack =
         new SlackPlatform(
             settings,
@@ -379,6 +380,49 @@ class SlackHttpModeTest {
   }
 
   @Test
+  void onlyConfiguredAdminsChangeAChannelsSettingsAndEveryoneCanViewThem() throws Exception {
+    String refused = responses.newUrl();
+    requests.post(
+        SignedRequests.slashCommand("/readingroom", "settings quotes 1", "C9", "U1", refused),
+        FORM);
+    JsonNode refusal = responses.await(refused).body();
+    assertThat(refusal.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(SlackText.texts(refusal.get("blocks")).toString())
+        .contains("Only workspace admins and the admins named in the bot's configuration");
+
+    String changed = responses.newUrl();
+    requests.post(
+        SignedRequests.slashCommand("/readingroom", "settings quotes 1", "C9", "UADMIN", changed),
+        FORM);
+    assertThat(SlackText.texts(responses.await(changed).body().get("blocks")).toString())
+        .contains("Quotes per answer: 1");
+
+    String byWorkspaceAdmin = responses.newUrl();
+    requests.post(
+        SignedRequests.slashCommand(
+            "/readingroom",
+            "settings quotes 1",
+            "C9",
+            SlackApiStandIn.WORKSPACE_ADMIN,
+            byWorkspaceAdmin),
+        FORM);
+    assertThat(SlackText.texts(responses.await(byWorkspaceAdmin).body().get("blocks")).toString())
+        .contains("Quotes per answer: 1");
+
+    String view = responses.newUrl();
+    requests.post(SignedRequests.slashCommand("/readingroom", "settings", "C9", "U1", view), FORM);
+    assertThat(SlackText.texts(responses.await(view).body().get("blocks")).toString())
+        .contains("Quotes per answer: 1");
+
+    String inC9 = responses.newUrl();
+    requests.post(SignedRequests.slashCommand("/ask", QUESTION, "C9", "U1", inC9), FORM);
+    assertThat(SlackText.quotes(responses.await(inC9).body().get("blocks"))).hasSize(1);
+    String inC1 = responses.newUrl();
+    requests.post(SignedRequests.slashCommand("/ask", QUESTION, "C1", "U1", inC1), FORM);
+    assertThat(SlackText.quotes(responses.await(inC1).body().get("blocks"))).hasSizeGreaterThan(1);
+  }
+
+  @Test
   void moreShowsTheNextQuotesAsPrivatelyAsTheAnswer() throws Exception {
     String first = responses.newUrl();
     requests.post(SignedRequests.slashCommand("/ask", QUESTION, "C1", "U1", first), FORM);
@@ -500,7 +544,8 @@ class SlackHttpModeTest {
         .containsExactlyInAnyOrder("app_mention", "message.im");
     assertThat(manifest.at("/oauth_config/scopes/bot"))
         .extracting(JsonNode::asText)
-        .containsExactlyInAnyOrder("app_mentions:read", "chat:write", "commands", "im:history");
+        .containsExactlyInAnyOrder(
+            "app_mentions:read", "chat:write", "commands", "im:history", "users:read");
     assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
   }
 

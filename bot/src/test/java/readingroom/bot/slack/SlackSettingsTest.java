@@ -15,6 +15,7 @@ import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.platform.Platforms;
+import readingroom.bot.testing.SharedEngine;
 
 class SlackSettingsTest {
 
@@ -86,7 +87,7 @@ class SlackSettingsTest {
   @Test
   void slackIsServedOnlyWhenItsTokensAreSet() {
     Settings settings = Settings.load(null);
-    ChatCommands commands = new ChatCommands(null, 3);
+    ChatCommands commands = new ChatCommands(SharedEngine.get(), 3);
 
     List<ChatPlatform> none = Platforms.configured(settings, new Secrets(Map.of()), commands);
     List<ChatPlatform> socket =
@@ -103,7 +104,7 @@ class SlackSettingsTest {
   @Test
   void aBotTokenWithoutTheModesSecondSecretFailsNamingIt() throws Exception {
     Secrets botOnly = new Secrets(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-value"));
-    ChatCommands commands = new ChatCommands(null, 3);
+    ChatCommands commands = new ChatCommands(SharedEngine.get(), 3);
     Settings http = settings("readingroom.slack.mode = http\n");
 
     assertThatThrownBy(() -> Platforms.configured(Settings.load(null), botOnly, commands))

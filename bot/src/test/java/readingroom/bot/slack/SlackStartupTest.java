@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import readingroom.bot.chat.ChatCommands;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.testing.SharedEngine;
 
 /** Start-up asks Slack about the tokens and stops with one clear line when one is refused. */
 class SlackStartupTest {
@@ -72,7 +73,7 @@ class SlackStartupTest {
         botToken,
         appToken,
         mode == SlackSettings.Mode.HTTP ? "secret" : null,
-        new ChatCommands(null, 3),
+        new ChatCommands(SharedEngine.get(), 3),
         new RecordingFeedback(),
         duration -> {},
         1);

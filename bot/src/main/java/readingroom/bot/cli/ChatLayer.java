@@ -1,0 +1,76 @@
+package readingroom.bot.cli;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import readingroom.bot.channel.AnswerCache;
+import readingroom.bot.channel.RateLimiter;
+import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.config.Secrets;
+import readingroom.bot.config.ServingSettings;
+import readingroom.bot.digest.DigestStore;
+import readingroom.bot.digest.Digests;
+import readingroom.bot.metrics.ChatMetrics;
+import readingroom.bot.metrics.HealthCheck;
+import readingroom.bot.state.QuestionLog;
+import readingroom.bot.state.SqliteChannelSettings;
+import readingroom.bot.state.StateDatabase;
+import readingroom.bot.state.UserHasher;
+import readingroom.index.Engine;
+import readingroom.index.Scope;
+
+/**
+ * The chat commands of a serving bot, assembled from its settings in one place that tests share.
+ *
+ * @param commands what adapters call
+ * @param questionLog the question log, or {@code null} when logging is off
+ */
+public record ChatLayer(ChatCommands commands, QuestionLog questionLog) {
+
+  /**
+   * The commands with channel settings and the question log in {@code database}, the configured
+   * cache and limits, and meters in {@code registry}.
+   */
+  public static ChatLayer open(
+      Engine engine,
+      StateDatabase database,
+      ServingSettings serving,
+      Secrets secrets,
+      MeterRegistry registry,
+      Clock clock) {
+    UserHasher hasher = UserHasher.of(secrets.get(Secrets.STATE_SALT), database);
+    QuestionLog questionLog =
+        serving.questionLog()
+            ? new QuestionLog(database, hasher, serving.logRetention(), clock)
+            : null;
+    ChatCommands.Builder builder =
+        ChatCommands.builder(engine)
+            .defaults(serving.defaults())
+            .settings(new SqliteChannelSettings(database, clock))
+            .cache(new AnswerCache(serving.cacheSpec(), Ticker.systemTicker()))
+            .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
+            .questionLog(questionLog)
+            .hasher(hasher)
+            .metrics(new ChatMetrics(registry));
+    ServingSettings.Digest digest = serving.digest();
+    if (digest.enabled()) {
+      builder.digests(
+          new DigestStore(database),
+          new Digests.Options(
+              digest.grace(),
+              Digests.Options.DEFAULTS.lease(),
+              Digests.Options.DEFAULTS.maxAttempts()),
+          clock);
+    }
+    ChatCommands commands = builder.build();
+    return new ChatLayer(commands, questionLog);
+  }
+
+  /** What {@code /health} checks: the state database answers and the index holds articles. */
+  public static List<HealthCheck> healthChecks(Engine engine, StateDatabase database) {
+    return List.of(
+        new HealthCheck("database", database::healthy),
+        new HealthCheck("index", () -> !engine.sources(Scope.all()).isEmpty()));
+  }
+}

@@ -1,0 +1,205 @@
+package readingroom.bot.digest;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import readingroom.bot.channel.ChannelKey;
+import readingroom.bot.channel.InvalidSettingException;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Platform;
+import readingroom.bot.chat.Reply;
+import readingroom.bot.chat.Reply.NoticeReply;
+
+/**
+ * {@code /digest}: anyone may see a channel's digest status and preview the next digest; only
+ * people who may change the channel's settings may subscribe or unsubscribe it.
+ */
+public final class DigestCommand {
+
+  /** Longest topic kept: a few words to match passages to, not an essay. */
+  static final int MAX_TOPIC_CHARS = 200;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' HH:mm zzz", Locale.ENGLISH);
+
+  private final Digests digests;
+  private final Function<Origin, String> who;
+
+  /**
+   * @param who what to record as the person who changed a subscription (a salted hash)
+   */
+  public DigestCommand(Digests digests, Function<Origin, String> who) {
+    this.digests = digests;
+    this.who = who;
+  }
+
+  /**
+   * The text form, for Slack and the console: {@code subscribe <HH:MM> <zone> [topic words]},
+   * {@code unsubscribe}, {@code status} (also empty), {@code preview}. Discord-style {@code time:},
+   * {@code timezone:} and {@code topic:} prefixes are accepted too.
+   */
+  public Reply run(Origin origin, boolean canManage, String text) {
+    String command = text == null ? "" : text.strip();
+    String[] parts = command.split("\\s+", 2);
+    String argument = parts.length > 1 ? parts[1] : "";
+    return switch (parts[0].toLowerCase(Locale.ROOT)) {
+      case "", "status" -> status(origin);
+      case "preview" -> preview(origin);
+      case "unsubscribe", "stop" -> unsubscribe(origin, canManage);
+      case "subscribe", "start" -> {
+        String[] words = argument.isBlank() ? new String[0] : argument.strip().split("\\s+", 3);
+        if (words.length < 2) {
+          yield new NoticeReply(
+              NoticeReply.Kind.INVALID_INPUT,
+              "Give a time and a time zone, e.g. "
+                  + prefix(origin)
+                  + " subscribe 08:00 Europe/Berlin.");
+        }
+        yield subscribe(
+            origin,
+            canManage,
+            unprefixed(words[0], "time:"),
+            unprefixed(words[1], "timezone:"),
+            words.length > 2 ? unprefixed(words[2], "topic:") : null);
+      }
+      default ->
+          new NoticeReply(
+              NoticeReply.Kind.INVALID_INPUT,
+              "\"" + shorten(parts[0], 40) + "\" is not a digest command. " + usage(origin));
+    };
+  }
+
+  /**
+   * Subscribes the channel to a daily digest at {@code time} in {@code zone}, about {@code topic}.
+   */
+  public Reply subscribe(Origin origin, boolean canManage, String time, String zone, String topic) {
+    if (!canManage) {
+      return refused(origin);
+    }
+    DigestSchedule schedule = DigestSchedule.parse(time, zone);
+    String cleanTopic = topic == null || topic.isBlank() ? null : topic.strip();
+    if (cleanTopic != null && cleanTopic.length() > MAX_TOPIC_CHARS) {
+      throw new InvalidSettingException(
+          "A topic is a few words, at most " + MAX_TOPIC_CHARS + " characters.");
+    }
+    Subscription s =
+        digests.subscribe(ChannelKey.of(origin), schedule, cleanTopic, who.apply(origin));
+    return new NoticeReply(
+        NoticeReply.Kind.INFO,
+        "Saved: this channel gets a digest every day at "
+            + schedule.timeText()
+            + " "
+            + schedule.zone().getId()
+            + (cleanTopic == null ? "" : ", with passages about \"" + cleanTopic + "\"")
+            + ". The first comes "
+            + when(digests.nextPost(s), s)
+            + ".");
+  }
+
+  public Reply unsubscribe(Origin origin, boolean canManage) {
+    if (!canManage) {
+      return refused(origin);
+    }
+    boolean had = digests.unsubscribe(ChannelKey.of(origin));
+    return new NoticeReply(
+        NoticeReply.Kind.INFO,
+        had
+            ? "Saved: this channel no longer gets a daily digest."
+            : "This channel had no daily digest; nothing changed.");
+  }
+
+  public Reply status(Origin origin) {
+    var found = digests.subscription(ChannelKey.of(origin));
+    if (found.isEmpty()) {
+      return new NoticeReply(
+          NoticeReply.Kind.INFO, "This channel has no daily digest. " + usage(origin));
+    }
+    Subscription s = found.get();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "Daily digest at "
+            + s.schedule().timeText()
+            + " "
+            + s.schedule().zone().getId()
+            + (s.topic() == null ? "" : ", with passages about \"" + s.topic() + "\"")
+            + ".");
+    if (s.paused()) {
+      lines.add(
+          "Paused: the bot could not post here ("
+              + s.pausedReason()
+              + "). Subscribe again to resume.");
+    } else {
+      lines.add("Next digest: " + when(digests.nextPost(s), s) + ".");
+    }
+    lines.add(usage(origin));
+    return new NoticeReply(NoticeReply.Kind.INFO, String.join("\n", lines));
+  }
+
+  /** The next digest, for the person who asked only; nothing is recorded. */
+  public Reply preview(Origin origin) {
+    Reply.DigestReply digest = digests.preview(ChannelKey.of(origin));
+    if (digest.isEmpty()) {
+      return new NoticeReply(
+          NoticeReply.Kind.NOT_FOUND,
+          "The next digest would be empty (no new articles, no passage, no questions), so it would"
+              + " not be posted.");
+    }
+    return digest;
+  }
+
+  private String when(Instant at, Subscription s) {
+    if (!at.isAfter(digests.clock().instant())) {
+      return "now (due within the next minute)";
+    }
+    return "on " + WHEN.format(ZonedDateTime.ofInstant(at, s.schedule().zone()));
+  }
+
+  static NoticeReply refused(Origin origin) {
+    String who =
+        switch (origin.platform()) {
+          case DISCORD -> "members with the Manage Channels permission";
+          case SLACK -> "workspace admins and the admins named in the bot's configuration";
+          case CONSOLE -> "the bot's operator";
+        };
+    return new NoticeReply(
+        NoticeReply.Kind.FORBIDDEN,
+        "Only "
+            + who
+            + " can subscribe or unsubscribe this channel. Anyone can see the status with "
+            + prefix(origin)
+            + " status, or preview the next digest with "
+            + prefix(origin)
+            + " preview.");
+  }
+
+  private static String usage(Origin origin) {
+    String p = prefix(origin);
+    return "Commands: "
+        + p
+        + " subscribe <HH:MM> <time zone> [topic], "
+        + p
+        + " unsubscribe, "
+        + p
+        + " status, "
+        + p
+        + " preview.";
+  }
+
+  static String prefix(Origin origin) {
+    return origin.platform() == Platform.SLACK ? "/readingroom digest" : "/digest";
+  }
+
+  private static String unprefixed(String word, String prefix) {
+    return word.regionMatches(true, 0, prefix, 0, prefix.length())
+        ? word.substring(prefix.length())
+        : word;
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,145 @@
+package readingroom.bot.discord;
+
+import static readingroom.bot.discord.Responder.failure;
+
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Platform;
+import readingroom.bot.chat.Reply;
+
+/**
+ * "@Reading Room why did ...?": answered in a new thread on the message, so the channel stays tidy,
+ * or as a reply to it where threads are off or not allowed. Messages that do not mention the bot
+ * itself (including {@code @everyone} and role mentions) are ignored.
+ */
+final class MentionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(MentionHandler.class);
+
+  private final Responder responder;
+  private final boolean threads;
+
+  MentionHandler(Responder responder, boolean threads) {
+    this.responder = responder;
+    this.threads = threads;
+  }
+
+  void handle(MessageReceivedEvent event) {
+    User self = event.getJDA().getSelfUser();
+    Message message = event.getMessage();
+    if (event.getAuthor().isBot()
+        || event.isWebhookMessage()
+        || !event.isFromGuild()
+        // USER only: @everyone, @here and role mentions are not questions for the bot.
+        || !message.getMentions().isMentioned(self, Message.MentionType.USER)) {
+      return;
+    }
+    String question = withoutMention(message.getContentRaw(), self.getId());
+    Origin origin =
+        new Origin(
+            Platform.DISCORD,
+            event.getGuild().getId(),
+            event.getChannel().getId(),
+            event.getAuthor().getId());
+    String answerId = message.getId();
+    responder.questions.remember(answerId, question);
+    responder.work(
+        "mention",
+        apology -> replyTo(message, apology),
+        () -> {
+          if (responder.privateChannel(origin)) {
+            // A thread or a reply is seen by everyone: only /ask can answer privately.
+            replyTo(
+                message,
+                DiscordMessage.text(
+                    "Answers in this channel are private: ask with /ask, and only you will see"
+                        + " the answer."));
+            return;
+          }
+          Reply reply =
+              question.isEmpty()
+                  ? responder.commands.help()
+                  : responder.commands.ask(origin, question);
+          answer(message, question, responder.withButtons(answerId, reply, false));
+        });
+  }
+
+  private void answer(Message message, String question, DiscordMessage answer) {
+    if (!threads || !threadsAllowed(message)) {
+      replyTo(message, answer);
+      return;
+    }
+    try {
+      message
+          .createThreadChannel(threadName(question))
+          .queue(
+              thread ->
+                  thread
+                      .sendMessage(answer.toCreateData())
+                      .queue(null, failure("answer in thread")),
+              error -> {
+                log.info(
+                    "Could not open a thread in {}: {}",
+                    message.getChannelId(),
+                    error.getMessage());
+                replyTo(message, answer);
+              });
+    } catch (RuntimeException e) {
+      // JDA checks permissions and the channel type before sending.
+      log.info("Could not open a thread in {}: {}", message.getChannelId(), e.getMessage());
+      replyTo(message, answer);
+    }
+  }
+
+  private static void replyTo(Message message, DiscordMessage answer) {
+    try {
+      message
+          .reply(answer.toCreateData())
+          .mentionRepliedUser(false)
+          .failOnInvalidReply(false)
+          .queue(null, failure("reply to mention"));
+    } catch (RuntimeException e) {
+      // Typically InsufficientPermissionException: nowhere to answer, so only the log hears of it.
+      log.warn("Cannot answer in channel {}: {}", message.getChannelId(), e.getMessage());
+    }
+  }
+
+  private static boolean threadsAllowed(Message message) {
+    ChannelType type = message.getChannelType();
+    if (type != ChannelType.TEXT && type != ChannelType.NEWS) {
+      return false;
+    }
+    return message
+        .getGuild()
+        .getSelfMember()
+        .hasPermission(
+            message.getGuildChannel(),
+            Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_SEND_IN_THREADS);
+  }
+
+  /** The question as the thread's name: one line, mention-proof, within Discord's 100. */
+  static String threadName(String question) {
+    String name = MentionGuard.neutralise(question.strip().replaceAll("\\s+", " "));
+    if (name.isEmpty()) {
+      return "Reading Room";
+    }
+    int max = DiscordLimits.THREAD_NAME - 10;
+    return name.length() <= max ? name : name.substring(0, max - 1).strip() + "…";
+  }
+
+  /** The message text without the bot's own mention(s). */
+  static String withoutMention(String content, String selfId) {
+    return content
+        .replaceAll("<@!?" + Pattern.quote(selfId) + ">", " ")
+        .strip()
+        .replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,124 @@
+package readingroom.bot.discord;
+
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.channel.Visibility;
+import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Platform;
+import readingroom.bot.chat.Reply;
+
+/**
+ * What the event handlers share: the commands, the feedback sink, the renderer, the remembered
+ * questions, and the worker threads that search and answer off JDA's event thread. A failure on a
+ * worker ends in a short apology with an error id that is also in the log, never in a silent
+ * timeout.
+ */
+final class Responder {
+
+  private static final Logger log = LoggerFactory.getLogger(Responder.class);
+
+  final ChatCommands commands;
+  final FeedbackSink feedback;
+  final DiscordRenderer renderer;
+  final RecentQuestions questions;
+  private final Executor workers;
+
+  Responder(
+      ChatCommands commands,
+      FeedbackSink feedback,
+      DiscordRenderer renderer,
+      RecentQuestions questions,
+      Executor workers) {
+    this.commands = commands;
+    this.feedback = feedback;
+    this.renderer = renderer;
+    this.questions = questions;
+    this.workers = workers;
+  }
+
+  /** Runs work on a worker thread, apologising in the deferred reply if it fails. */
+  void work(String what, InteractionHook hook, Runnable work) {
+    work(what, apology -> edit(hook, apology), work);
+  }
+
+  /**
+   * Runs work on a worker thread. If it fails, the log gets the detail with an id, and the user
+   * gets the id through {@code apologise}.
+   */
+  void work(String what, Consumer<DiscordMessage> apologise, Runnable work) {
+    try {
+      workers.execute(() -> {
+        try {
+          work.run();
+        } catch (RuntimeException e) {
+          String id = errorId();
+          log.error("[{}] Discord {} failed", id, what, e);
+          apologise.accept(
+              DiscordMessage.text("Sorry, something went wrong on our side (error " + id + ")."));
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.info("Discord {} dropped: shutting down", what);
+    }
+  }
+
+  /** Replaces the deferred (or clicked) message. */
+  void edit(InteractionHook hook, DiscordMessage message) {
+    hook.editOriginal(message.toEditData()).queue(null, failure("edit reply"));
+  }
+
+  /**
+   * The reply rendered, with the buttons an answer gets.
+   *
+   * @param shareable whether to offer "Share to channel"
+   */
+  DiscordMessage withButtons(String answerId, Reply reply, boolean shareable) {
+    DiscordMessage message = renderer.render(reply);
+    return reply instanceof Reply.AnswerReply answer
+        ? message.withRows(ReplyButtons.forAnswer(answerId, answer, shareable))
+        : message;
+  }
+
+  /** Whether the channel's settings keep answers to the person who asked. */
+  boolean privateChannel(Origin origin) {
+    return commands.visibility(origin) == Visibility.PRIVATE;
+  }
+
+  /** A page of {@code /sources}, with "Previous" / "Next" when there are several. */
+  DiscordMessage sourcesPage(Origin origin, int page) {
+    Reply reply = commands.sources(origin);
+    if (reply instanceof Reply.SourcesReply sources) {
+      int pages = renderer.sourcePages(sources);
+      int shown = Math.clamp(page, 0, pages - 1);
+      return renderer.sources(sources, shown).withRows(ReplyButtons.forSources(shown, pages));
+    }
+    return renderer.render(reply);
+  }
+
+  static Origin origin(Interaction interaction) {
+    Guild guild = interaction.getGuild();
+    return new Origin(
+        Platform.DISCORD,
+        guild == null ? "" : guild.getId(),
+        interaction.getChannelId(),
+        interaction.getUser().getId());
+  }
+
+  /** Logs a failed REST call (Discord down, a missing permission, an expired interaction...). */
+  static Consumer<Throwable> failure(String what) {
+    return error -> log.warn("[{}] Discord {} failed: {}", errorId(), what, error.getMessage());
+  }
+
+  private static String errorId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,191 @@
+package readingroom.bot.discord;
+
+import static readingroom.bot.discord.Responder.failure;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Reply;
+import readingroom.index.Source;
+
+/**
+ * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings} and
+ * {@code /help}. All but help are deferred at once and answered by a worker; help needs no search
+ * and is answered directly. Settings replies are seen only by the person who asked; changing them
+ * needs Discord's Manage Channels permission in the channel.
+ */
+final class SlashCommandHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(SlashCommandHandler.class);
+
+  private final Responder responder;
+
+  SlashCommandHandler(Responder responder) {
+    this.responder = responder;
+  }
+
+  void handle(SlashCommandInteractionEvent event) {
+    Origin origin = Responder.origin(event);
+    switch (event.getName()) {
+      case SlashCommands.ASK -> {
+        String question = event.getOption(SlashCommands.QUESTION, "", OptionMapping::getAsString);
+        boolean askedPrivately =
+            event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
+        // Asked before acknowledging: the acknowledgement decides who sees the answer.
+        boolean channelPrivate = responder.privateChannel(origin);
+        boolean isPrivate = askedPrivately || channelPrivate;
+        event.deferReply(isPrivate).queue(null, failure("defer /ask"));
+        // The interaction id names the answer for its buttons.
+        String answerId = event.getId();
+        responder.questions.remember(answerId, question);
+        responder.work(
+            "/ask",
+            event.getHook(),
+            () -> {
+              Reply reply = responder.commands.ask(origin, question);
+              responder.edit(
+                  event.getHook(),
+                  responder.withButtons(answerId, reply, isPrivate && !channelPrivate));
+            });
+      }
+      case SlashCommands.SOURCES -> {
+        event.deferReply(false).queue(null, failure("defer /sources"));
+        responder.work(
+            "/sources",
+            event.getHook(),
+            () -> responder.edit(event.getHook(), responder.sourcesPage(origin, 0)));
+      }
+      case SlashCommands.ARTICLE -> {
+        String wanted = event.getOption(SlashCommands.TITLE, "", OptionMapping::getAsString);
+        event.deferReply(false).queue(null, failure("defer /article"));
+        responder.work(
+            "/article",
+            event.getHook(),
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(responder.commands.article(origin, wanted))));
+      }
+      case SlashCommands.SETTINGS -> {
+        event.deferReply(true).queue(null, failure("defer /settings"));
+        boolean canManage =
+            event.getMember() != null
+                && event
+                    .getMember()
+                    .hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String list = event.getOption(SlashCommands.LIST, "", OptionMapping::getAsString);
+        String answers = event.getOption(SlashCommands.ANSWERS, "", OptionMapping::getAsString);
+        long count = event.getOption(SlashCommands.COUNT, 0L, OptionMapping::getAsLong);
+        responder.work(
+            "/settings",
+            event.getHook(),
+            () -> {
+              // The text form shared with Slack and the console parses and checks each value.
+              String text =
+                  switch (subcommand) {
+                    case SlashCommands.SCOPE -> "scope " + list;
+                    case SlashCommands.VISIBILITY -> "visibility " + answers;
+                    case SlashCommands.QUOTES -> "quotes " + count;
+                    default -> "";
+                  };
+              responder.edit(
+                  event.getHook(),
+                  responder.renderer.render(responder.commands.settings(origin, canManage, text)));
+            });
+      }
+      case SlashCommands.DIGEST -> {
+        event.deferReply(true).queue(null, failure("defer /digest"));
+        // Checked here, on the server, whatever the command's default permissions say.
+        boolean canManage =
+            event.getMember() != null
+                && event
+                    .getMember()
+                    .hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String time = event.getOption(SlashCommands.TIME, "", OptionMapping::getAsString);
+        String zone = event.getOption(SlashCommands.TIMEZONE, "", OptionMapping::getAsString);
+        String topic = event.getOption(SlashCommands.TOPIC, null, OptionMapping::getAsString);
+        responder.work(
+            "/digest",
+            event.getHook(),
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(
+                        switch (subcommand) {
+                          case SlashCommands.SUBSCRIBE ->
+                              responder.commands.digestSubscribe(
+                                  origin, canManage, time, zone, topic);
+                          case SlashCommands.UNSUBSCRIBE ->
+                              responder.commands.digestUnsubscribe(origin, canManage);
+                          case SlashCommands.PREVIEW -> responder.commands.digestPreview(origin);
+                          default -> responder.commands.digestStatus(origin);
+                        })));
+      }
+      case SlashCommands.HELP ->
+          event
+              .reply(responder.renderer.render(responder.commands.help()).toCreateData())
+              .setEphemeral(true)
+              .queue(null, failure("reply /help"));
+      default -> {
+        // A command from an older registration: say so rather than let it time out.
+        log.warn("Unknown slash command /{}", event.getName());
+        event
+            .reply(
+                DiscordMessage.text("This command is no longer offered: try /help.").toCreateData())
+            .setEphemeral(true)
+            .queue(null, failure("reply to unknown command"));
+      }
+    }
+  }
+
+  /** Headlines matching what the user has typed so far into {@code /article title:}. */
+  void autocomplete(CommandAutoCompleteInteractionEvent event) {
+    if (!event.getName().equals(SlashCommands.ARTICLE)
+        || !event.getFocusedOption().getName().equals(SlashCommands.TITLE)) {
+      event.replyChoices(List.of()).queue(null, failure("empty autocomplete"));
+      return;
+    }
+    Origin origin = Responder.origin(event);
+    String typed = event.getFocusedOption().getValue();
+    responder.work(
+        "autocomplete",
+        apology -> event.replyChoices(List.of()).queue(null, failure("empty autocomplete")),
+        () ->
+            event
+                .replyChoices(
+                    choices(
+                        responder.commands.autocompleteArticles(
+                            origin, typed, DiscordLimits.CHOICES)))
+                .queue(null, failure("autocomplete")));
+  }
+
+  /** "Headline · Outlet" shown, the article id sent back. */
+  static List<Command.Choice> choices(List<Source> sources) {
+    List<Command.Choice> choices = new ArrayList<>();
+    for (Source source : sources) {
+      if (choices.size() == DiscordLimits.CHOICES) {
+        break;
+      }
+      String name = source.title().strip().replaceAll("\\s+", " ");
+      if (source.outlet() != null && !source.outlet().isBlank()) {
+        name += " · " + source.outlet().strip();
+      }
+      if (name.length() > DiscordLimits.CHOICE_NAME) {
+        name = name.substring(0, DiscordLimits.CHOICE_NAME - 1).strip() + "…";
+      }
+      // The id finds the article exactly; a too-long id falls back to the headline's words.
+      String value = source.id().length() <= DiscordLimits.CHOICE_VALUE ? source.id() : name;
+      choices.add(new Command.Choice(name, value));
+    }
+    return choices;
+  }
+}

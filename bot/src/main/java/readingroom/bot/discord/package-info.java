@@ -1,0 +1,5 @@
+/**
+ * Reading Room on Discord: slash commands, mentions and buttons in, embeds out, through JDA. The
+ * classes here translate only; every decision is made by {@link readingroom.bot.chat.ChatCommands}.
+ */
+package readingroom.bot.discord;

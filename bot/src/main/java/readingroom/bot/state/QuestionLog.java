@@ -1,0 +1,224 @@
+package readingroom.bot.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.chat.Origin;
+import readingroom.bot.chat.Platform;
+import readingroom.index.Answer;
+
+/**
+ * Every question asked, kept for a configurable time for digests and analytics: when, where, the
+ * question, whether the reading list answered it, the top article, whether the answer came from the
+ * cache, and the asker's feedback. Askers are stored only as salted hashes. Also the {@link
+ * FeedbackSink} for the feedback buttons: a verdict is stored on the asker's latest matching
+ * question.
+ */
+public final class QuestionLog implements FeedbackSink {
+
+  private static final Logger log = LoggerFactory.getLogger(QuestionLog.class);
+
+  /** Longer questions are stored cut: the log is for reading, not for replaying. */
+  static final int MAX_STORED_CHARS = 2000;
+
+  /**
+   * One logged question.
+   *
+   * @param answered whether the reading list answered it; {@code null} for feedback whose question
+   *     was not in the log (asked before the retention period, or on another bot)
+   * @param topArticle the id of the first quote's article, or {@code null} when no quote
+   * @param helpful the asker's verdict, or {@code null} when none
+   */
+  public record Entry(
+      Instant askedAt,
+      Platform platform,
+      String workspace,
+      String channel,
+      String userHash,
+      String question,
+      Boolean answered,
+      String topArticle,
+      boolean cached,
+      Boolean helpful) {}
+
+  private final StateDatabase database;
+  private final UserHasher hasher;
+  private final Duration retention;
+  private final Clock clock;
+
+  /**
+   * @param retention how long questions are kept; older ones are deleted by {@link #purgeExpired}
+   */
+  public QuestionLog(StateDatabase database, UserHasher hasher, Duration retention, Clock clock) {
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
+    this.database = database;
+    this.hasher = hasher;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  public Duration retention() {
+    return retention;
+  }
+
+  /**
+   * Logs a question and its answer.
+   *
+   * @throws StateException when the database fails
+   */
+  public void asked(Origin origin, String question, Answer answer, boolean cached) {
+    String top = answer.results().isEmpty() ? null : answer.results().get(0).source().id();
+    insert(origin, question, answer.answered(), top, cached, null);
+  }
+
+  /** Stores feedback on the asker's latest logged question with the same text; never throws. */
+  @Override
+  public void record(Origin origin, String question, boolean helpful) {
+    try {
+      String text = stored(question);
+      String user = hasher.hash(origin);
+      long now = clock.millis();
+      int updated =
+          database.inTransaction(c -> {
+            try (PreparedStatement update =
+                c.prepareStatement(
+                    "UPDATE question_log SET helpful = ?, feedback_at = ? WHERE id = ("
+                        + "SELECT id FROM question_log WHERE platform = ? AND workspace = ?"
+                        + " AND channel = ? AND user_hash = ? AND question = ?"
+                        + " ORDER BY asked_at DESC, id DESC LIMIT 1)")) {
+              update.setInt(1, helpful ? 1 : 0);
+              update.setLong(2, now);
+              update.setString(3, origin.platform().name());
+              update.setString(4, origin.workspace());
+              update.setString(5, origin.channel());
+              update.setString(6, user);
+              update.setString(7, text);
+              return update.executeUpdate();
+            }
+          });
+      if (updated == 0) {
+        insert(origin, question, null, null, false, helpful);
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "Feedback from {} in {} could not be stored", origin.platform(), origin.channel(), e);
+    }
+  }
+
+  /**
+   * Deletes questions older than the retention period.
+   *
+   * @return how many were deleted
+   */
+  public int purgeExpired() {
+    long cutoff = clock.instant().minus(retention).toEpochMilli();
+    return database.inTransaction(c -> {
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM question_log WHERE asked_at < ?")) {
+        delete.setLong(1, cutoff);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  /** The latest {@code limit} entries, newest first. */
+  public List<Entry> recent(int limit) {
+    return database.read(c -> {
+      try (PreparedStatement select =
+          c.prepareStatement(
+              "SELECT asked_at, platform, workspace, channel, user_hash, question, answered,"
+                  + " top_article, cached, helpful FROM question_log"
+                  + " ORDER BY asked_at DESC, id DESC LIMIT ?")) {
+        select.setInt(1, limit);
+        List<Entry> entries = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            entries.add(
+                new Entry(
+                    Instant.ofEpochMilli(row.getLong("asked_at")),
+                    Platform.valueOf(row.getString("platform")),
+                    row.getString("workspace"),
+                    row.getString("channel"),
+                    row.getString("user_hash"),
+                    row.getString("question"),
+                    bool(row, "answered"),
+                    row.getString("top_article"),
+                    row.getInt("cached") == 1,
+                    bool(row, "helpful")));
+          }
+        }
+        return entries;
+      }
+    });
+  }
+
+  /** The hash stored for the person behind {@code origin}. */
+  public String userHash(Origin origin) {
+    return hasher.hash(origin);
+  }
+
+  private void insert(
+      Origin origin,
+      String question,
+      Boolean answered,
+      String topArticle,
+      boolean cached,
+      Boolean helpful) {
+    long now = clock.millis();
+    String user = hasher.hash(origin);
+    database.inTransaction(c -> {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO question_log (asked_at, platform, workspace, channel, user_hash,"
+                  + " question, answered, top_article, cached, helpful, feedback_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setLong(1, now);
+        insert.setString(2, origin.platform().name());
+        insert.setString(3, origin.workspace());
+        insert.setString(4, origin.channel());
+        insert.setString(5, user);
+        insert.setString(6, stored(question));
+        setBoolean(insert, 7, answered);
+        insert.setString(8, topArticle);
+        insert.setInt(9, cached ? 1 : 0);
+        setBoolean(insert, 10, helpful);
+        if (helpful == null) {
+          insert.setNull(11, Types.INTEGER);
+        } else {
+          insert.setLong(11, now);
+        }
+        return insert.executeUpdate();
+      }
+    });
+  }
+
+  private static String stored(String question) {
+    String text = question == null ? "" : question.strip();
+    return text.length() <= MAX_STORED_CHARS ? text : text.substring(0, MAX_STORED_CHARS);
+  }
+
+  private static void setBoolean(PreparedStatement statement, int index, Boolean value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value ? 1 : 0);
+    }
+  }
+
+  private static Boolean bool(ResultSet row, String column) throws SQLException {
+    int value = row.getInt(column);
+    return row.wasNull() ? null : value == 1;
+  }
+}
