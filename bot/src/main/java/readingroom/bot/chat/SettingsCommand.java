@@ -177,12 +177,7 @@ final class SettingsCommand {
   }
 
   static NoticeReply refused(Origin origin) {
-    String who =
-        switch (origin.platform()) {
-          case DISCORD -> "members with the Manage Channels permission";
-          case SLACK -> "workspace admins and the admins named in the bot's configuration";
-          case CONSOLE -> "the bot's operator";
-        };
+    String who = ChannelManagers.describe(origin);
     return new NoticeReply(
         NoticeReply.Kind.FORBIDDEN,
         "Only "

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.channel.InvalidSettingException;
+import readingroom.bot.chat.ChannelManagers;
 import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Platform;
 import readingroom.bot.chat.Reply;
@@ -159,12 +160,7 @@ public final class DigestCommand {
   }
 
   static NoticeReply refused(Origin origin) {
-    String who =
-        switch (origin.platform()) {
-          case DISCORD -> "members with the Manage Channels permission";
-          case SLACK -> "workspace admins and the admins named in the bot's configuration";
-          case CONSOLE -> "the bot's operator";
-        };
+    String who = ChannelManagers.describe(origin);
     return new NoticeReply(
         NoticeReply.Kind.FORBIDDEN,
         "Only "

@@ -69,7 +69,7 @@ class SlackDigestTest {
     slack =
         new SlackPlatform(
             settings,
-            "xoxb-test-token",
+            "xoxb-test",
             null,
             SlackHttpModeTest.SECRET,
             commands,

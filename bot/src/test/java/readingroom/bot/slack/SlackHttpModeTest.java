@@ -62,7 +62,7 @@ class SlackHttpModeTest {
     slack =
         new SlackPlatform(
             settings,
-            "xoxb-test-token",
+            "xoxb-test",
             null,
             SECRET,
             new ChatCommands(engine, 3),
@@ -161,7 +161,7 @@ class SlackHttpModeTest {
 
     assertThat(ack.statusCode()).isEqualTo(200);
     SlackApiStandIn.Call post = api.await("chat.postMessage", 1).get(0);
-    assertThat(post.token()).isEqualTo("xoxb-test-token");
+    assertThat(post.token()).isEqualTo("xoxb-test");
     assertThat(post.params())
         .containsEntry("channel", "C2")
         .containsEntry("thread_ts", "1700000000.000100");

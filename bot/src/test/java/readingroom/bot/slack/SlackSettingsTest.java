@@ -103,14 +103,14 @@ class SlackSettingsTest {
 
   @Test
   void aBotTokenWithoutTheModesSecondSecretFailsNamingIt() throws Exception {
-    Secrets botOnly = new Secrets(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-value"));
+    Secrets botOnly = new Secrets(Map.of("SLACK_BOT_TOKEN", "xoxb-secret"));
     ChatCommands commands = new ChatCommands(SharedEngine.get(), 3);
     Settings http = settings("readingroom.slack.mode = http\n");
 
     assertThatThrownBy(() -> Platforms.configured(Settings.load(null), botOnly, commands))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("SLACK_APP_TOKEN")
-        .hasMessageNotContaining("xoxb-secret-value");
+        .hasMessageNotContaining("xoxb-secret");
     assertThatThrownBy(() -> Platforms.configured(http, botOnly, commands))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("SLACK_SIGNING_SECRET");

@@ -45,8 +45,8 @@ class SlackSocketModeTest {
     slack =
         new SlackPlatform(
             settings,
-            "xoxb-test-token",
-            "xapp-test-token",
+            "xoxb-test",
+            "xapp-test",
             null,
             new ChatCommands(engine, 3),
             new RecordingFeedback(),
@@ -79,8 +79,8 @@ class SlackSocketModeTest {
   void connectsWithTheAppTokenToTheUrlSlackHandsOut() {
     assertThat(api.calls("apps.connections.open"))
         .isNotEmpty()
-        .allMatch(call -> call.token().equals("xapp-test-token"));
-    assertThat(api.calls("auth.test")).anyMatch(call -> call.token().equals("xoxb-test-token"));
+        .allMatch(call -> call.token().equals("xapp-test"));
+    assertThat(api.calls("auth.test")).anyMatch(call -> call.token().equals("xoxb-test"));
   }
 
   @Test
