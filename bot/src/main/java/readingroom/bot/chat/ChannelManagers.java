@@ -7,6 +7,13 @@ package readingroom.bot.chat;
 public final class ChannelManagers {
   private ChannelManagers() {}
 
+  /** "Only <who> can <action>. <instead>": the reply to a change someone may not make. */
+  public static Reply.NoticeReply refusal(Origin origin, String action, String instead) {
+    return new Reply.NoticeReply(
+        Reply.NoticeReply.Kind.FORBIDDEN,
+        "Only " + describe(origin) + " can " + action + ". " + instead);
+  }
+
   public static String describe(Origin origin) {
     return switch (origin.platform()) {
       case DISCORD -> "members with the Manage Channels permission";

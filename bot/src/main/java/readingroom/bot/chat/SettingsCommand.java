@@ -177,14 +177,10 @@ final class SettingsCommand {
   }
 
   static NoticeReply refused(Origin origin) {
-    String who = ChannelManagers.describe(origin);
-    return new NoticeReply(
-        NoticeReply.Kind.FORBIDDEN,
-        "Only "
-            + who
-            + " can change this channel's settings. Anyone can view them with "
-            + prefix(origin)
-            + ".");
+    return ChannelManagers.refusal(
+        origin,
+        "change this channel's settings",
+        "Anyone can view them with " + prefix(origin) + ".");
   }
 
   private static String usage(Origin origin) {

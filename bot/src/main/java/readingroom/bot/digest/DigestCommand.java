@@ -160,12 +160,10 @@ public final class DigestCommand {
   }
 
   static NoticeReply refused(Origin origin) {
-    String who = ChannelManagers.describe(origin);
-    return new NoticeReply(
-        NoticeReply.Kind.FORBIDDEN,
-        "Only "
-            + who
-            + " can subscribe or unsubscribe this channel. Anyone can see the status with "
+    return ChannelManagers.refusal(
+        origin,
+        "subscribe or unsubscribe this channel",
+        "Anyone can see the status with "
             + prefix(origin)
             + " status, or preview the next digest with "
             + prefix(origin)

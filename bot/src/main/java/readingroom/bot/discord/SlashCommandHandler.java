@@ -75,11 +75,7 @@ final class SlashCommandHandler {
       }
       case SlashCommands.SETTINGS -> {
         event.deferReply(true).queue(null, failure("defer /settings"));
-        boolean canManage =
-            event.getMember() != null
-                && event
-                    .getMember()
-                    .hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        boolean canManage = canManage(event);
         String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
         String list = event.getOption(SlashCommands.LIST, "", OptionMapping::getAsString);
         String answers = event.getOption(SlashCommands.ANSWERS, "", OptionMapping::getAsString);
@@ -103,12 +99,7 @@ final class SlashCommandHandler {
       }
       case SlashCommands.DIGEST -> {
         event.deferReply(true).queue(null, failure("defer /digest"));
-        // Checked here, on the server, whatever the command's default permissions say.
-        boolean canManage =
-            event.getMember() != null
-                && event
-                    .getMember()
-                    .hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        boolean canManage = canManage(event);
         String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
         String time = event.getOption(SlashCommands.TIME, "", OptionMapping::getAsString);
         String zone = event.getOption(SlashCommands.TIMEZONE, "", OptionMapping::getAsString);
@@ -187,5 +178,14 @@ final class SlashCommandHandler {
       choices.add(new Command.Choice(name, value));
     }
     return choices;
+  }
+
+  /**
+   * Whether the member may change this channel's settings and digest: Manage Channels, checked here
+   * on the server whatever the commands' default member permissions say.
+   */
+  private static boolean canManage(SlashCommandInteractionEvent event) {
+    return event.getMember() != null
+        && event.getMember().hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
   }
 }
