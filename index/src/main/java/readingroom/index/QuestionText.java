@@ -53,10 +53,10 @@ public final class QuestionText {
   }
 
   /**
-   * The question as two askers' questions are compared, e.g. in an answer cache's key: {@linkplain
-   * #clean cleaned}, then lower-cased with punctuation and extra spaces dropped. The engine
-   * searches the cleaned text; the answer to every text of one normalised form is the same but for
-   * a rare difference in punctuation that splits clauses.
+   * The question as an answer cache compares it: {@linkplain #clean cleaned} as the engine cleans
+   * it, then lower-cased with punctuation and extra spaces dropped, so "Why did Russia...?" and
+   * "why did russia..." share one answer. The one normalising function: a cache key uses it, the
+   * engine searches the cleaned text it starts from.
    *
    * @throws InvalidQuestionException when nothing askable is left, or the text is too long
    */
