@@ -1,6 +1,6 @@
 /**
  * The layer between the chat commands and the engine that makes the bot fit a busy channel: each
- * channel's settings ({@link readingroom.bot.channel.ChannelSettings}, its reading list as a {@link
+ * channel's settings ({@link readingroom.bot.model.ChannelSettings}, its reading list as a {@link
  * readingroom.index.Scope}), the per-channel {@link readingroom.bot.channel.AnswerCache} and the
  * {@link readingroom.bot.channel.RateLimiter}. Storage lives in {@code readingroom.bot.state};
  * nothing here knows Discord, Slack or SQL.

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import readingroom.bot.channel.AnswerCache;
 import readingroom.bot.channel.RateLimiter;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
 import readingroom.bot.digest.DigestStore;

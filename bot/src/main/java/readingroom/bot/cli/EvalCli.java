@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
 import readingroom.bot.eval.Evaluation;
 import readingroom.index.Engine;
 import readingroom.index.Result;

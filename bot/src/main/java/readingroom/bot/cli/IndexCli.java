@@ -10,7 +10,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
 import readingroom.index.Article;
 import readingroom.index.CorpusProblem;
 import readingroom.index.Engine;

@@ -3,9 +3,9 @@ package readingroom.bot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
 
 /**
  * A chat in the terminal: type a question, get the reply a channel would get. Lines starting with

@@ -1,7 +1,7 @@
 package readingroom.bot.console;
 
 import java.util.List;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 import readingroom.index.Result;
 import readingroom.index.Source;
 import readingroom.index.Span;

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 
 /**
  * Runs {@link Digests#runDue} every so often on one named thread. Every run catches and logs its

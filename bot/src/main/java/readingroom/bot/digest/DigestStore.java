@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 import readingroom.bot.state.StateDatabase;
 
 /**

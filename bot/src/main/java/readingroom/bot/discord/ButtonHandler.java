@@ -4,8 +4,8 @@ import static readingroom.bot.discord.Responder.failure;
 
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
 
 /**
  * The buttons under replies: "More" edits the answer in place, "Helpful" / "Not helpful" store a

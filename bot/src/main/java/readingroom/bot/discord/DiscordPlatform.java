@@ -29,9 +29,9 @@ import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.platform.ChatPlatform;
 
 /**
@@ -66,12 +66,12 @@ public final class DiscordPlatform implements ChatPlatform {
   }
 
   @Override
-  public java.util.Map<readingroom.bot.chat.Platform, readingroom.bot.digest.DigestPoster>
+  public java.util.Map<readingroom.bot.model.Platform, readingroom.bot.digest.DigestPoster>
       digestPosters() {
     return jda == null
         ? java.util.Map.of()
         : java.util.Map.of(
-            readingroom.bot.chat.Platform.DISCORD,
+            readingroom.bot.model.Platform.DISCORD,
             new DiscordDigestPoster(jda, new DiscordRenderer()));
   }
 

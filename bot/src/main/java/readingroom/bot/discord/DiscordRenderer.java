@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 import readingroom.index.Result;
 import readingroom.index.Source;
 import readingroom.index.Span;

@@ -10,9 +10,9 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
 
 /**
  * "@Reading Room why did ...?": answered in a new thread on the message, so the channel stays tidy,

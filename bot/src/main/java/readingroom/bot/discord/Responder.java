@@ -9,12 +9,12 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.channel.Visibility;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Visibility;
 
 /**
  * What the event handlers share: the commands, the feedback sink, the renderer, the remembered

@@ -11,8 +11,8 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
 import readingroom.index.Source;
 
 /**

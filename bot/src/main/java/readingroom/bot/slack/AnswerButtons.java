@@ -2,9 +2,9 @@ package readingroom.bot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 /**
  * The buttons under an answer. "More" shows the next quotes, as privately as the answer; "Helpful"

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 import readingroom.index.InvalidQuestionException;
 import readingroom.index.QuestionText;
 import readingroom.index.Result;

@@ -7,10 +7,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.channel.Visibility;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Visibility;
 
 /**
  * Does the slow part of every request after Bolt has acknowledged it: runs the command on a worker

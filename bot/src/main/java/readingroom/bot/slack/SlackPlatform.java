@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
 
 /**

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 import readingroom.index.Answer;
 
 /**

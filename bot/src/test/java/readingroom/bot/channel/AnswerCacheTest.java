@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 import readingroom.index.Answer;
 import readingroom.index.Scope;
 

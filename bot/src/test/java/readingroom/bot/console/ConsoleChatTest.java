@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.TestConfig;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 import readingroom.index.Answer;
 import readingroom.index.PublishedDate;
 import readingroom.index.Result;

@@ -1,12 +1,13 @@
-package readingroom.bot.platform;
+package readingroom.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
+import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.testing.SharedEngine;
 
 class PlatformsTest {

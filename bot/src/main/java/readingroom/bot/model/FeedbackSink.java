@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.model;
 
 /**
  * Where the "helpful / not helpful" buttons under an answer report to. Adapters call it; the

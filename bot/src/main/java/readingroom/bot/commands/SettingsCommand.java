@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.commands;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,16 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.channel.ChannelSettings;
 import readingroom.bot.channel.Channels;
 import readingroom.bot.channel.InvalidSettingException;
 import readingroom.bot.channel.ScopeText;
-import readingroom.bot.channel.Visibility;
-import readingroom.bot.chat.Reply.NoticeReply;
+import readingroom.bot.model.ChannelManagers;
+import readingroom.bot.model.ChannelSettings;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Reply.NoticeReply;
+import readingroom.bot.model.Visibility;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Scope;

@@ -1,4 +1,4 @@
-package readingroom.bot.digest;
+package readingroom.bot.commands;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -9,11 +9,14 @@ import java.util.Locale;
 import java.util.function.Function;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.channel.InvalidSettingException;
-import readingroom.bot.chat.ChannelManagers;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply;
-import readingroom.bot.chat.Reply.NoticeReply;
+import readingroom.bot.digest.DigestSchedule;
+import readingroom.bot.digest.Digests;
+import readingroom.bot.digest.Subscription;
+import readingroom.bot.model.ChannelManagers;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Reply.NoticeReply;
 
 /**
  * {@code /digest}: anyone may see a channel's digest status and preview the next digest; only

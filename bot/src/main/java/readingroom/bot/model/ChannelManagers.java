@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.model;
 
 /**
  * Who may change a channel's settings and digest, in each platform's own terms, for the messages

@@ -1,8 +1,10 @@
-package readingroom.bot.chat;
+package readingroom.bot.commands;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
 
 /**
  * Counts "Helpful" / "Not helpful" clicks and logs each with the running totals, then hands it to

@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.model;
 
 /** Where a question came from. */
 public enum Platform {

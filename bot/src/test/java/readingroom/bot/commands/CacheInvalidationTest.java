@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.bot.chat.Reply.AnswerReply;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply.AnswerReply;
 import readingroom.bot.testing.TestCorpus;
 import readingroom.index.Engine;
 import readingroom.index.IndexProgress;

@@ -1,4 +1,4 @@
-package readingroom.bot.channel;
+package readingroom.bot.model;
 
 import java.util.Locale;
 import java.util.Optional;

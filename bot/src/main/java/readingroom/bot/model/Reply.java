@@ -1,7 +1,6 @@
-package readingroom.bot.chat;
+package readingroom.bot.model;
 
 import java.util.List;
-import readingroom.bot.channel.ChannelSettings;
 import readingroom.index.Answer;
 import readingroom.index.Result;
 import readingroom.index.Source;

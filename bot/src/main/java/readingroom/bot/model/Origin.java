@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.model;
 
 import java.util.Objects;
 

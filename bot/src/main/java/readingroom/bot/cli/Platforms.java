@@ -1,14 +1,15 @@
-package readingroom.bot.platform;
+package readingroom.bot.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.CountingFeedbackSink;
-import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.commands.CountingFeedbackSink;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
 import readingroom.bot.discord.DiscordPlatform;
 import readingroom.bot.discord.DiscordSettings;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.slack.SlackPlatform;
 import readingroom.bot.slack.SlackSettings;
 

@@ -1,4 +1,4 @@
-package readingroom.bot.chat;
+package readingroom.bot.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 class CountingFeedbackSinkTest {
 

@@ -1,14 +1,9 @@
-package readingroom.bot;
+package readingroom.bot.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import readingroom.bot.cli.AskCli;
-import readingroom.bot.cli.BenchCli;
-import readingroom.bot.cli.ChatCli;
-import readingroom.bot.cli.EvalCli;
-import readingroom.bot.cli.IndexCli;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.state.StateException;
