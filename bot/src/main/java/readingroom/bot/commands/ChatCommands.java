@@ -126,16 +126,9 @@ public final class ChatCommands {
         origin,
         () -> {
           int page = Math.max(0, skip);
-          ChannelKey channel = ChannelKey.of(origin);
-          ChannelSettings.Effective settings = channels.effective(channel);
-          AnswerKey key =
-              new AnswerKey(
-                  channel,
-                  AnswerKey.normalise(question),
-                  settings.scope(),
-                  settings.maxQuotes(),
-                  page,
-                  engine.version());
+          ChannelSettings.Effective settings = channels.effective(ChannelKey.of(origin));
+          Question asked = new Question(question, settings.scope(), settings.maxQuotes(), page);
+          AnswerKey key = AnswerKey.of(asked, engine.version());
           // A cached (or already running) answer costs nothing against the limits.
           if (!cache.contains(key)) {
             RateLimiter.Decision decision = limiter.tryAcquire(origin);
@@ -144,12 +137,7 @@ public final class ChatCommands {
               return rateLimited(decision);
             }
           }
-          AnswerCache.Lookup lookup =
-              cache.get(
-                  key,
-                  () ->
-                      engine.ask(
-                          new Question(question, settings.scope(), settings.maxQuotes(), page)));
+          AnswerCache.Lookup lookup = cache.get(key, () -> engine.ask(asked));
           Answer answer = lookup.hit() ? forAsker(lookup.answer(), question) : lookup.answer();
           metrics.answered(
               lookup.hit(), answer.answered(), Duration.ofNanos(System.nanoTime() - started));
