@@ -9,20 +9,21 @@ import java.util.Locale;
 import java.util.function.Function;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.channel.InvalidSettingException;
+import readingroom.bot.digest.DigestComposer;
 import readingroom.bot.digest.DigestSchedule;
-import readingroom.bot.digest.Digests;
 import readingroom.bot.digest.Subscription;
+import readingroom.bot.digest.Subscriptions;
 import readingroom.bot.model.ChannelManagers;
 import readingroom.bot.model.Origin;
-import readingroom.bot.model.Platform;
 import readingroom.bot.model.Reply;
 import readingroom.bot.model.Reply.NoticeReply;
+import readingroom.bot.text.Texts;
 
 /**
  * {@code /digest}: anyone may see a channel's digest status and preview the next digest; only
  * people who may change the channel's settings may subscribe or unsubscribe it.
  */
-public final class DigestCommand {
+final class DigestCommand {
 
   /** Longest topic kept: a few words to match passages to, not an essay. */
   static final int MAX_TOPIC_CHARS = 200;
@@ -30,14 +31,17 @@ public final class DigestCommand {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' HH:mm zzz", Locale.ENGLISH);
 
-  private final Digests digests;
+  private final Subscriptions subscriptions;
+  private final DigestComposer composer;
   private final Function<Origin, String> who;
 
   /**
    * @param who what to record as the person who changed a subscription (a salted hash)
    */
-  public DigestCommand(Digests digests, Function<Origin, String> who) {
-    this.digests = digests;
+  DigestCommand(
+      Subscriptions subscriptions, DigestComposer composer, Function<Origin, String> who) {
+    this.subscriptions = subscriptions;
+    this.composer = composer;
     this.who = who;
   }
 
@@ -46,41 +50,57 @@ public final class DigestCommand {
    * {@code unsubscribe}, {@code status} (also empty), {@code preview}. Discord-style {@code time:},
    * {@code timezone:} and {@code topic:} prefixes are accepted too.
    */
-  public Reply run(Origin origin, boolean canManage, String text) {
+  Reply run(Origin origin, boolean canManage, String text) {
     String command = text == null ? "" : text.strip();
     String[] parts = command.split("\\s+", 2);
     String argument = parts.length > 1 ? parts[1] : "";
-    return switch (parts[0].toLowerCase(Locale.ROOT)) {
-      case "", "status" -> status(origin);
-      case "preview" -> preview(origin);
-      case "unsubscribe", "stop" -> unsubscribe(origin, canManage);
-      case "subscribe", "start" -> {
-        String[] words = argument.isBlank() ? new String[0] : argument.strip().split("\\s+", 3);
-        if (words.length < 2) {
-          yield new NoticeReply(
-              NoticeReply.Kind.INVALID_INPUT,
-              "Give a time and a time zone, e.g. "
-                  + prefix(origin)
-                  + " subscribe 08:00 Europe/Berlin.");
-        }
-        yield subscribe(
-            origin,
-            canManage,
-            unprefixed(words[0], "time:"),
-            unprefixed(words[1], "timezone:"),
-            words.length > 2 ? unprefixed(words[2], "topic:") : null);
-      }
-      default ->
-          new NoticeReply(
-              NoticeReply.Kind.INVALID_INPUT,
-              "\"" + shorten(parts[0], 40) + "\" is not a digest command. " + usage(origin));
+    DigestRequest request =
+        switch (parts[0].toLowerCase(Locale.ROOT)) {
+          case "", "status" -> new DigestRequest.Status();
+          case "preview" -> new DigestRequest.Preview();
+          case "unsubscribe", "stop" -> new DigestRequest.Unsubscribe();
+          case "subscribe", "start" -> {
+            String[] words = argument.isBlank() ? new String[0] : argument.strip().split("\\s+", 3);
+            if (words.length < 2) {
+              yield null;
+            }
+            yield new DigestRequest.Subscribe(
+                unprefixed(words[0], "time:"),
+                unprefixed(words[1], "timezone:"),
+                words.length > 2 ? unprefixed(words[2], "topic:") : null);
+          }
+          default -> null;
+        };
+    if (request == null
+        && !parts[0].equalsIgnoreCase("subscribe")
+        && !parts[0].equalsIgnoreCase("start")) {
+      return new NoticeReply(
+          NoticeReply.Kind.INVALID_INPUT,
+          "\"" + Texts.cut(parts[0], 40) + "\" is not a digest command. " + usage());
+    }
+    if (request == null) {
+      return new NoticeReply(
+          NoticeReply.Kind.INVALID_INPUT,
+          "Give a time and a time zone, e.g. " + PREFIX + " subscribe 08:00 Europe/Berlin.");
+    }
+    return run(origin, canManage, request);
+  }
+
+  /** Does what was asked; subscribing and unsubscribing need {@code canManage}. */
+  Reply run(Origin origin, boolean canManage, DigestRequest request) {
+    return switch (request) {
+      case DigestRequest.Subscribe s -> subscribe(origin, canManage, s.time(), s.zone(), s.topic());
+      case DigestRequest.Unsubscribe u -> unsubscribe(origin, canManage);
+      case DigestRequest.Status st -> status(origin);
+      case DigestRequest.Preview p -> preview(origin);
     };
   }
 
   /**
    * Subscribes the channel to a daily digest at {@code time} in {@code zone}, about {@code topic}.
    */
-  public Reply subscribe(Origin origin, boolean canManage, String time, String zone, String topic) {
+  private Reply subscribe(
+      Origin origin, boolean canManage, String time, String zone, String topic) {
     if (!canManage) {
       return refused(origin);
     }
@@ -91,7 +111,7 @@ public final class DigestCommand {
           "A topic is a few words, at most " + MAX_TOPIC_CHARS + " characters.");
     }
     Subscription s =
-        digests.subscribe(ChannelKey.of(origin), schedule, cleanTopic, who.apply(origin));
+        subscriptions.subscribe(ChannelKey.of(origin), schedule, cleanTopic, who.apply(origin));
     return new NoticeReply(
         NoticeReply.Kind.INFO,
         "Saved: this channel gets a digest every day at "
@@ -100,15 +120,15 @@ public final class DigestCommand {
             + schedule.zone().getId()
             + (cleanTopic == null ? "" : ", with passages about \"" + cleanTopic + "\"")
             + ". The first comes "
-            + when(digests.nextPost(s), s)
+            + when(subscriptions.nextPost(s), s)
             + ".");
   }
 
-  public Reply unsubscribe(Origin origin, boolean canManage) {
+  private Reply unsubscribe(Origin origin, boolean canManage) {
     if (!canManage) {
       return refused(origin);
     }
-    boolean had = digests.unsubscribe(ChannelKey.of(origin));
+    boolean had = subscriptions.unsubscribe(ChannelKey.of(origin));
     return new NoticeReply(
         NoticeReply.Kind.INFO,
         had
@@ -116,11 +136,10 @@ public final class DigestCommand {
             : "This channel had no daily digest; nothing changed.");
   }
 
-  public Reply status(Origin origin) {
-    var found = digests.subscription(ChannelKey.of(origin));
+  private Reply status(Origin origin) {
+    var found = subscriptions.find(ChannelKey.of(origin));
     if (found.isEmpty()) {
-      return new NoticeReply(
-          NoticeReply.Kind.INFO, "This channel has no daily digest. " + usage(origin));
+      return new NoticeReply(NoticeReply.Kind.INFO, "This channel has no daily digest. " + usage());
     }
     Subscription s = found.get();
     List<String> lines = new ArrayList<>();
@@ -137,15 +156,15 @@ public final class DigestCommand {
               + s.pausedReason()
               + "). Subscribe again to resume.");
     } else {
-      lines.add("Next digest: " + when(digests.nextPost(s), s) + ".");
+      lines.add("Next digest: " + when(subscriptions.nextPost(s), s) + ".");
     }
-    lines.add(usage(origin));
+    lines.add(usage());
     return new NoticeReply(NoticeReply.Kind.INFO, String.join("\n", lines));
   }
 
   /** The next digest, for the person who asked only; nothing is recorded. */
-  public Reply preview(Origin origin) {
-    Reply.DigestReply digest = digests.preview(ChannelKey.of(origin));
+  private Reply preview(Origin origin) {
+    Reply.DigestReply digest = composer.preview(ChannelKey.of(origin));
     if (digest.isEmpty()) {
       return new NoticeReply(
           NoticeReply.Kind.NOT_FOUND,
@@ -156,7 +175,7 @@ public final class DigestCommand {
   }
 
   private String when(Instant at, Subscription s) {
-    if (!at.isAfter(digests.clock().instant())) {
+    if (!at.isAfter(subscriptions.clock().instant())) {
       return "now (due within the next minute)";
     }
     return "on " + WHEN.format(ZonedDateTime.ofInstant(at, s.schedule().zone()));
@@ -167,14 +186,14 @@ public final class DigestCommand {
         origin,
         "subscribe or unsubscribe this channel",
         "Anyone can see the status with "
-            + prefix(origin)
+            + PREFIX
             + " status, or preview the next digest with "
-            + prefix(origin)
+            + PREFIX
             + " preview.");
   }
 
-  private static String usage(Origin origin) {
-    String p = prefix(origin);
+  private static String usage() {
+    String p = PREFIX;
     return "Commands: "
         + p
         + " subscribe <HH:MM> <time zone> [topic], "
@@ -186,17 +205,12 @@ public final class DigestCommand {
         + " preview.";
   }
 
-  static String prefix(Origin origin) {
-    return origin.platform() == Platform.SLACK ? "/readingroom digest" : "/digest";
-  }
+  /** The command in its short form; an adapter that spells it otherwise rewrites it. */
+  private static final String PREFIX = "/digest";
 
   private static String unprefixed(String word, String prefix) {
     return word.regionMatches(true, 0, prefix, 0, prefix.length())
         ? word.substring(prefix.length())
         : word;
-  }
-
-  private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -3,6 +3,7 @@ package readingroom.bot.commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -14,7 +15,6 @@ import readingroom.bot.channel.ScopeText;
 import readingroom.bot.model.ChannelManagers;
 import readingroom.bot.model.ChannelSettings;
 import readingroom.bot.model.Origin;
-import readingroom.bot.model.Platform;
 import readingroom.bot.model.Reply;
 import readingroom.bot.model.Reply.NoticeReply;
 import readingroom.bot.model.Visibility;
@@ -51,44 +51,47 @@ final class SettingsCommand {
     }
     String[] parts = command.split("\\s+", 2);
     String argument = parts.length > 1 ? parts[1] : "";
-    return switch (parts[0].toLowerCase(Locale.ROOT)) {
-      case "scope", "reading-list", "list" -> {
-        if (!canManage) {
-          yield refused(origin);
-        }
-        yield setScope(origin, true, ScopeText.parse(argument));
-      }
-      case "visibility" -> {
-        if (!canManage) {
-          yield refused(origin);
-        }
-        yield setVisibility(
-            origin,
-            true,
-            Visibility.parse(argument)
-                .orElseThrow(() ->
-                    new InvalidSettingException(
-                        "Answers can be public or private, e.g. "
-                            + prefix(origin)
-                            + " visibility private.")));
-      }
-      case "quotes", "max-quotes" -> {
-        if (!canManage) {
-          yield refused(origin);
-        }
-        yield setMaxQuotes(origin, true, quoteCount(argument));
-      }
-      default ->
-          new NoticeReply(
-              NoticeReply.Kind.INVALID_INPUT,
-              "\"" + parts[0] + "\" is not a setting. " + usage(origin));
-    };
-  }
-
-  Reply setScope(Origin origin, boolean canManage, Scope scope) {
+    String setting = parts[0].toLowerCase(Locale.ROOT);
+    if (!SETTINGS.contains(setting)) {
+      return new NoticeReply(
+          NoticeReply.Kind.INVALID_INPUT, "\"" + parts[0] + "\" is not a setting. " + usage());
+    }
+    // Refused before the value is checked: someone who may not change it needs no correction.
     if (!canManage) {
       return refused(origin);
     }
+    SettingChange change =
+        switch (setting) {
+          case "visibility" ->
+              new SettingChange.Answers(
+                  Visibility.parse(argument)
+                      .orElseThrow(() ->
+                          new InvalidSettingException(
+                              "Answers can be public or private, e.g. "
+                                  + PREFIX
+                                  + " visibility private.")));
+          case "quotes", "max-quotes" -> new SettingChange.Quotes(quoteCount(argument));
+          default -> new SettingChange.ReadingList(argument);
+        };
+    return change(origin, true, change);
+  }
+
+  private static final Set<String> SETTINGS =
+      Set.of("scope", "reading-list", "list", "visibility", "quotes", "max-quotes");
+
+  /** Checks and saves one change, or says why it was refused. */
+  Reply change(Origin origin, boolean canManage, SettingChange change) {
+    if (!canManage) {
+      return refused(origin);
+    }
+    return switch (change) {
+      case SettingChange.ReadingList list -> setScope(origin, ScopeText.parse(list.text()));
+      case SettingChange.Answers answers -> setVisibility(origin, answers.visibility());
+      case SettingChange.Quotes quotes -> setMaxQuotes(origin, quotes.count());
+    };
+  }
+
+  private Reply setScope(Origin origin, Scope scope) {
     check(scope);
     return change(
         origin,
@@ -96,27 +99,22 @@ final class SettingsCommand {
         "Saved: this channel's reading list is now " + ScopeText.describe(scope) + ".");
   }
 
-  Reply setVisibility(Origin origin, boolean canManage, Visibility visibility) {
-    if (!canManage) {
-      return refused(origin);
-    }
+  private Reply setVisibility(Origin origin, Visibility visibility) {
+    Objects.requireNonNull(visibility, "visibility");
     return change(
         origin,
         s -> s.withVisibility(visibility),
         "Saved: answers are now " + visibilityWords(visibility) + ".");
   }
 
-  Reply setMaxQuotes(Origin origin, boolean canManage, int maxQuotes) {
-    if (!canManage) {
-      return refused(origin);
-    }
+  private Reply setMaxQuotes(Origin origin, long maxQuotes) {
     if (maxQuotes < 1 || maxQuotes > Question.MAX_QUOTES) {
       throw new InvalidSettingException(
           "An answer can show 1 to " + Question.MAX_QUOTES + " quotes, not " + maxQuotes + ".");
     }
     return change(
         origin,
-        s -> s.withMaxQuotes(maxQuotes),
+        s -> s.withMaxQuotes((int) maxQuotes),
         "Saved: answers now show up to " + maxQuotes + (maxQuotes == 1 ? " quote." : " quotes."));
   }
 
@@ -176,19 +174,17 @@ final class SettingsCommand {
         "Quotes per answer: "
             + settings.maxQuotes()
             + (settings.maxQuotesIsDefault() ? " (default)" : ""));
-    lines.add(usage(origin));
+    lines.add(usage());
     return new Reply.SettingsReply(settings, change, lines);
   }
 
   static NoticeReply refused(Origin origin) {
     return ChannelManagers.refusal(
-        origin,
-        "change this channel's settings",
-        "Anyone can view them with " + prefix(origin) + ".");
+        origin, "change this channel's settings", "Anyone can view them with " + PREFIX + ".");
   }
 
-  private static String usage(Origin origin) {
-    String p = prefix(origin);
+  private static String usage() {
+    String p = PREFIX;
     return "To change them, if you manage this channel: "
         + p
         + " scope <all | articles <ids> | tags <tags> | dates <from>..<to>>, "
@@ -198,9 +194,8 @@ final class SettingsCommand {
         + " quotes <1-3>.";
   }
 
-  private static String prefix(Origin origin) {
-    return origin.platform() == Platform.SLACK ? "/readingroom settings" : "/settings";
-  }
+  /** The command in its short form; an adapter that spells it otherwise rewrites it. */
+  private static final String PREFIX = "/settings";
 
   private static String visibilityWords(Visibility visibility) {
     return visibility == Visibility.PUBLIC

@@ -3,6 +3,7 @@ package readingroom.bot.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Messages;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 
@@ -53,9 +54,7 @@ final class AnswerButtons {
     responder.notice(
         origin,
         () -> feedback.record(origin, question, helpful),
-        helpful
-            ? "Thanks: noted as helpful."
-            : "Thanks: noted as not helpful. Rephrasing the question sometimes finds better quotes.",
+        helpful ? Messages.THANKS_HELPFUL : Messages.THANKS_NOT_HELPFUL,
         target(payload));
   }
 

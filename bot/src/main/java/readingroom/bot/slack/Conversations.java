@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import readingroom.bot.commands.TextCommand;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 

@@ -2,6 +2,7 @@ package readingroom.bot.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
+import readingroom.bot.commands.TextCommand;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 

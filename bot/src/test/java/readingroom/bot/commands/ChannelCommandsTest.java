@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.AnswerCache;
 import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.channel.RateLimiter.Limit;
-import readingroom.bot.channel.ScopeText;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.model.ChannelDefaults;
 import readingroom.bot.model.Origin;
@@ -182,7 +181,7 @@ class ChannelCommandsTest {
   @Test
   void anyoneCanViewTheSettingsOnlyManagersCanChangeThemAndARefusalSaysWhy() {
     Origin student = discord("history", "ann");
-    Reply refused = commands.setMaxQuotes(student, false, 1);
+    Reply refused = commands.changeSettings(student, false, new SettingChange.Quotes(1));
     assertThat(refused)
         .isEqualTo(
             new NoticeReply(
@@ -193,13 +192,14 @@ class ChannelCommandsTest {
         .isInstanceOf(NoticeReply.class)
         .extracting(r -> ((NoticeReply) r).kind())
         .isEqualTo(NoticeReply.Kind.FORBIDDEN);
-    assertThat(commands.setScope(student, false, ScopeText.parse("tags week-3")))
+    assertThat(
+            commands.changeSettings(student, false, new SettingChange.ReadingList("tags week-3")))
         .extracting(r -> ((NoticeReply) r).kind())
         .isEqualTo(NoticeReply.Kind.FORBIDDEN);
     Origin slackStudent = new Origin(Platform.SLACK, "T1", "C1", "U1");
     assertThat(((NoticeReply) commands.settings(slackStudent, false, "quotes 2")).text())
         .startsWith("Only workspace admins and the admins named in the bot's configuration")
-        .endsWith("Anyone can view them with /readingroom settings.");
+        .endsWith("Anyone can view them with /settings.");
 
     SettingsReply view = (SettingsReply) commands.settings(student);
     assertThat(view.change()).isEmpty();
@@ -217,11 +217,13 @@ class ChannelCommandsTest {
   @Test
   void aManagersChangesTakeEffectAndAreConfirmed() {
     Origin teacher = teacher("history");
-    SettingsReply quotes = (SettingsReply) commands.setMaxQuotes(teacher, true, 1);
+    SettingsReply quotes =
+        (SettingsReply) commands.changeSettings(teacher, true, new SettingChange.Quotes(1));
     assertThat(quotes.change()).isEqualTo("Saved: answers now show up to 1 quote.");
     assertThat(quotes.lines()).contains("Quotes per answer: 1");
     SettingsReply visibility =
-        (SettingsReply) commands.setVisibility(teacher, true, Visibility.PRIVATE);
+        (SettingsReply)
+            commands.changeSettings(teacher, true, new SettingChange.Answers(Visibility.PRIVATE));
     assertThat(visibility.change())
         .isEqualTo("Saved: answers are now private (shown only to the person who asked).");
     SettingsReply scope = (SettingsReply) commands.settings(teacher, true, "scope dates 2018-11");
@@ -232,8 +234,10 @@ class ChannelCommandsTest {
     assertThat(scope.lines().get(0))
         .isEqualTo("Reading list: articles published 2018-11-01 to 2018-11-30 (2 articles)");
 
-    assertThat(commands.visibility(discord("history", "ann"))).isEqualTo(Visibility.PRIVATE);
-    assertThat(commands.visibility(discord("other", "ann"))).isEqualTo(Visibility.PUBLIC);
+    assertThat(commands.audience(discord("history", "ann"), TextCommand.Kind.ASK, false))
+        .isEqualTo(Visibility.PRIVATE);
+    assertThat(commands.audience(discord("other", "ann"), TextCommand.Kind.ASK, false))
+        .isEqualTo(Visibility.PUBLIC);
     AnswerReply answer = (AnswerReply) commands.ask(discord("history", "ann"), QUESTIONS.get(0));
     assertThat(answer.answer().results()).hasSize(1);
     assertThat(answer.hasMore()).isTrue();
@@ -273,7 +277,8 @@ class ChannelCommandsTest {
     assertThat(reply.settings().scope().tags()).containsExactly("week-1");
     assertThat(reply.settings().visibility()).isEqualTo(Visibility.PRIVATE);
     assertThat(reply.settings().maxQuotes()).isEqualTo(2);
-    assertThat(commands.visibility(discord("history", "ann"))).isEqualTo(Visibility.PRIVATE);
+    assertThat(commands.audience(discord("history", "ann"), TextCommand.Kind.ASK, false))
+        .isEqualTo(Visibility.PRIVATE);
     assertThat(articleIds(commands.ask(discord("history", "ann"), QUESTIONS.get(0))))
         .hasSizeBetween(1, 2)
         .allMatch(id -> Set.of(WAPO, DIPLOMAT_JULY).contains(id));

@@ -153,6 +153,22 @@ class BlockKitRendererTest {
         .isTrue();
   }
 
+  @Test
+  void commandsTheCoreNamesShortAreSpelledAsSlackKnowsThem() throws Exception {
+    SlackMessage refusal =
+        renderer.render(
+            new Reply.NoticeReply(
+                Reply.NoticeReply.Kind.FORBIDDEN,
+                "Only admins can change this. Anyone can view them with /settings."));
+    assertThat(refusal.text()).endsWith("Anyone can view them with /readingroom settings.");
+    SlackMessage help =
+        renderer.render(
+            new Reply.HelpReply(List.of("/ask a question", "/digest status, /digest preview")));
+    assertThat(SlackText.texts(json(help)).get(0))
+        .contains("/ask a question", "/readingroom digest status, /readingroom digest preview")
+        .doesNotContain("/readingroom ask");
+  }
+
   private static JsonNode json(SlackMessage message) throws Exception {
     return new ObjectMapper().readTree(GsonFactory.createSnakeCase().toJson(message.blocks()));
   }

@@ -1,9 +1,9 @@
-package readingroom.bot.slack;
+package readingroom.bot.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import readingroom.bot.slack.TextCommand.Kind;
+import readingroom.bot.commands.TextCommand.Kind;
 
 class TextCommandTest {
 

@@ -1,11 +1,13 @@
-package readingroom.bot.slack;
+package readingroom.bot.commands;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What a typed text asks for: the text of {@code /readingroom}, of a mention or of a direct
- * message. "help" or "sources" alone, or a leading "article …", "settings …", "digest …" or "ask
+ * What a typed text asks for, the one parser of typed commands: the text of Slack's {@code
+ * /readingroom}, of a mention or a direct message on either platform, or a console line. A leading
+ * {@code /} on the command word is allowed ({@code /sources}), so the console's lines parse the
+ * same way. "help" or "sources" alone, or a leading "article …", "settings …", "digest …" or "ask
  * …", picks the command (settings and digest replies are always private); anything else is a
  * question ("help me understand…" is a question). A leading "private" asks for an answer only the
  * asker sees.
@@ -14,9 +16,9 @@ import java.util.regex.Pattern;
  * @param argument the question or the article words ("" for none)
  * @param privately whether the asker wants the reply for their eyes only
  */
-record TextCommand(Kind kind, String argument, boolean privately) {
+public record TextCommand(Kind kind, String argument, boolean privately) {
 
-  enum Kind {
+  public enum Kind {
     ASK,
     SOURCES,
     ARTICLE,
@@ -25,12 +27,15 @@ record TextCommand(Kind kind, String argument, boolean privately) {
     HELP
   }
 
-  /** Leading mentions of users (the bot itself, in a mention) are not part of the question. */
+  /**
+   * Leading mentions of users (the bot itself, in a mention) are not part of the question: Slack's
+   * {@code <@U123|name>} and Discord's {@code <@123>} / {@code <@!123>}.
+   */
   private static final Pattern LEADING_MENTIONS =
-      Pattern.compile("^(\\s*<@[A-Z0-9]+(\\|[^>]*)?>)+");
+      Pattern.compile("^(\\s*<@!?[A-Za-z0-9]+(\\|[^>]*)?>)+");
 
   /** Parses the text of {@code /readingroom}, a mention or a direct message. */
-  static TextCommand parse(String text) {
+  public static TextCommand parse(String text) {
     String rest = LEADING_MENTIONS.matcher(text == null ? "" : text).replaceFirst("").strip();
     boolean privately = false;
     if (firstWord(rest).equals("private")) {
@@ -38,27 +43,33 @@ record TextCommand(Kind kind, String argument, boolean privately) {
       rest = afterFirstWord(rest);
     }
     String word = firstWord(rest);
+    boolean slashed = word.startsWith("/");
+    word = slashed ? word.substring(1) : word;
     boolean alone = afterFirstWord(rest).isEmpty();
     return switch (word) {
       case "" -> new TextCommand(Kind.HELP, "", privately);
       case "help" ->
-          alone
+          alone || slashed
               ? new TextCommand(Kind.HELP, "", privately)
               : new TextCommand(Kind.ASK, rest, privately);
       case "sources" ->
-          alone
+          alone || slashed
               ? new TextCommand(Kind.SOURCES, "", privately)
               : new TextCommand(Kind.ASK, rest, privately);
       case "article" -> new TextCommand(Kind.ARTICLE, afterFirstWord(rest), privately);
       case "settings" -> new TextCommand(Kind.SETTINGS, afterFirstWord(rest), true);
       case "ask" -> new TextCommand(Kind.ASK, afterFirstWord(rest), privately);
       case "digest" -> new TextCommand(Kind.DIGEST, afterFirstWord(rest), true);
-      default -> new TextCommand(Kind.ASK, rest, privately);
+      // "/foo": a command that does not exist, so how to use the ones that do.
+      default ->
+          slashed
+              ? new TextCommand(Kind.HELP, "", privately)
+              : new TextCommand(Kind.ASK, rest, privately);
     };
   }
 
   /** Parses the text of {@code /ask}: a question, perhaps after "private". */
-  static TextCommand question(String text) {
+  public static TextCommand question(String text) {
     String rest = text == null ? "" : text.strip();
     if (firstWord(rest).equals("private")) {
       return new TextCommand(Kind.ASK, afterFirstWord(rest), true);
