@@ -290,8 +290,8 @@ public final class ChatCommands {
     }
 
     /**
-     * The {@code /digest} command over these digests (built by the composition root, {@code
-     * readingroom.bot.cli.ChatLayer}); without them {@code /digest} says digests are off.
+     * The {@code /digest} command over these digests (built by the composition root,
+     * the command line's ChatLayer); without them {@code /digest} says digests are off.
      */
     public Builder digests(Digests value) {
       this.digests = Objects.requireNonNull(value);

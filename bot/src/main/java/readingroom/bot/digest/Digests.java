@@ -11,7 +11,7 @@ import readingroom.index.Scope;
 /**
  * The daily digests, assembled in one place: the subscriptions {@code /digest} changes, the
  * composer that writes a channel's digest, and the runner the scheduler calls. Built once by the
- * application's composition root ({@code readingroom.bot.cli.ChatLayer}) and by tests.
+ * application's composition root (the command line's ChatLayer) and by tests.
  */
 public record Digests(Subscriptions subscriptions, DigestComposer composer, DigestRunner runner) {
 
