@@ -56,8 +56,7 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
             .channels(channels)
             .cache(new AnswerCache(serving.cacheSpec(), Ticker.systemTicker()))
             .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
-            .questionLog(questionLog)
-            .hasher(hasher)
+            .questionLog(questionLog, hasher)
             .metrics(new ChatMetrics(registry));
     ServingSettings.Digest digest = serving.digest();
     Digests digests = null;

@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import readingroom.bot.text.Texts;
 import readingroom.index.Article;
 import readingroom.index.CorpusProblem;
 import readingroom.index.Engine;
@@ -79,9 +80,7 @@ public final class IndexCli implements Callable<Integer> {
           "   kept %d characters; dropped %d lines%n",
           article.text().length(), article.dropped().size());
       for (Article.Dropped dropped : article.dropped()) {
-        String line =
-            dropped.line().length() > 100 ? dropped.line().substring(0, 99) + "…" : dropped.line();
-        out.println("   - [" + dropped.rule() + "] " + line);
+        out.println("   - [" + dropped.rule() + "] " + Texts.cut(dropped.line(), 100));
       }
     }
     for (CorpusProblem problem : problems) {

@@ -15,20 +15,12 @@ import readingroom.index.Source;
 /**
  * {@code /article}: an article of the channel's reading list by id, or by words of its headline.
  */
-final class ArticleCommand {
+record ArticleCommand(Engine engine, Channels channels) {
 
   /** Articles listed when several match. */
   static final int MAX_CHOICES = 10;
 
   private static final int OPENING_QUOTES = 2;
-
-  private final Engine engine;
-  private final Channels channels;
-
-  ArticleCommand(Engine engine, Channels channels) {
-    this.engine = engine;
-    this.channels = channels;
-  }
 
   Reply article(Origin origin, String idOrWords) {
     String wanted = idOrWords == null ? "" : idOrWords.strip();

@@ -25,34 +25,18 @@ import readingroom.index.Question;
  * question comes from the answer cache and costs nothing against the rate limits; every question is
  * logged and counted.
  */
-final class AskCommand {
+record AskCommand(
+    Engine engine,
+    Channels channels,
+    AnswerCache cache,
+    RateLimiter limiter,
+    QuestionLog questionLog,
+    ChatMetrics metrics) {
 
   private static final Logger log = LoggerFactory.getLogger(AskCommand.class);
 
   /** Up to three pages: past that, the quotes are too far from the question to help. */
   private static final int MAX_SKIP = 9;
-
-  private final Engine engine;
-  private final Channels channels;
-  private final AnswerCache cache;
-  private final RateLimiter limiter;
-  private final QuestionLog questionLog;
-  private final ChatMetrics metrics;
-
-  AskCommand(
-      Engine engine,
-      Channels channels,
-      AnswerCache cache,
-      RateLimiter limiter,
-      QuestionLog questionLog,
-      ChatMetrics metrics) {
-    this.engine = engine;
-    this.channels = channels;
-    this.cache = cache;
-    this.limiter = limiter;
-    this.questionLog = questionLog;
-    this.metrics = metrics;
-  }
 
   Reply ask(Origin origin, String question, int skip) {
     long started = System.nanoTime();

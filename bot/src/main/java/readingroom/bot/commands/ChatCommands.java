@@ -59,7 +59,11 @@ public final class ChatCommands {
    * bot itself is built with {@link #builder}.
    */
   public ChatCommands(Engine engine, int maxQuotes) {
-    this(builder(engine).defaults(new ChannelDefaults(Visibility.PUBLIC, maxQuotes)));
+    this(
+        builder(engine)
+            .channels(
+                ChannelSettingsRepository.inMemory(),
+                new ChannelDefaults(Visibility.PUBLIC, maxQuotes)));
   }
 
   private ChatCommands(Builder builder) {
@@ -246,20 +250,18 @@ public final class ChatCommands {
       this.engine = Objects.requireNonNull(engine, "engine");
     }
 
-    /** What channels get until they change their settings. */
-    public Builder defaults(ChannelDefaults value) {
-      this.defaults = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /** Where channel settings are kept; in memory by default. */
-    public Builder settings(ChannelSettingsRepository value) {
-      this.settings = Objects.requireNonNull(value);
-      return this;
-    }
-
     public Builder cache(AnswerCache value) {
       this.cache = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Where channel settings are kept (in memory by default), and what channels get until they
+     * change them.
+     */
+    public Builder channels(ChannelSettingsRepository repository, ChannelDefaults defaults) {
+      this.settings = Objects.requireNonNull(repository);
+      this.defaults = Objects.requireNonNull(defaults);
       return this;
     }
 
@@ -269,9 +271,13 @@ public final class ChatCommands {
       return this;
     }
 
-    /** The question log, also used for feedback; none by default. */
-    public Builder questionLog(QuestionLog value) {
-      this.questionLog = value;
+    /**
+     * The question log, also used for feedback, and the hasher of who changed a setting (the log's,
+     * so the two can be joined); without them no log and a per-process random salt.
+     */
+    public Builder questionLog(QuestionLog log, UserHasher hasher) {
+      this.questionLog = log;
+      this.hasher = Objects.requireNonNull(hasher);
       return this;
     }
 
@@ -280,30 +286,15 @@ public final class ChatCommands {
       return this;
     }
 
-    /**
-     * Hashes who changed a setting; by default the question log's hasher, or a per-process random
-     * salt without a log.
-     */
-    public Builder hasher(UserHasher value) {
-      this.hasher = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /**
-     * The {@code /digest} command over these digests (built by the composition root,
-     * the command line's ChatLayer); without them {@code /digest} says digests are off.
-     */
-    public Builder digests(Digests value) {
-      this.digests = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /**
-     * The channels' settings, when something else (the digests) reads the same ones; otherwise
-     * built from {@link #settings} and {@link #defaults}.
-     */
+    /** The channels' settings, when the digests read the same ones. */
     public Builder channels(Channels value) {
       this.channels = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** {@code /digest} over these digests, built by the composition root; none by default. */
+    public Builder digests(Digests value) {
+      this.digests = value;
       return this;
     }
 

@@ -14,17 +14,9 @@ import readingroom.index.Source;
 /**
  * {@code /sources}, and the headlines {@code /article}'s autocomplete offers: the channel's own.
  */
-final class SourcesCommand {
+record SourcesCommand(Engine engine, Channels channels) {
 
   private static final Logger log = LoggerFactory.getLogger(SourcesCommand.class);
-
-  private final Engine engine;
-  private final Channels channels;
-
-  SourcesCommand(Engine engine, Channels channels) {
-    this.engine = engine;
-    this.channels = channels;
-  }
 
   Reply sources(Origin origin) {
     return new Reply.SourcesReply(engine.sources(scopeOf(origin)));

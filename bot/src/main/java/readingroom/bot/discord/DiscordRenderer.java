@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import readingroom.bot.model.Messages;
 import readingroom.bot.model.Reply;
+import readingroom.bot.text.Texts;
 import readingroom.index.Result;
 import readingroom.index.Source;
 import readingroom.index.Span;
@@ -352,7 +353,7 @@ final class DiscordRenderer {
     }
 
     String finish() {
-      return full ? text.toString().stripTrailing() + "…" : text.toString();
+      return full ? text.toString().stripTrailing() + Texts.ELLIPSIS : text.toString();
     }
   }
 
@@ -447,6 +448,6 @@ final class DiscordRenderer {
   }
 
   private static String oneLine(String text) {
-    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    return Texts.oneLine(text);
   }
 }

@@ -73,12 +73,11 @@ class ChannelCommandsTest {
     UserHasher hasher = UserHasher.of(java.util.Optional.empty(), database);
     questionLog = new QuestionLog(database, hasher, Duration.ofDays(90), clock);
     return ChatCommands.builder(engine)
-        .defaults(new ChannelDefaults(Visibility.PUBLIC, 3))
-        .settings(new SqliteChannelSettings(database, clock))
+        .channels(
+            new SqliteChannelSettings(database, clock), new ChannelDefaults(Visibility.PUBLIC, 3))
         .cache(AnswerCache.withDefaults())
         .limiter(new RateLimiter(perUser, perChannel, clock))
-        .questionLog(questionLog)
-        .hasher(hasher)
+        .questionLog(questionLog, hasher)
         .metrics(new ChatMetrics(registry))
         .build();
   }

@@ -22,8 +22,8 @@ import readingroom.index.Question;
 public record DigestBot(ChatCommands commands, Digests digests) {
 
   public static DigestBot open(Engine engine, StateDatabase database, Clock clock) {
-    QuestionLog questionLog =
-        new QuestionLog(database, new UserHasher(new byte[32]), Duration.ofDays(90), clock);
+    UserHasher hasher = new UserHasher(new byte[32]);
+    QuestionLog questionLog = new QuestionLog(database, hasher, Duration.ofDays(90), clock);
     Channels channels =
         new Channels(
             new SqliteChannelSettings(database, clock),
@@ -39,7 +39,7 @@ public record DigestBot(ChatCommands commands, Digests digests) {
     ChatCommands commands =
         ChatCommands.builder(engine)
             .channels(channels)
-            .questionLog(questionLog)
+            .questionLog(questionLog, hasher)
             .digests(digests)
             .build();
     return new DigestBot(commands, digests);
