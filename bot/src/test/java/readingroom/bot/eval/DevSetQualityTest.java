@@ -29,7 +29,7 @@ class DevSetQualityTest {
     try (Engine engine =
         Engine.open(
             new Engine.Options(
-                TestConfig.root().resolve("corpus"),
+                readingroom.bot.testing.TestCorpus.shipped(),
                 dir.resolve("index"),
                 Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")),
                 List.of()))) {
