@@ -46,4 +46,17 @@ class TextCommandTest {
   void askTakesEveryWordAsTheQuestion() {
     assertThat(TextCommand.question("help")).isEqualTo(new TextCommand(Kind.ASK, "help", false));
   }
+
+  @Test
+  void aConsoleLineWithASlashParsesAsTheSameCommand() {
+    assertThat(TextCommand.parse("/sources").kind()).isEqualTo(Kind.SOURCES);
+    assertThat(TextCommand.parse("/article moscow times"))
+        .isEqualTo(new TextCommand(Kind.ARTICLE, "moscow times", false));
+    assertThat(TextCommand.parse("/settings scope all"))
+        .isEqualTo(new TextCommand(Kind.SETTINGS, "scope all", true));
+    assertThat(TextCommand.parse("/nonsense here").kind()).isEqualTo(Kind.HELP);
+    assertThat(TextCommand.parse("<@!123456> sources").kind())
+        .as("a Discord mention")
+        .isEqualTo(Kind.SOURCES);
+  }
 }
