@@ -24,7 +24,7 @@ import readingroom.index.BenchmarkHooks;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * The harness's entry point. {@code shipped WORK ROOT} measures the shipped corpus (JMH asks, start
@@ -370,7 +370,7 @@ public final class BenchMain {
           embedded = added;
         } else {
           Engine.IndexReport report =
-              engine.reindex(false, readingroom.index.IndexProgress.NONE).index();
+              engine.reindex(false, readingroom.index.model.IndexProgress.NONE).index();
           added = report.passages();
           embedded = report.embedded();
         }

@@ -2,6 +2,13 @@ package readingroom.index;
 
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import readingroom.index.corpus.Passages;
+import readingroom.index.model.Article;
+import readingroom.index.model.IndexProgress;
+import readingroom.index.model.Source;
+import readingroom.index.search.BgeSmallEmbedder;
+import readingroom.index.search.Schema;
+import readingroom.index.search.SpreadCopiesEmbedder;
 
 /**
  * Entry points for the benchmark harness ({@code bench/}), not for chat code: the same work as

@@ -25,6 +25,25 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import readingroom.index.corpus.Cleaner;
+import readingroom.index.corpus.CleaningRules;
+import readingroom.index.corpus.CorpusReader;
+import readingroom.index.corpus.Passage;
+import readingroom.index.corpus.Passages;
+import readingroom.index.model.Article;
+import readingroom.index.model.CorpusProblem;
+import readingroom.index.model.Embedder;
+import readingroom.index.model.IndexProgress;
+import readingroom.index.model.Source;
+import readingroom.index.search.BgeSmallEmbedder;
+import readingroom.index.search.Candidate;
+import readingroom.index.search.Confidence;
+import readingroom.index.search.Excerpts;
+import readingroom.index.search.IndexStore;
+import readingroom.index.search.Retriever;
+import readingroom.index.search.Schema;
+import readingroom.index.search.StoredArticle;
+import readingroom.index.search.TextFragmentLink;
 
 /**
  * Reading Room's engine: a corpus folder and a Lucene index on disk, answering questions with

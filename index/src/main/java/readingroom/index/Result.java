@@ -1,6 +1,9 @@
 package readingroom.index;
 
 import java.util.List;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
+import readingroom.index.search.Excerpts;
 
 /**
  * One quote of an answer.

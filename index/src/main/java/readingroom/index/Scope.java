@@ -2,6 +2,7 @@ package readingroom.index;
 
 import java.time.LocalDate;
 import java.util.Set;
+import readingroom.index.model.Source;
 
 /**
  * Which articles a question may be answered from: a channel's reading list. Criteria combine with

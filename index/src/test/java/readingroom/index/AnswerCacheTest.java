@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import readingroom.index.model.IndexProgress;
 
 /**
  * Serving repeated questions: the answer cache, which a new index version and the hooks bypass, and

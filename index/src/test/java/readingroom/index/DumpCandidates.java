@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import readingroom.index.search.Candidate;
 
 /** Tuning aid, not a test: prints every candidate's signals for each question of a file. */
 final class DumpCandidates {

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
+import readingroom.index.search.Excerpts;
 
 /** The engine on the shipped corpus, with a real Lucene index and the real embedding model. */
 class EngineTest {

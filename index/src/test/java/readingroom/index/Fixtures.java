@@ -6,25 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import readingroom.index.corpus.CorpusReader;
+import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
 
 /** Real fixtures for tests: the shipped corpus and the project's synonyms, copied where needed. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static Path root() {
+  public static Path root() {
     return Path.of(System.getProperty("readingroom.root", "..")).toAbsolutePath().normalize();
   }
 
-  static Path shippedCorpus() {
+  public static Path shippedCorpus() {
     return root().resolve("corpus");
   }
 
-  static Synonyms synonyms() {
+  public static Synonyms synonyms() {
     return Synonyms.read(root().resolve("config/synonyms.txt"));
   }
 
   /** Copies the shipped articles into {@code target}, so a test can change them freely. */
-  static Path copyCorpus(Path target) {
+  public static Path copyCorpus(Path target) {
     try (Stream<Path> files = Files.list(shippedCorpus())) {
       Files.createDirectories(target);
       for (Path file : files.filter(CorpusReader::isArticleFile).toList()) {
@@ -36,11 +39,11 @@ final class Fixtures {
     }
   }
 
-  static Engine.Options options(Path corpus, Path index) {
+  public static Engine.Options options(Path corpus, Path index) {
     return new Engine.Options(corpus, index, synonyms(), List.of());
   }
 
-  static Source source(String title, String subtitle, String author) {
+  public static Source source(String title, String subtitle, String author) {
     return new Source(
         "test",
         title,

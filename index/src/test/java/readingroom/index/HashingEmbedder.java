@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import readingroom.index.model.Embedder;
 
 /**
  * A fast, deterministic stand-in for the embedding model in indexing tests: a hashed bag of words.
  * It counts the passages it embeds and can be told to fail after some, to test what a crash
  * mid-build leaves behind.
  */
-final class HashingEmbedder implements Embedder {
+public final class HashingEmbedder implements Embedder {
 
-  final AtomicInteger embedded = new AtomicInteger();
+  public final AtomicInteger embedded = new AtomicInteger();
   final AtomicInteger queries = new AtomicInteger();
   volatile int failAfter = Integer.MAX_VALUE;
 

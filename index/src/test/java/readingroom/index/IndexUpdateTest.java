@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import readingroom.index.model.IndexProgress;
 
 /** Building and updating the index on disk: incremental, and atomic when it fails. */
 class IndexUpdateTest {

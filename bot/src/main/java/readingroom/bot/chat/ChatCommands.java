@@ -35,7 +35,7 @@ import readingroom.index.EngineException;
 import readingroom.index.InvalidQuestionException;
 import readingroom.index.Question;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * The commands every platform offers, as plain calls: a question or a request in, a {@link Reply}

@@ -4,7 +4,7 @@ import java.util.List;
 import readingroom.bot.channel.ChannelSettings;
 import readingroom.index.Answer;
 import readingroom.index.Result;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * What a command returns, for an adapter to render in its platform's own form (embeds, blocks,

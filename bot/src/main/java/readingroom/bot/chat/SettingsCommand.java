@@ -17,7 +17,7 @@ import readingroom.bot.chat.Reply.NoticeReply;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * {@code /settings}: anyone may view a channel's settings; only people the adapter says may manage

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import readingroom.bot.Main;
-import readingroom.index.Article;
-import readingroom.index.CorpusProblem;
 import readingroom.index.Engine;
+import readingroom.index.model.Article;
+import readingroom.index.model.CorpusProblem;
 
 /** {@code readingroom index}: update the index from the corpus folder, or explain the cleaning. */
 @Command(

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import readingroom.index.Answer;
 import readingroom.index.Result;
-import readingroom.index.Source;
-import readingroom.index.Span;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 
 /**
  * The JSON form of an answer, one object a question: {@code {"question", "answered", "results":

@@ -3,8 +3,8 @@ package readingroom.bot.console;
 import java.util.List;
 import readingroom.bot.chat.Reply;
 import readingroom.index.Result;
-import readingroom.index.Source;
-import readingroom.index.Span;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 
 /**
  * Renders replies as plain text for a terminal, with query terms in bold when the terminal takes

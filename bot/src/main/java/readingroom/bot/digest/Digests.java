@@ -32,7 +32,7 @@ import readingroom.index.InvalidQuestionException;
 import readingroom.index.Question;
 import readingroom.index.Result;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * The daily digests of every channel: subscribing, composing a digest within a channel's reading

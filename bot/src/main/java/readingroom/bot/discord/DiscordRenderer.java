@@ -10,8 +10,8 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import readingroom.bot.chat.Reply;
 import readingroom.index.Result;
-import readingroom.index.Source;
-import readingroom.index.Span;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 
 /**
  * Renders {@link Reply} values as Discord messages: one embed per quote (headline linked to the

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Reply;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings} and

@@ -18,7 +18,7 @@ import readingroom.bot.chat.Reply;
 import readingroom.index.InvalidQuestionException;
 import readingroom.index.QuestionText;
 import readingroom.index.Result;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * Renders {@link Reply} values as Block Kit: a quote is a block-quoted section with the query terms

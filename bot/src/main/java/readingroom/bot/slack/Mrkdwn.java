@@ -2,7 +2,7 @@ package readingroom.bot.slack;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import readingroom.index.Span;
+import readingroom.index.model.Span;
 
 /**
  * Slack's mrkdwn, made safe: every text that reaches Slack from a question, an article or a setting

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.chat.Reply.AnswerReply;
 import readingroom.bot.testing.TestCorpus;
 import readingroom.index.Engine;
-import readingroom.index.IndexProgress;
+import readingroom.index.model.IndexProgress;
 
 /** Re-indexing bumps the index version, so cached answers from before are never served again. */
 class CacheInvalidationTest {

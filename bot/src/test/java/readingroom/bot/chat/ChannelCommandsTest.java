@@ -34,7 +34,7 @@ import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
 import readingroom.index.Result;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /** The channel layer through the commands adapters call, on a real engine and database file. */
 class ChannelCommandsTest {

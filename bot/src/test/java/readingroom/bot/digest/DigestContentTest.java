@@ -30,7 +30,7 @@ import readingroom.bot.testing.TestCorpus;
 import readingroom.index.Engine;
 import readingroom.index.Result;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * What a digest holds and who may change it, through {@link ChatCommands} as adapters call it, with

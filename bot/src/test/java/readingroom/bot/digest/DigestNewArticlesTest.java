@@ -20,8 +20,8 @@ import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.TestCorpus;
 import readingroom.index.Engine;
-import readingroom.index.IndexProgress;
 import readingroom.index.Scope;
+import readingroom.index.model.IndexProgress;
 
 /** "New on the reading list": articles that appeared after a channel's last digest, once. */
 class DigestNewArticlesTest {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import org.junit.jupiter.api.Test;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 class AutocompleteChoicesTest {
 

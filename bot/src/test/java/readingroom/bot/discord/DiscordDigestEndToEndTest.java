@@ -34,7 +34,7 @@ import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * Daily digests on Discord end to end: {@code /digest} through the real JDA client against {@link

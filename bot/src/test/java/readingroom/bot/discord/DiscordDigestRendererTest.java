@@ -11,11 +11,11 @@ import readingroom.bot.chat.Reply.DigestReply;
 import readingroom.bot.chat.Reply.DigestReply.AskedQuestion;
 import readingroom.bot.chat.Reply.DigestReply.Discussion;
 import readingroom.bot.chat.Reply.DigestReply.NewArticle;
-import readingroom.index.PublishedDate;
 import readingroom.index.QuestionText;
 import readingroom.index.Result;
-import readingroom.index.Source;
-import readingroom.index.Span;
+import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 
 /**
  * Digests rendered as embeds on made-up digests far longer than the five-article corpus gives, so

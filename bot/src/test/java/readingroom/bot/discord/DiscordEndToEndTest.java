@@ -23,7 +23,7 @@ import readingroom.bot.discord.LocalDiscord.Sent;
 import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * The real JDA client, started by {@link DiscordPlatform}, against {@link LocalDiscord} over

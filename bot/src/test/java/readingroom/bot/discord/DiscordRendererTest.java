@@ -10,10 +10,10 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.junit.jupiter.api.Test;
 import readingroom.bot.chat.Reply;
 import readingroom.index.Answer;
-import readingroom.index.PublishedDate;
 import readingroom.index.Result;
-import readingroom.index.Source;
-import readingroom.index.Span;
+import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 
 /**
  * Rendering on made-up replies, to reach Discord's limits that the five-article corpus never does.

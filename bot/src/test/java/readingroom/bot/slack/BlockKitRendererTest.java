@@ -11,10 +11,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import readingroom.bot.chat.Reply;
 import readingroom.index.Answer;
-import readingroom.index.PublishedDate;
 import readingroom.index.Result;
-import readingroom.index.Source;
-import readingroom.index.Span;
+import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 
 class BlockKitRendererTest {
 

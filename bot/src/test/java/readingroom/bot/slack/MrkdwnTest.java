@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import readingroom.index.Span;
+import readingroom.index.model.Span;
 
 class MrkdwnTest {
 

@@ -26,7 +26,7 @@ import readingroom.bot.state.UserHasher;
 import readingroom.bot.testing.MutableClock;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * Digests on Slack end to end: {@code /readingroom digest} as signed HTTP requests to the real Bolt

@@ -29,7 +29,7 @@ import readingroom.index.Answer;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Scope;
-import readingroom.index.Source;
+import readingroom.index.model.Source;
 
 /**
  * The Slack adapter end to end in HTTP mode: the real Bolt app behind the real HTTP transport, the

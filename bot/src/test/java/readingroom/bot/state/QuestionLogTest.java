@@ -15,9 +15,9 @@ import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Platform;
 import readingroom.bot.testing.MutableClock;
 import readingroom.index.Answer;
-import readingroom.index.PublishedDate;
 import readingroom.index.Result;
-import readingroom.index.Source;
+import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
 
 class QuestionLogTest {
 

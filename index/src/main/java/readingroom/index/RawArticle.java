@@ -1,4 +1,0 @@
-package readingroom.index;
-
-/** An article as read from its file: metadata and the scraped text, before cleaning. */
-record RawArticle(Source source, String body) {}

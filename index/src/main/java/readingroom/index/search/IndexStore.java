@@ -1,0 +1,385 @@
+package readingroom.index.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import readingroom.index.Engine;
+import readingroom.index.EngineException;
+import readingroom.index.corpus.Passage;
+import readingroom.index.corpus.Passages;
+import readingroom.index.model.Article;
+import readingroom.index.model.Embedder;
+import readingroom.index.model.IndexProgress;
+import readingroom.index.model.Source;
+
+/**
+ * Writes the Lucene index. An update is one Lucene commit: until it commits, readers see the
+ * previous index, and any failure rolls back to it, so a crash mid-way never leaves a half-built
+ * index serving. Unchanged articles (same content hash) are not touched, and a passage text is
+ * embedded once: a text already in the index, or met earlier in the same update (in any article),
+ * reuses its vector.
+ */
+public final class IndexStore {
+
+  static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private IndexStore() {}
+
+  public static Directory open(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      if (!Files.isWritable(folder)) {
+        throw new EngineException("The index folder " + folder + " is not writable.");
+      }
+      return FSDirectory.open(folder);
+    } catch (AccessDeniedException e) {
+      throw new EngineException("The index folder " + folder + " is not writable.", e);
+    } catch (IOException e) {
+      throw new EngineException(
+          "The index folder " + folder + " cannot be opened: " + e.getMessage(), e);
+    }
+  }
+
+  static boolean exists(Directory directory) throws IOException {
+    return DirectoryReader.indexExists(directory);
+  }
+
+  static Map<String, String> commitData(Directory directory) throws IOException {
+    return SegmentInfos.readLatestCommit(directory).getUserData();
+  }
+
+  /**
+   * Brings the index in line with the corpus.
+   *
+   * @param full re-process every article even if unchanged (vectors are still reused)
+   */
+  public static Engine.IndexReport update(
+      Directory directory,
+      List<Article> articles,
+      Embedder embedder,
+      boolean full,
+      IndexProgress progress)
+      throws IOException {
+    Map<String, String> previous = exists(directory) ? commitData(directory) : Map.of();
+    boolean compatible =
+        Integer.toString(Schema.VERSION).equals(previous.get(Schema.COMMIT_SCHEMA))
+            && embedder.name().equals(previous.get(Schema.COMMIT_EMBEDDER));
+    long version =
+        compatible ? Long.parseLong(previous.getOrDefault(Schema.COMMIT_VERSION, "0")) : 0;
+
+    // Opened before the writer changes anything: the vectors of the last commit, by text hash.
+    try (KnownVectors knownVectors =
+        new KnownVectors(
+            compatible && exists(directory) ? DirectoryReader.open(directory) : null)) {
+      IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(128);
+      IndexWriter writer = new IndexWriter(directory, config);
+      try {
+        Map<String, String> indexed = new HashMap<>();
+        if (compatible && exists(directory)) {
+          indexed = indexedHashes(directory);
+        } else {
+          writer.deleteAll();
+        }
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int passageCount = 0;
+        int embedded = 0;
+        int done = 0;
+        for (Article article : articles) {
+          String hash = indexed.remove(article.id());
+          if (!full && article.contentHash().equals(hash)) {
+            unchanged++;
+          } else {
+            if (hash != null) {
+              writer.deleteDocuments(new Term(Schema.ARTICLE, article.id()));
+              updated++;
+            } else {
+              added++;
+            }
+            List<Passage> passages = Passages.of(article);
+            embedded += addArticle(writer, article, passages, embedder, knownVectors);
+            passageCount += passages.size();
+          }
+          progress.advanced(++done, articles.size());
+        }
+        for (String gone : indexed.keySet()) {
+          writer.deleteDocuments(new Term(Schema.ARTICLE, gone));
+        }
+        boolean changed = added + updated + indexed.size() > 0 || !compatible;
+        if (changed) {
+          version++;
+          writer.setLiveCommitData(
+              Map.of(
+                      Schema.COMMIT_SCHEMA, Integer.toString(Schema.VERSION),
+                      Schema.COMMIT_EMBEDDER, embedder.name(),
+                      Schema.COMMIT_VERSION, Long.toString(version))
+                  .entrySet());
+          writer.commit();
+        }
+        writer.close();
+        return new Engine.IndexReport(
+            added, updated, indexed.size(), unchanged, passageCount, embedded, version);
+      } catch (IOException | RuntimeException | Error e) {
+        writer.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static int addArticle(
+      IndexWriter writer,
+      Article article,
+      List<Passage> passages,
+      Embedder embedder,
+      KnownVectors knownVectors)
+      throws IOException {
+    List<String> texts = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    Map<String, float[]> vectors = new HashMap<>();
+    Map<String, String> toEmbed = new LinkedHashMap<>();
+    for (Passage passage : passages) {
+      String text = article.text().substring(passage.start(), passage.end());
+      String embedded = embeddingText(article.source(), text);
+      String hash = textHash(embedded);
+      texts.add(text);
+      hashes.add(hash);
+      if (!vectors.containsKey(hash) && !toEmbed.containsKey(hash)) {
+        float[] known = knownVectors.get(hash);
+        if (known != null) {
+          vectors.put(hash, known);
+        } else {
+          toEmbed.put(hash, embedded);
+        }
+      }
+    }
+    if (!toEmbed.isEmpty()) {
+      List<float[]> fresh = embedder.embedPassages(List.copyOf(toEmbed.values()));
+      int i = 0;
+      for (String hash : toEmbed.keySet()) {
+        vectors.put(hash, fresh.get(i));
+        knownVectors.remember(hash, fresh.get(i));
+        i++;
+      }
+    }
+    List<Document> docs = new ArrayList<>();
+    docs.add(articleDocument(article));
+    String title = titleField(article.source());
+    for (int i = 0; i < passages.size(); i++) {
+      Passage passage = passages.get(i);
+      Document doc = new Document();
+      doc.add(new StringField(Schema.TYPE, Schema.TYPE_PASSAGE, Field.Store.NO));
+      doc.add(new StringField(Schema.ARTICLE, article.id(), Field.Store.YES));
+      doc.add(new StoredField(Schema.ORDINAL, passage.ordinal()));
+      // Doc values, not stored fields: read for every candidate of every question.
+      doc.add(new NumericDocValuesField(Schema.START, passage.start()));
+      doc.add(new NumericDocValuesField(Schema.END, passage.end()));
+      doc.add(new SortedDocValuesField(Schema.ARTICLE, new BytesRef(article.id())));
+      // Indexed, so a later update finds a vector for the same text in any article.
+      doc.add(new StringField(Schema.TEXT_HASH, hashes.get(i), Field.Store.NO));
+      doc.add(new TextField(Schema.TEXT, texts.get(i), Field.Store.NO));
+      doc.add(new TextField(Schema.WORDS, texts.get(i), Field.Store.NO));
+      doc.add(new TextField(Schema.CONTEXT, passage.context(), Field.Store.NO));
+      doc.add(new TextField(Schema.TITLE, title, Field.Store.NO));
+      doc.add(
+          new KnnFloatVectorField(Schema.VECTOR, vectors.get(hashes.get(i)), Schema.SIMILARITY));
+      docs.add(doc);
+    }
+    writer.addDocuments(docs);
+    return toEmbed.size();
+  }
+
+  /**
+   * The weak "about the article" field of every passage: headline, subtitle, outlet and when it was
+   * published, so "the 2024 talks" finds a 2024 article whose text says only "this month".
+   */
+  /**
+   * What the embedding model reads for a passage: the headline, then the passage, so a sentence
+   * that says "the meeting" is still about the talks its headline names. (Adding the sentence
+   * before as well was tried, and made paraphrased questions match worse.)
+   */
+  static String embeddingText(Source source, String text) {
+    return source.title() + "\n" + text;
+  }
+
+  static String titleField(Source source) {
+    StringBuilder field = new StringBuilder(source.title());
+    if (source.subtitle() != null) {
+      field.append('\n').append(source.subtitle());
+    }
+    field.append('\n').append(source.outlet());
+    if (source.published() != null) {
+      field.append('\n').append(source.published().display());
+    }
+    return field.toString();
+  }
+
+  private static Document articleDocument(Article article) {
+    Document doc = new Document();
+    doc.add(new StringField(Schema.TYPE, Schema.TYPE_ARTICLE, Field.Store.NO));
+    doc.add(new StringField(Schema.ARTICLE, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Schema.ARTICLE, new BytesRef(article.id())));
+    doc.add(new StoredField(Schema.HASH, article.contentHash()));
+    doc.add(new StoredField(Schema.BODY, article.text()));
+    try {
+      doc.add(new StoredField(Schema.META, JSON.writeValueAsString(article.source())));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("metadata of " + article.id() + " cannot be written", e);
+    }
+    // The title is searchable on the article document too, for /article lookups.
+    doc.add(
+        new TextField(
+            Schema.TITLE,
+            article.source().title() + " " + article.source().outlet(),
+            Field.Store.NO));
+    return doc;
+  }
+
+  public static Source readSource(String json) {
+    try {
+      return JSON.readValue(json, Source.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("stored metadata is unreadable", e);
+    }
+  }
+
+  private static Map<String, String> indexedHashes(Directory directory) throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = searcher.storedFields();
+      TermQuery articles = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE));
+      for (ScoreDoc hit : searcher.search(articles, Math.max(1, reader.maxDoc())).scoreDocs) {
+        Document doc = stored.document(hit.doc);
+        hashes.put(doc.get(Schema.ARTICLE), doc.get(Schema.HASH));
+      }
+    }
+    return hashes;
+  }
+
+  /**
+   * Vectors computed before, by text hash: those of the last commit (looked up in its index) and
+   * the most recent of this update. The recent ones are bounded, so a corpus of unique texts does
+   * not hold every vector in memory; repeated texts are usually near each other (the same article,
+   * or a copy of it).
+   */
+  static final class KnownVectors implements java.io.Closeable {
+
+    static final int RECENT = 50_000;
+
+    private final DirectoryReader previous;
+    private final Map<String, float[]> recent =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+          }
+        };
+
+    KnownVectors(DirectoryReader previous) {
+      this.previous = previous;
+    }
+
+    /** The vector of a text with this hash, or null if it was never embedded. */
+    float[] get(String hash) throws IOException {
+      float[] vector = recent.get(hash);
+      if (vector == null && previous != null) {
+        vector = inPrevious(hash);
+        if (vector != null) {
+          recent.put(hash, vector);
+        }
+      }
+      return vector;
+    }
+
+    void remember(String hash, float[] vector) {
+      recent.put(hash, vector);
+    }
+
+    private float[] inPrevious(String hash) throws IOException {
+      BytesRef term = new BytesRef(hash);
+      for (LeafReaderContext leaf : previous.leaves()) {
+        Terms terms = leaf.reader().terms(Schema.TEXT_HASH);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum termsEnum = terms.iterator();
+        if (!termsEnum.seekExact(term)) {
+          continue;
+        }
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        int doc = postings.nextDoc();
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
+        if (doc == DocIdSetIterator.NO_MORE_DOCS || values == null) {
+          continue;
+        }
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        if (iterator.advance(doc) == doc) {
+          return values.vectorValue(iterator.index()).clone();
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (previous != null) {
+        previous.close();
+      }
+    }
+  }
+
+  static String textHash(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 24);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

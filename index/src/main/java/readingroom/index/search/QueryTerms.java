@@ -1,0 +1,127 @@
+package readingroom.index.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import readingroom.index.Synonyms;
+
+/**
+ * A question turned into weighted index terms: typos corrected against the corpus's own words, then
+ * analysed like the passages, then widened with synonyms at a lower weight.
+ *
+ * @param corrected the question with its typos corrected, for the embedding model
+ * @param terms analysed terms and their weights: 1 for a word of the question, less for a corrected
+ *     word or a synonym
+ * @param phrases multi-word synonyms, as analysed term sequences, with their weights
+ */
+record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>, Double> phrases) {
+
+  static final double CORRECTED_WEIGHT = 0.8;
+  static final double SYNONYM_WEIGHT = 0.4;
+
+  static QueryTerms of(String question, IndexReader reader, Analyzer analyzer, Synonyms synonyms) {
+    String corrected = correctTypos(question, reader, analyzer);
+    Map<String, Double> terms = new LinkedHashMap<>();
+    List<String> original = analyse(analyzer, question);
+    for (String term : analyse(analyzer, corrected)) {
+      terms.put(term, original.contains(term) ? 1.0 : CORRECTED_WEIGHT);
+    }
+    Map<List<String>, Double> phrases = new LinkedHashMap<>();
+    List<String> sequence = analyse(analyzer, corrected);
+    for (List<String> group : synonyms.groups()) {
+      List<List<String>> analysed = group.stream().map(p -> analyse(analyzer, p)).toList();
+      boolean present = analysed.stream().anyMatch(p -> !p.isEmpty() && contains(sequence, p));
+      if (!present) {
+        continue;
+      }
+      for (List<String> phrase : analysed) {
+        if (phrase.isEmpty() || contains(sequence, phrase)) {
+          continue;
+        }
+        if (phrase.size() == 1) {
+          terms.putIfAbsent(phrase.get(0), SYNONYM_WEIGHT);
+        } else {
+          phrases.putIfAbsent(phrase, SYNONYM_WEIGHT);
+        }
+      }
+    }
+    return new QueryTerms(corrected, terms, phrases);
+  }
+
+  private static boolean contains(List<String> sequence, List<String> phrase) {
+    for (int i = 0; i + phrase.size() <= sequence.size(); i++) {
+      if (sequence.subList(i, i + phrase.size()).equals(phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Replaces words the corpus never uses with the closest word it does ("terorist" becomes
+   * "terrorist"). Only longer words are corrected, and by one edit up to seven letters: short or
+   * far-off words are more often real words the corpus lacks than typos.
+   */
+  static String correctTypos(String question, IndexReader reader, Analyzer analyzer) {
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    java.util.regex.Matcher words =
+        java.util.regex.Pattern.compile("\\p{L}[\\p{L}'’]*").matcher(question);
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMinPrefix(1);
+    checker.setAccuracy(0.7f);
+    try {
+      while (words.find()) {
+        String word = words.group().toLowerCase(Locale.ROOT);
+        String replacement = null;
+        if (word.length() >= 5
+            && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)
+            && reader.docFreq(new Term(Schema.WORDS, word)) == 0) {
+          checker.setMaxEdits(word.length() <= 7 ? 1 : 2);
+          SuggestWord[] suggestions =
+              checker.suggestSimilar(
+                  new Term(Schema.WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          if (suggestions.length > 0) {
+            replacement = suggestions[0].string;
+          }
+        }
+        if (replacement != null) {
+          out.append(question, last, words.start()).append(replacement);
+          last = words.end();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.append(question.substring(last));
+    return out.toString();
+  }
+
+  static List<String> analyse(Analyzer analyzer, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(Schema.TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,131 @@
+package readingroom.index.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import readingroom.index.CorpusException;
+import readingroom.index.model.Article;
+import readingroom.index.model.CorpusProblem;
+import readingroom.index.model.Source;
+
+class CorpusReaderTest {
+
+  private final CorpusReader reader = new CorpusReader(new Cleaner(new CleaningRules(List.of())));
+
+  private static final String GOOD =
+      """
+      ---
+      title: "A Good Article"
+      outlet: "The Outlet"
+      published: "2020-03"
+      url: "https://example.org/good"
+      tags: [week-1]
+      ---
+      This is the first paragraph of a good article, and it has more than twelve words in it.
+      """;
+
+  @Test
+  void badFilesAreReportedAndNeverStopTheOthers(@TempDir Path corpus) throws Exception {
+    Files.writeString(corpus.resolve("good.md"), GOOD);
+    Files.write(corpus.resolve("empty.txt"), new byte[0]);
+    Files.write(corpus.resolve("binary.txt"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x00});
+    Files.write(
+        corpus.resolve("latin1.txt"),
+        "---\ntitle: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.writeString(corpus.resolve("nometa.txt"), "Just text with no metadata at all.");
+    Files.writeString(corpus.resolve("broken.txt"), "---\ntitle: [unclosed\nurl: x\n---\nText.\n");
+    Files.writeString(corpus.resolve("nourl.txt"), "---\ntitle: No address\n---\nText.\n");
+    Files.writeString(corpus.resolve("baddate.txt"), GOOD.replace("2020-03", "March 2020"));
+
+    CorpusReader.Loaded loaded = reader.load(corpus);
+
+    assertThat(loaded.articles()).extracting(Article::id).containsExactly("good");
+    Map<String, String> problems =
+        loaded.problems().stream()
+            .collect(
+                Collectors.toMap(p -> p.file().getFileName().toString(), CorpusProblem::message));
+    assertThat(problems)
+        .containsEntry("baddate.txt", "date 'March 2020' is not YYYY-MM-DD, YYYY-MM or YYYY")
+        .containsEntry("binary.txt", "the file is binary, not text")
+        .containsEntry("empty.txt", "the file is empty")
+        .containsEntry("latin1.txt", "the file is not UTF-8 text; save it as UTF-8")
+        .containsEntry("nourl.txt", "metadata has no 'url'")
+        .hasSize(7);
+    assertThat(problems.get("broken.txt")).startsWith("broken metadata");
+    assertThat(problems.get("nometa.txt")).startsWith("no metadata");
+  }
+
+  @Test
+  void aMonthPreciseDateIsShownAsTheMonth(@TempDir Path corpus) throws Exception {
+    Files.writeString(corpus.resolve("good.md"), GOOD);
+    Source source = reader.load(corpus).articles().get(0).source();
+    assertThat(source.published().display()).isEqualTo("March 2020");
+    assertThat(source.published().iso()).isEqualTo("2020-03");
+    assertThat(source.tags()).containsExactly("week-1");
+  }
+
+  @Test
+  void subFoldersBecomeTags(@TempDir Path corpus) throws Exception {
+    Files.createDirectories(corpus.resolve("week-3"));
+    Files.writeString(corpus.resolve("week-3/good.md"), GOOD);
+    assertThat(reader.load(corpus).articles().get(0).source().tags())
+        .containsExactly("week-1", "week-3");
+  }
+
+  @Test
+  void readsAnHtmlPageWithItsMetadataAndArticleBody(@TempDir Path corpus) throws Exception {
+    Files.writeString(
+        corpus.resolve("page.html"),
+        """
+        <html><head><title>Site | Talks</title>
+        <meta property="og:title" content="Russia Hosts Talks">
+        <meta property="og:site_name" content="Example News">
+        <meta name="author" content="A. Writer">
+        <meta property="article:published_time" content="2018-11-09T21:13:00Z">
+        <link rel="canonical" href="https://example.org/talks"></head>
+        <body><nav>Home &gt; World</nav><article>
+        <h1>Russia Hosts Talks</h1>
+        <p>In Moscow on Nov. 9, the Russian Foreign Ministry hosted a multinational conference on the conflict.</p>
+        <figure><figcaption>A photo (Someone/Agency)</figcaption></figure>
+        <p>The insurgent group sent a five-member delegation to the Moscow meeting, its first such trip.</p>
+        </article><footer>Copyright 2018</footer></body></html>
+        """);
+    Article article = reader.load(corpus).articles().get(0);
+    assertThat(article.source().title()).isEqualTo("Russia Hosts Talks");
+    assertThat(article.source().outlet()).isEqualTo("Example News");
+    assertThat(article.source().published().display()).isEqualTo("November 9, 2018");
+    assertThat(article.source().url()).isEqualTo("https://example.org/talks");
+    assertThat(article.text())
+        .startsWith("In Moscow on Nov. 9")
+        .contains("five-member delegation")
+        .doesNotContain("Home")
+        .doesNotContain("Copyright")
+        .doesNotContain("Someone/Agency");
+  }
+
+  @Test
+  void aMissingFolderIsAClearError(@TempDir Path dir) {
+    assertThatThrownBy(() -> reader.load(dir.resolve("nope")))
+        .isInstanceOf(CorpusException.class)
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void aDuplicateIdIsReported(@TempDir Path corpus) throws Exception {
+    Files.writeString(corpus.resolve("a.md"), GOOD.replace("title:", "id: same\ntitle:"));
+    Files.writeString(corpus.resolve("b.md"), GOOD.replace("title:", "id: same\ntitle:"));
+    CorpusReader.Loaded loaded = reader.load(corpus);
+    assertThat(loaded.articles()).hasSize(1);
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("already used"));
+  }
+}
