@@ -40,6 +40,7 @@ import readingroom.index.search.Candidate;
 import readingroom.index.search.Confidence;
 import readingroom.index.search.Excerpts;
 import readingroom.index.search.IndexStore;
+import readingroom.index.search.PageLink;
 import readingroom.index.search.Retriever;
 import readingroom.index.search.Schema;
 import readingroom.index.search.StoredArticle;
@@ -69,8 +70,12 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** A corpus load: what was indexed and which files had problems. */
-  public record LoadReport(IndexReport index, List<CorpusProblem> problems) {}
+  /**
+   * A corpus load: what was indexed, which files were refused ({@code problems}) and which loaded
+   * with something to fix ({@code warnings}).
+   */
+  public record LoadReport(
+      IndexReport index, List<CorpusProblem> problems, List<CorpusProblem> warnings) {}
 
   /** What an index update did. */
   public record IndexReport(
@@ -102,8 +107,13 @@ public final class Engine implements AutoCloseable {
   /** The articles of one index version, in memory: everything a reply needs besides the search. */
   private record Catalogue(long version, Map<String, StoredArticle> articles) {}
 
-  private Engine(Options options, Embedder embedder, Directory directory) throws IOException {
+  /** The load that opening the engine did, so {@code index} can report it truly. */
+  private final LoadReport openingLoad;
+
+  private Engine(Options options, Embedder embedder, Directory directory, LoadReport openingLoad)
+      throws IOException {
     this.options = options;
+    this.openingLoad = openingLoad;
     this.directory = directory;
     this.embedder = embedder;
     this.retriever = new Retriever(analyzer, embedder, options.synonyms());
@@ -119,7 +129,17 @@ public final class Engine implements AutoCloseable {
    * @throws EngineException with a message for the user when the corpus or index cannot be used
    */
   public static Engine open(Options options) {
-    return open(options, new BgeSmallEmbedder(), IndexProgress.NONE);
+    return open(options, IndexProgress.NONE);
+  }
+
+  /** Opens the engine, reporting the progress of the index update that opening does. */
+  public static Engine open(Options options, IndexProgress progress) {
+    return open(options, new BgeSmallEmbedder(), progress);
+  }
+
+  /** What opening the engine loaded and indexed: the true summary of {@code readingroom index}. */
+  public LoadReport openingLoad() {
+    return openingLoad;
   }
 
   static Engine open(Options options, Embedder embedder, IndexProgress progress) {
@@ -128,6 +148,7 @@ public final class Engine implements AutoCloseable {
       CorpusReader reader = corpusReader(options);
       CorpusReader.Loaded loaded = reader.load(options.corpus());
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
+      loaded.warnings().forEach(p -> log.warn("Corpus file {}", p));
       if (loaded.articles().isEmpty()) {
         throw new CorpusException(
             "The corpus folder " + options.corpus() + " holds no loadable article.");
@@ -142,7 +163,11 @@ public final class Engine implements AutoCloseable {
             report.removed(),
             report.unchanged());
       }
-      return new Engine(options, embedder, directory);
+      return new Engine(
+          options,
+          embedder,
+          directory,
+          new LoadReport(report, loaded.problems(), loaded.warnings()));
     } catch (IOException e) {
       closeQuietly(directory);
       throw new EngineException(
@@ -167,7 +192,7 @@ public final class Engine implements AutoCloseable {
           IndexStore.update(directory, loaded.articles(), embedder, full, progress);
       searchers.maybeRefreshBlocking();
       catalogue = loadCatalogue();
-      return new LoadReport(report, loaded.problems());
+      return new LoadReport(report, loaded.problems(), loaded.warnings());
     } catch (IOException e) {
       throw new EngineException(
           "The index in " + options.index() + " cannot be updated: " + e.getMessage(), e);
@@ -184,11 +209,12 @@ public final class Engine implements AutoCloseable {
     for (Article article : loaded.articles()) {
       articles.add(new Explained(article.source(), article.text(), article.dropped()));
     }
-    return new CorpusExplanation(articles, loaded.problems());
+    return new CorpusExplanation(articles, loaded.problems(), loaded.warnings());
   }
 
   /** The corpus as cleaning sees it. */
-  public record CorpusExplanation(List<Explained> articles, List<CorpusProblem> problems) {}
+  public record CorpusExplanation(
+      List<Explained> articles, List<CorpusProblem> problems, List<CorpusProblem> warnings) {}
 
   private static CorpusReader corpusReader(Options options) {
     return new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
@@ -258,9 +284,7 @@ public final class Engine implements AutoCloseable {
                 article.source(),
                 excerpt.quote(),
                 excerpt.highlights(),
-                TextFragmentLink.of(
-                    article.source().url(),
-                    article.text().substring(excerpt.start(), excerpt.end())),
+                link(article, excerpt.start(), excerpt.end()),
                 round(candidate.score()),
                 excerpt.start(),
                 excerpt.end());
@@ -358,13 +382,27 @@ public final class Engine implements AutoCloseable {
               article.source(),
               excerpt.quote(),
               List.of(),
-              TextFragmentLink.of(
-                  article.source().url(), article.text().substring(excerpt.start(), excerpt.end())),
+              link(article, excerpt.start(), excerpt.end()),
               0,
               excerpt.start(),
               excerpt.end()));
     }
     return quotes;
+  }
+
+  /**
+   * The link that opens the quote: a PDF's page, a web page scrolled to the text; none for an
+   * article without an address.
+   */
+  private static String link(StoredArticle article, int start, int end) {
+    Source source = article.source();
+    if (source.url() == null) {
+      return null;
+    }
+    if (!source.pageStarts().isEmpty()) {
+      return PageLink.of(source.url(), source.pageStarts(), start);
+    }
+    return TextFragmentLink.of(source.url(), article.text().substring(start, end));
   }
 
   /** The cleaned text of an article, or empty for an unknown id. */

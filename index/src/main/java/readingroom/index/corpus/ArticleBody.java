@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import java.util.ArrayList;
 import java.util.List;

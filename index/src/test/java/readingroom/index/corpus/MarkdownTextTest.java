@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;

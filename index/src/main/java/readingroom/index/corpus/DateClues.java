@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import readingroom.index.model.PublishedDate;
 
 /**
  * Publication dates as pages write them: ISO timestamps in meta tags and JSON-LD (the day is the

@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import readingroom.index.model.Source;
 
 /**
  * Saved pages that copy real structures (a promo teaser as the first {@code <article>}, no {@code

@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import readingroom.index.model.Source;
 
 /**
  * Reads a saved HTML page: the body found by its content ({@link ArticleBody}), the metadata from
@@ -54,7 +55,11 @@ final class HtmlPageReader {
               + " with a line 'title: ...'");
     }
     Source source = FrontMatterReader.toSource(fileId, merged);
-    return new RawArticle(source, ArticleBody.text(doc, meta.url()));
+    return new RawArticle(
+        source,
+        ArticleBody.text(doc, meta.url()),
+        FrontMatterReader.unknownKeys(sidecar, sidecarName),
+        null);
   }
 
   /** Sets a key the sidecar does not set already: the user's word wins. */

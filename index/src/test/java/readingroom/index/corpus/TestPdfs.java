@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,10 +1,11 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import readingroom.index.search.PageLink;
 
 class PdfTextTest {
 
@@ -57,7 +58,7 @@ class PdfTextTest {
   void eachOffsetOfTheCleanedTextMapsToItsPage() {
     PdfText.Read read = PdfText.read(report());
     String cleaned = P1 + "\n\n" + P3 + "\n\n" + P4; // P2 dropped by cleaning
-    List<Integer> starts = PageLink.pageStarts(read.paragraphs(), cleaned, read.pages());
+    List<Integer> starts = PdfText.pageStarts(read, cleaned);
     assertThat(PageLink.pageAt(starts, cleaned.indexOf(P1) + 5)).isEqualTo(1);
     assertThat(PageLink.pageAt(starts, cleaned.indexOf(P3) + 5)).isEqualTo(2);
     assertThat(PageLink.pageAt(starts, cleaned.indexOf(P4))).isEqualTo(3);

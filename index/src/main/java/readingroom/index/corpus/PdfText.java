@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import readingroom.index.model.PublishedDate;
 
 /**
  * The text of a PDF, paragraph by paragraph with the page each stands on, and the title, author and
@@ -115,5 +116,40 @@ final class PdfText {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /**
+   * Where each page starts in the cleaned text: the cleaned text keeps some of the paragraphs, in
+   * order and unchanged, so each kept paragraph is matched to the next equal one read. A page none
+   * of whose text was kept starts where the next kept text does.
+   */
+  static List<Integer> pageStarts(Read read, String cleaned) {
+    List<Paragraph> paragraphs = read.paragraphs();
+    int pages = read.pages();
+    Integer[] starts = new Integer[pages];
+    int next = 0;
+    int offset = 0;
+    for (String kept : cleaned.split("\n\n", -1)) {
+      while (next < paragraphs.size() && !paragraphs.get(next).text().equals(kept)) {
+        next++;
+      }
+      if (next < paragraphs.size()) {
+        int page = paragraphs.get(next).page();
+        if (starts[page - 1] == null) {
+          starts[page - 1] = offset;
+        }
+        next++;
+      }
+      offset += kept.length() + 2;
+    }
+    List<Integer> result = new ArrayList<>();
+    int following = cleaned.length();
+    for (int i = pages - 1; i >= 0; i--) {
+      if (starts[i] != null) {
+        following = starts[i];
+      }
+      result.add(0, following);
+    }
+    return result;
   }
 }

@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.corpus;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
