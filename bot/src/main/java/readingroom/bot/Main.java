@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import readingroom.bot.cli.AddCli;
 import readingroom.bot.cli.AskCli;
 import readingroom.bot.cli.BenchCli;
 import readingroom.bot.cli.ChatCli;
@@ -20,7 +21,14 @@ import readingroom.index.EngineException;
     mixinStandardHelpOptions = true,
     version = "Reading Room 0.1.0",
     description = "Answers questions about a reading list with verbatim, linked quotes.",
-    subcommands = {AskCli.class, IndexCli.class, EvalCli.class, ChatCli.class, BenchCli.class})
+    subcommands = {
+      AskCli.class,
+      IndexCli.class,
+      AddCli.class,
+      EvalCli.class,
+      ChatCli.class,
+      BenchCli.class
+    })
 public final class Main implements Runnable {
 
   @Option(
