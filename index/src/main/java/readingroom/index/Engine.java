@@ -40,10 +40,10 @@ import readingroom.index.search.Confidence;
 import readingroom.index.search.Excerpts;
 import readingroom.index.search.IndexStore;
 import readingroom.index.search.LiveIndex;
+import readingroom.index.search.PageLink;
 import readingroom.index.search.Retriever;
 import readingroom.index.search.Schema;
 import readingroom.index.search.StoredArticle;
-import readingroom.index.search.PageLink;
 import readingroom.index.search.TextFragmentLink;
 
 /**
@@ -214,7 +214,10 @@ public final class Engine implements AutoCloseable {
             report.unchanged());
       }
       return new Engine(
-          builder, embedder, directory, new LoadReport(report, loaded.problems(), loaded.warnings()));
+          builder,
+          embedder,
+          directory,
+          new LoadReport(report, loaded.problems(), loaded.warnings()));
     } catch (IOException e) {
       closeQuietly(directory);
       throw new EngineException(

@@ -51,7 +51,7 @@ class OwnReadingListTest {
         "Field notes from the marsh\n\n"
             + "We counted eleven pairs of avocets nesting on the scrape, the most since the reserve"
             + " opened to visitors.\n");
-    engine = Engine.open(Fixtures.options(corpus, dir.resolve("index")));
+    engine = Fixtures.engine(corpus, dir.resolve("index")).open();
   }
 
   @AfterAll
