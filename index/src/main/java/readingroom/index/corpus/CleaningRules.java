@@ -156,7 +156,6 @@ public final class CleaningRules {
         .replace('‘', '\'')
         .replace('“', '"')
         .replace('”', '"')
-        .replaceAll("\\s+", " ")
-        .strip();
+        .transform(Words::collapseSpaces);
   }
 }
