@@ -9,6 +9,7 @@ import readingroom.bot.cli.AskCli;
 import readingroom.bot.cli.BenchCli;
 import readingroom.bot.cli.ChatCli;
 import readingroom.bot.cli.EvalCli;
+import readingroom.bot.cli.FeedsCli;
 import readingroom.bot.cli.IndexCli;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
@@ -25,6 +26,7 @@ import readingroom.index.EngineException;
       AskCli.class,
       IndexCli.class,
       AddCli.class,
+      FeedsCli.class,
       EvalCli.class,
       ChatCli.class,
       BenchCli.class
