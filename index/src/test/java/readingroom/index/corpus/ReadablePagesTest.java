@@ -105,6 +105,29 @@ class ReadablePagesTest {
     assertThat(body).contains("Britain’s countryside").doesNotContain("\uFFFD");
   }
 
+  @Test
+  void aStoryWhoseContainerHasAFurnitureNameIsStillRead() {
+    String prose =
+        "The council agreed on Tuesday to close the old library building and move its collection"
+            + " to the new civic centre across the river.";
+    String html =
+        "<html><head><title>Library to close</title>"
+            + "<link rel=canonical href=https://example.org/library></head><body>"
+            + "<div class=\"story has-comments\"><p>"
+            + prose
+            + "</p><p>"
+            + prose.replace("Tuesday", "Wednesday")
+            + "</p><div class=\"comments\"><p>I will miss the old place, it was a lovely"
+            + " building to sit in on a wet afternoon.</p></div></div></body></html>";
+    RawArticle raw =
+        HtmlPageReader.read(
+            "l",
+            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            YAML.createObjectNode(),
+            "l.yml");
+    assertThat(raw.body()).contains(prose).doesNotContain("I will miss the old place");
+  }
+
   @AfterAll
   static void printFigures() {
     System.out.printf(
