@@ -19,7 +19,7 @@ public final class TestConfig {
     String conf =
         "readingroom {\n"
             + "  corpus = \""
-            + root().resolve("corpus")
+            + readingroom.bot.testing.TestCorpus.shipped()
             + "\"\n"
             + "  data = \""
             + dir.resolve("data")

@@ -10,10 +10,12 @@ import java.util.function.Supplier;
 import readingroom.index.Answer;
 
 /**
- * Answers already given, per channel ({@link AnswerKey}), held by Caffeine under a configurable
+ * The bot's one answer cache: answers already given ({@link AnswerKey}: reading list, normalised
+ * question, quote count and page, index version), held by Caffeine under a configurable
  * specification. Concurrent identical questions compute once: the first asker computes on its own
  * thread while the others wait for its result, so a class asking the same thing at once costs one
- * search. Failed computations are not kept.
+ * search. Failed computations are not kept. A specification of {@code maximumSize=0} (or {@code
+ * maximumWeight=0}) turns caching off: every question is computed, and nothing is ever a hit.
  */
 public final class AnswerCache {
 
@@ -26,7 +28,9 @@ public final class AnswerCache {
    */
   private record Outcome(Answer answer, Throwable failure) {}
 
+  /** Null when caching is off. */
   private final AsyncCache<AnswerKey, Outcome> cache;
+
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
@@ -37,7 +41,22 @@ public final class AnswerCache {
    */
   public AnswerCache(String spec, Ticker ticker) {
     checkSpec(spec);
-    this.cache = Caffeine.from(spec).ticker(ticker).buildAsync();
+    // Caffeine evicts a zero-size cache's entries only after the fact, on another thread: a
+    // question asked twice at once could still be a hit. Off means off.
+    this.cache = holdsNothing(spec) ? null : Caffeine.from(spec).ticker(ticker).buildAsync();
+  }
+
+  private static boolean holdsNothing(String spec) {
+    for (String option : spec.split(",")) {
+      String[] keyValue = option.split("=", 2);
+      if (keyValue.length == 2
+          && (keyValue[0].strip().equals("maximumSize")
+              || keyValue[0].strip().equals("maximumWeight"))
+          && keyValue[1].strip().equals("0")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A cache with the default specification and the system clock. */
@@ -64,7 +83,7 @@ public final class AnswerCache {
 
   /** Whether an answer for the key is cached or being computed; counts neither hit nor miss. */
   public boolean contains(AnswerKey key) {
-    return cache.getIfPresent(key) != null;
+    return cache != null && cache.getIfPresent(key) != null;
   }
 
   /**
@@ -74,6 +93,10 @@ public final class AnswerCache {
    * @throws RuntimeException whatever {@code compute} threw; the failure is not cached
    */
   public Lookup get(AnswerKey key, Supplier<Answer> compute) {
+    if (cache == null) {
+      misses.increment();
+      return new Lookup(compute.get(), false);
+    }
     CompletableFuture<Outcome> mine = new CompletableFuture<>();
     CompletableFuture<Outcome> existing = cache.asMap().putIfAbsent(key, mine);
     if (existing != null) {
@@ -103,12 +126,14 @@ public final class AnswerCache {
 
   /** Roughly how many answers are held. */
   public long size() {
-    return cache.synchronous().estimatedSize();
+    return cache == null ? 0 : cache.synchronous().estimatedSize();
   }
 
   /** Forgets every answer (answers of an old index version also age out on their own). */
   public void clear() {
-    cache.synchronous().invalidateAll();
+    if (cache != null) {
+      cache.synchronous().invalidateAll();
+    }
   }
 
   private static Outcome join(CompletableFuture<Outcome> future) {

@@ -1,8 +1,8 @@
 package readingroom.bot.channel;
 
 import java.util.Objects;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 /**
  * One channel on one platform: what settings, cached answers and channel limits belong to.

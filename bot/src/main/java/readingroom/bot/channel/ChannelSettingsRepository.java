@@ -1,11 +1,12 @@
 package readingroom.bot.channel;
 
 import java.util.Optional;
+import readingroom.bot.model.ChannelSettings;
 
 /**
- * Where channel settings are kept. The SQLite implementation ({@code
- * readingroom.bot.state.SqliteChannelSettings}) keeps them across restarts; {@link #inMemory()} is
- * for a bot without a database file, such as a one-off console chat.
+ * Where channel settings are kept. The SQLite implementation in the state package keeps them across
+ * restarts; {@link #inMemory()} is for a bot without a database file, such as a one-off console
+ * chat.
  */
 public interface ChannelSettingsRepository {
 

@@ -3,6 +3,8 @@ package readingroom.bot.channel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import readingroom.bot.model.ChannelDefaults;
+import readingroom.bot.model.ChannelSettings;
 
 /**
  * Every channel's settings, read through a memory copy: scopes are needed on every question and

@@ -3,6 +3,7 @@ package readingroom.bot.channel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import readingroom.bot.model.ChannelSettings;
 
 /** Channel settings in a map: for runs without a database file. */
 final class InMemoryChannelSettings implements ChannelSettingsRepository {

@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 /**
  * Per-person and per-channel limits on questions that reach the engine, as token buckets: a limit

@@ -1,8 +1,10 @@
 /**
- * The layer between the chat commands and the engine that makes the bot fit a busy channel: each
- * channel's settings ({@link readingroom.bot.channel.ChannelSettings}, its reading list as a {@link
- * readingroom.index.Scope}), the per-channel {@link readingroom.bot.channel.AnswerCache} and the
- * {@link readingroom.bot.channel.RateLimiter}. Storage lives in {@code readingroom.bot.state};
- * nothing here knows Discord, Slack or SQL.
+ * What sits between a command and the engine for one channel: its settings read through a memory
+ * copy ({@link readingroom.bot.channel.Channels}), its reading list in words ({@link
+ * readingroom.bot.channel.ScopeText}), the bot's one answer cache ({@link
+ * readingroom.bot.channel.AnswerCache}, keyed by {@link readingroom.bot.channel.AnswerKey}) and the
+ * {@link readingroom.bot.channel.RateLimiter}. Nothing here knows Discord, Slack or SQL.
+ *
+ * <p>Arrows: channel -> model, index. Storage implements its repository from the state package.
  */
 package readingroom.bot.channel;

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
 import readingroom.index.Engine;
 import readingroom.index.fetch.CorpusAdder;
 import readingroom.index.fetch.FetchException;

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
 import readingroom.bot.eval.EvalQuestion;
 import readingroom.bot.eval.Evaluation;
 import readingroom.index.Engine;

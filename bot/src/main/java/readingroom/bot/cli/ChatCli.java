@@ -17,19 +17,18 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
 import readingroom.bot.config.Settings;
 import readingroom.bot.console.ConsoleChat;
 import readingroom.bot.console.PlainTextRenderer;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestScheduler;
 import readingroom.bot.metrics.MetricsServer;
+import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
-import readingroom.bot.platform.Platforms;
 import readingroom.bot.state.LogRetention;
 import readingroom.bot.state.StateDatabase;
 import readingroom.index.Engine;
@@ -93,7 +92,7 @@ public final class ChatCli implements Callable<Integer> {
                 }
               };
           try (DigestScheduler scheduler =
-              startDigests(commands, Map.of(Platform.CONSOLE, console), serving)) {
+              startDigests(layer.digests(), Map.of(Platform.CONSOLE, console), serving)) {
             new ConsoleChat(commands, renderer)
                 .run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -102,22 +101,22 @@ public final class ChatCli implements Callable<Integer> {
           }
           return 0;
         }
-        return serve(platforms, commands, serving);
+        return serve(platforms, layer.digests(), serving);
       }
     }
   }
 
   /** Starts posting digests, or returns null when they are off. */
   private static DigestScheduler startDigests(
-      ChatCommands commands, Map<Platform, DigestPoster> posters, ServingSettings serving) {
-    if (commands.digests().isEmpty() || posters.isEmpty()) {
+      DigestRunner digests, Map<Platform, DigestPoster> posters, ServingSettings serving) {
+    if (digests == null || posters.isEmpty()) {
       return null;
     }
-    return DigestScheduler.start(commands.digests().get(), posters, serving.digest().checkEvery());
+    return DigestScheduler.start(digests, posters, serving.digest().checkEvery());
   }
 
   private static int serve(
-      List<ChatPlatform> platforms, ChatCommands commands, ServingSettings serving)
+      List<ChatPlatform> platforms, DigestRunner digests, ServingSettings serving)
       throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "readingroom-shutdown"));
@@ -128,7 +127,7 @@ public final class ChatCli implements Callable<Integer> {
         posters.putAll(platform.digestPosters());
         log.info("{} connected", platform.name());
       }
-      try (DigestScheduler scheduler = startDigests(commands, posters, serving)) {
+      try (DigestScheduler scheduler = startDigests(digests, posters, serving)) {
         stopped.await();
       }
       return 0;

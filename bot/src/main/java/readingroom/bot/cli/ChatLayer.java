@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import readingroom.bot.channel.AnswerCache;
+import readingroom.bot.channel.Channels;
 import readingroom.bot.channel.RateLimiter;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
-import readingroom.bot.digest.DigestStore;
+import readingroom.bot.digest.DigestComposer;
+import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.Digests;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
@@ -21,12 +23,14 @@ import readingroom.index.Engine;
 import readingroom.index.Scope;
 
 /**
- * The chat commands of a serving bot, assembled from its settings in one place that tests share.
+ * The composition root of a serving bot: the chat commands, the question log and the daily digests,
+ * assembled from its settings in one place that tests share.
  *
  * @param commands what adapters call
  * @param questionLog the question log, or {@code null} when logging is off
+ * @param digests the digests' runner for the scheduler, or {@code null} when digests are off
  */
-public record ChatLayer(ChatCommands commands, QuestionLog questionLog) {
+public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRunner digests) {
 
   /**
    * The commands with channel settings and the question log in {@code database}, the configured
@@ -44,27 +48,34 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog) {
         serving.questionLog()
             ? new QuestionLog(database, hasher, serving.logRetention(), clock)
             : null;
+    // One memory copy of the channels' settings, read by the commands and the digests alike.
+    Channels channels =
+        new Channels(new SqliteChannelSettings(database, clock), serving.defaults());
     ChatCommands.Builder builder =
         ChatCommands.builder(engine)
-            .defaults(serving.defaults())
-            .settings(new SqliteChannelSettings(database, clock))
+            .channels(channels)
             .cache(new AnswerCache(serving.cacheSpec(), Ticker.systemTicker()))
             .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
-            .questionLog(questionLog)
-            .hasher(hasher)
+            .questionLog(questionLog, hasher)
             .metrics(new ChatMetrics(registry));
     ServingSettings.Digest digest = serving.digest();
+    Digests digests = null;
     if (digest.enabled()) {
-      builder.digests(
-          new DigestStore(database),
-          new Digests.Options(
-              digest.grace(),
-              Digests.Options.DEFAULTS.lease(),
-              Digests.Options.DEFAULTS.maxAttempts()),
-          clock);
+      digests =
+          Digests.create(
+              engine,
+              database,
+              key -> channels.effective(key).scope(),
+              questionLog != null ? questionLog::mostAsked : DigestComposer.MostAsked.NONE,
+              new DigestRunner.Options(
+                  digest.grace(),
+                  DigestRunner.Options.DEFAULTS.lease(),
+                  DigestRunner.Options.DEFAULTS.maxAttempts()),
+              clock);
+      builder.digests(digests);
     }
     ChatCommands commands = builder.build();
-    return new ChatLayer(commands, questionLog);
+    return new ChatLayer(commands, questionLog, digests == null ? null : digests.runner());
   }
 
   /** What {@code /health} checks: the state database answers and the index holds articles. */

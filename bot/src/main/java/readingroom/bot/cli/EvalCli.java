@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
 import readingroom.bot.eval.Evaluation;
 import readingroom.index.Engine;
 import readingroom.index.Result;
@@ -20,10 +19,10 @@ import readingroom.index.Result;
     description = "Score the answers on a question file (JSON lines, as shared/eval/dev.jsonl).")
 public final class EvalCli implements Callable<Integer> {
 
-  @ParentCommand Main main;
-
   @Parameters(paramLabel = "FILE", description = "The question file.")
   Path file;
+
+  @ParentCommand Main main;
 
   @Option(
       names = "--show",

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
 import readingroom.bot.config.FeedSettings;
 import readingroom.index.Engine;
 import readingroom.index.fetch.FeedPoller;

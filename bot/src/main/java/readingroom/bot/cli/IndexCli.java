@@ -10,12 +10,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import readingroom.bot.Main;
+import readingroom.bot.text.Texts;
 import readingroom.index.Engine;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.IndexProgress;
-import readingroom.index.model.IndexReport;
 
 /** {@code readingroom index}: update the index from the corpus folder, or explain the cleaning. */
 @Command(
@@ -51,7 +50,7 @@ public final class IndexCli implements Callable<Integer> {
       // Opening indexes every new or changed article: that update is the one to report.
       Engine.LoadReport report = full ? engine.reindex(true, progress(bar)) : engine.openingLoad();
       bar.close();
-      IndexReport r = report.index();
+      readingroom.index.model.IndexReport r = report.index();
       out.printf(
           "Index version %d: %d added, %d updated, %d removed, %d unchanged; %d passages, %d embedded.%n",
           r.version(),
@@ -87,9 +86,7 @@ public final class IndexCli implements Callable<Integer> {
           "   kept %d characters; dropped %d lines%n",
           article.text().length(), article.dropped().size());
       for (Article.Dropped dropped : article.dropped()) {
-        String line =
-            dropped.line().length() > 100 ? dropped.line().substring(0, 99) + "…" : dropped.line();
-        out.println("   - [" + dropped.rule() + "] " + line);
+        out.println("   - [" + dropped.rule() + "] " + Texts.cut(dropped.line(), 100));
       }
     }
     for (CorpusProblem warning : explanation.warnings()) {

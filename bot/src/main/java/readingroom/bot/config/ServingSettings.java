@@ -5,9 +5,9 @@ import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import readingroom.bot.channel.AnswerCache;
-import readingroom.bot.channel.ChannelDefaults;
 import readingroom.bot.channel.RateLimiter;
-import readingroom.bot.channel.Visibility;
+import readingroom.bot.model.ChannelDefaults;
+import readingroom.bot.model.Visibility;
 
 /**
  * The settings of the layer between chat and engine: channel defaults, the state database, the

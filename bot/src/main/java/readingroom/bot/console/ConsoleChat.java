@@ -3,9 +3,11 @@ package readingroom.bot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import java.util.Locale;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
 
 /**
  * A chat in the terminal: type a question, get the reply a channel would get. Lines starting with
@@ -41,36 +43,27 @@ public final class ConsoleChat {
       if (text.isEmpty()) {
         continue;
       }
+      String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      if (first.equals("/quit") || first.equals("/exit")) {
+        return;
+      }
       Reply reply;
-      String command =
-          text.startsWith("/")
-              ? text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT)
-              : "/ask";
-      String argument =
-          text.startsWith("/") ? (text.contains(" ") ? text.split("\\s+", 2)[1] : "") : text;
-      switch (command) {
-        case "/quit", "/exit" -> {
-          return;
+      if (first.equals("/more")) {
+        if (lastQuestion == null) {
+          out.println("Ask a question first.");
+          continue;
         }
-        case "/help" -> reply = commands.help();
-        case "/sources" -> reply = commands.sources(origin);
-        case "/article" -> reply = commands.article(origin, argument);
-        // Whoever runs the console runs the bot: they may change its settings.
-        case "/settings" -> reply = commands.settings(origin, true, argument);
-        case "/digest" -> reply = commands.digest(origin, true, argument);
-        case "/more" -> {
-          if (lastQuestion == null) {
-            out.println("Ask a question first.");
-            continue;
-          }
-          reply = commands.ask(origin, lastQuestion, shown);
-        }
-        case "/ask" -> {
-          lastQuestion = argument;
+        reply = commands.ask(origin, lastQuestion, shown);
+      } else {
+        // The same parser as Slack and Discord mentions; a line without a command is a question.
+        TextCommand command =
+            text.startsWith("/") ? TextCommand.parse(text) : TextCommand.question(text);
+        if (command.kind() == TextCommand.Kind.ASK) {
+          lastQuestion = command.argument();
           shown = 0;
-          reply = commands.ask(origin, argument);
         }
-        default -> reply = commands.help();
+        // Whoever runs the console runs the bot: they may change its settings and digest.
+        reply = commands.run(origin, command, true);
       }
       if (reply instanceof Reply.AnswerReply answer) {
         shown = answer.skip() + answer.answer().results().size();

@@ -1,7 +1,8 @@
 package readingroom.bot.console;
 
 import java.util.List;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Reply;
 import readingroom.index.Result;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
@@ -27,13 +28,11 @@ public final class PlainTextRenderer {
       case Reply.AnswerReply r -> {
         if (r.answer().results().isEmpty()) {
           out.append(
-              r.skip() > 0
-                  ? "No more quotes for this question.\n"
-                  : "Nothing in the reading list matches this question.\n");
+              r.skip() > 0 ? Messages.NO_MORE_QUOTES + "\n" : Messages.NOTHING_MATCHES + "\n");
           break;
         }
         if (!r.answer().answered()) {
-          out.append("The reading list does not seem to answer this. The closest passages:\n\n");
+          out.append(Messages.NOT_ANSWERED + " " + Messages.CLOSEST + "\n\n");
         }
         int n = r.skip();
         for (Result result : r.answer().results()) {
@@ -47,7 +46,7 @@ public final class PlainTextRenderer {
       }
       case Reply.SourcesReply r -> {
         if (r.sources().isEmpty()) {
-          out.append("This channel's reading list is empty.\n");
+          out.append(Messages.EMPTY_READING_LIST).append('\n');
         }
         for (Source source : r.sources()) {
           out.append("• ")
@@ -66,7 +65,7 @@ public final class PlainTextRenderer {
         }
       }
       case Reply.ArticleChoicesReply r -> {
-        out.append("Several articles match \"").append(r.words()).append("\":\n");
+        out.append(Messages.severalMatch(r.words())).append(":\n");
         for (Source source : r.matches()) {
           out.append("• ").append(source.title()).append(" (").append(source.id()).append(")\n");
         }
@@ -86,11 +85,11 @@ public final class PlainTextRenderer {
 
   private void digest(Reply.DigestReply reply, StringBuilder out) {
     if (reply.preview()) {
-      out.append("Preview (only you see this; nothing is recorded):\n\n");
+      out.append(Messages.PREVIEW).append("\n\n");
     }
     out.append(reply.heading()).append("\n\n");
     if (!reply.added().isEmpty()) {
-      out.append("New on the reading list\n");
+      out.append(Messages.DIGEST_NEW).append('\n');
       for (Reply.DigestReply.NewArticle added : reply.added()) {
         out.append("• ").append(added.source().title()).append(" — ");
         out.append(byline(added.source(), false)).append('\n');
@@ -100,13 +99,13 @@ public final class PlainTextRenderer {
         }
       }
       if (reply.moreAdded() > 0) {
-        out.append("  …and ").append(reply.moreAdded()).append(" more: see /sources.\n");
+        out.append("  ").append(Messages.moreAdded(reply.moreAdded())).append('\n');
       }
       out.append('\n');
     }
     if (reply.discussion() != null) {
       Reply.DigestReply.Discussion d = reply.discussion();
-      out.append("For discussion")
+      out.append(Messages.DIGEST_DISCUSSION)
           .append(d.topic() == null ? "" : " (" + d.topic() + ")")
           .append('\n');
       out.append("“").append(d.quote().quote()).append("”\n");
@@ -115,12 +114,10 @@ public final class PlainTextRenderer {
       out.append(d.prompt()).append("\n\n");
     }
     if (!reply.asked().isEmpty()) {
-      out.append("Most asked here in the last day\n");
+      out.append(Messages.DIGEST_ASKED).append('\n');
       for (Reply.DigestReply.AskedQuestion q : reply.asked()) {
         out.append("• ").append(q.question());
-        if (q.times() > 1) {
-          out.append(" (asked ").append(q.times()).append(" times)");
-        }
+        out.append(Messages.askedTimes(q.times()));
         out.append('\n');
         out.append("  “").append(q.quote().quote()).append("”\n");
         out.append("   — ").append(byline(q.quote().source())).append('\n');

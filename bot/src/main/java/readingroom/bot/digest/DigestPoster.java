@@ -1,7 +1,7 @@
 package readingroom.bot.digest;
 
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 
 /**
  * Posts a digest to a channel of one platform, rendered in that platform's own form (blocks,

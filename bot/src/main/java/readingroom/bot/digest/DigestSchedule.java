@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import readingroom.bot.channel.InvalidSettingException;
+import readingroom.bot.text.Texts;
 
 /**
  * A fixed local time every day in a channel's zone. A day is one slot, named by its local date, so
@@ -113,6 +114,6 @@ public record DigestSchedule(LocalTime time, ZoneId zone) {
   }
 
   private static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 39) + "…";
+    return Texts.cut(text, 40);
   }
 }

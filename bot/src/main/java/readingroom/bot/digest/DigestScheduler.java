@@ -7,36 +7,33 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 
 /**
- * Runs {@link Digests#runDue} every so often on one named thread. Every run catches and logs its
- * own failures, since an exception escaping a scheduled task would silently cancel all later runs.
- * Timing lives in {@link Digests} and its clock; this class only repeats.
+ * Runs {@link DigestRunner#runDue} every so often on one named thread. Every run catches and logs
+ * its own failures, since an exception escaping a scheduled task would silently cancel all later
+ * runs. Timing lives in {@link DigestRunner} and its clock; this class only repeats.
  */
 public final class DigestScheduler implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
-  private final Digests digests;
+  private final DigestRunner runner;
   private final Map<Platform, DigestPoster> posters;
   private final ScheduledExecutorService executor;
 
-  private DigestScheduler(Digests digests, Map<Platform, DigestPoster> posters) {
-    this.digests = digests;
+  private DigestScheduler(DigestRunner runner, Map<Platform, DigestPoster> posters) {
+    this.runner = runner;
     this.posters = Map.copyOf(posters);
     this.executor =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread thread = new Thread(r, "digest-scheduler");
-          thread.setDaemon(true);
-          return thread;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("digest-scheduler").daemon().factory());
   }
 
   /** Starts checking for due digests now and then every {@code every}. */
   public static DigestScheduler start(
-      Digests digests, Map<Platform, DigestPoster> posters, Duration every) {
-    DigestScheduler scheduler = new DigestScheduler(digests, posters);
+      DigestRunner runner, Map<Platform, DigestPoster> posters, Duration every) {
+    DigestScheduler scheduler = new DigestScheduler(runner, posters);
     scheduler.executor.scheduleWithFixedDelay(
         scheduler::runOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     log.info("Daily digests: checking every {} for {}", every, posters.keySet());
@@ -45,7 +42,7 @@ public final class DigestScheduler implements AutoCloseable {
 
   void runOnce() {
     try {
-      Digests.Run run = digests.runDue(posters);
+      DigestRunner.Run run = runner.runDue(posters);
       if (run.posted() + run.paused() + run.failed() + run.retried() > 0) {
         log.info("Digest run: {}", run);
       }

@@ -4,8 +4,9 @@ import static readingroom.bot.discord.Responder.failure;
 
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
 
 /**
  * The buttons under replies: "More" edits the answer in place, "Helpful" / "Not helpful" store a
@@ -24,9 +25,7 @@ final class ButtonHandler {
     var parsed = ButtonId.parse(event.getComponentId());
     if (parsed.isEmpty()) {
       event
-          .reply(
-              DiscordMessage.text("This button is from an older version: ask again.")
-                  .toCreateData())
+          .reply(DiscordMessage.text(Messages.OLD_BUTTON).toCreateData())
           .setEphemeral(true)
           .queue(null, failure("reply to unknown button"));
       return;
@@ -66,10 +65,7 @@ final class ButtonHandler {
               responder.edit(
                   hook,
                   DiscordMessage.text(
-                      helpful
-                          ? "Thanks: noted as helpful."
-                          : "Thanks: noted as not helpful. Rephrasing the question sometimes"
-                              + " finds better quotes."));
+                      helpful ? Messages.THANKS_HELPFUL : Messages.THANKS_NOT_HELPFUL));
             });
       }
       case SHARE -> {

@@ -7,8 +7,8 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Reply;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.model.Reply;
 
 /**
  * Posts digests to Discord channels as embeds, with mentions off (as every message the bot sends).

@@ -1,6 +1,7 @@
 package readingroom.bot.discord;
 
 import java.util.BitSet;
+import readingroom.bot.text.Texts;
 
 /**
  * Turns article and user text into Discord Markdown that shows exactly that text: Markdown
@@ -69,7 +70,7 @@ final class DiscordMarkdown {
     if (end > 0 && Character.isHighSurrogate(escaped.charAt(end - 1))) {
       end--;
     }
-    return escaped.substring(0, end).stripTrailing() + "…";
+    return escaped.substring(0, end).stripTrailing() + Texts.ELLIPSIS;
   }
 
   private static boolean atLineStart(String raw, int i) {

@@ -42,12 +42,7 @@ record DiscordMessage(String content, List<MessageEmbed> embeds, List<ActionRow>
 
   /** Replaces content, embeds and buttons of the message being edited. */
   MessageEditData toEditData() {
-    return new MessageEditBuilder()
-        .setContent(content)
-        .setEmbeds(embeds)
-        .setComponents(rows)
-        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-        .mentionRepliedUser(false)
-        .build();
+    // The same parts and the same no-pings rule as a new message: one place builds them.
+    return new MessageEditBuilder().applyCreateData(toCreateData()).setReplace(true).build();
   }
 }

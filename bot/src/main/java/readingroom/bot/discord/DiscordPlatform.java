@@ -1,14 +1,13 @@
 package readingroom.bot.discord;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -29,10 +28,11 @@ import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.platform.ChatPlatform;
+import readingroom.bot.platform.Shutdown;
 
 /**
  * Reading Room on Discord, through JDA: connects with the bot token, registers the slash commands,
@@ -66,12 +66,12 @@ public final class DiscordPlatform implements ChatPlatform {
   }
 
   @Override
-  public java.util.Map<readingroom.bot.chat.Platform, readingroom.bot.digest.DigestPoster>
+  public java.util.Map<readingroom.bot.model.Platform, readingroom.bot.digest.DigestPoster>
       digestPosters() {
     return jda == null
         ? java.util.Map.of()
         : java.util.Map.of(
-            readingroom.bot.chat.Platform.DISCORD,
+            readingroom.bot.model.Platform.DISCORD,
             new DiscordDigestPoster(jda, new DiscordRenderer()));
   }
 
@@ -102,7 +102,9 @@ public final class DiscordPlatform implements ChatPlatform {
 
   @Override
   public void start() throws InterruptedException {
-    workers = Executors.newFixedThreadPool(settings.workers(), named("discord-worker-"));
+    workers =
+        Executors.newFixedThreadPool(
+            settings.workers(), Thread.ofPlatform().name("discord-worker-", 1).daemon().factory());
     DiscordListener listener =
         new DiscordListener(
             new Responder(
@@ -207,12 +209,7 @@ public final class DiscordPlatform implements ChatPlatform {
   @Override
   public void close() {
     if (workers != null) {
-      workers.shutdown();
-      try {
-        workers.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Shutdown.await(workers, Duration.ofSeconds(5));
     }
     if (jda != null) {
       jda.shutdown();
@@ -257,15 +254,6 @@ public final class DiscordPlatform implements ChatPlatform {
     }
     String message = best.getMessage();
     return best.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return work -> {
-      Thread thread = new Thread(work, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** Points JDA at the configured gateway instead of Discord's default one. */

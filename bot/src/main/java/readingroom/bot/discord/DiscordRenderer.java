@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Reply;
+import readingroom.bot.text.Texts;
 import readingroom.index.Result;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
@@ -55,14 +57,14 @@ final class DiscordRenderer {
     List<Part> parts = new ArrayList<>();
     for (Reply.DigestReply.NewArticle added : reply.added()) {
       if (added.quote() != null) {
-        parts.add(new Part("New on the reading list", added.quote(), null, ""));
+        parts.add(new Part(Messages.DIGEST_NEW, added.quote(), null, ""));
       }
     }
     if (reply.discussion() != null) {
       Reply.DigestReply.Discussion d = reply.discussion();
       parts.add(
           new Part(
-              "For discussion" + (d.topic() == null ? "" : " · " + oneLine(d.topic())),
+              Messages.DIGEST_DISCUSSION + (d.topic() == null ? "" : " · " + oneLine(d.topic())),
               d.quote(),
               null,
               "\n\n" + DiscordMarkdown.escape(d.prompt())));
@@ -70,22 +72,18 @@ final class DiscordRenderer {
     for (Reply.DigestReply.AskedQuestion q : reply.asked()) {
       parts.add(
           new Part(
-              "Most asked here in the last day"
-                  + (q.times() > 1 ? " · asked " + q.times() + " times" : ""),
+              Messages.DIGEST_ASKED + (q.times() > 1 ? " · asked " + q.times() + " times" : ""),
               q.quote(),
               "“" + oneLine(q.question()) + "”",
               ""));
     }
     StringBuilder content = new StringBuilder();
     if (reply.preview()) {
-      content.append("*Preview: only you see this, and nothing is recorded.*\n");
+      content.append('*').append(Messages.PREVIEW).append("*\n");
     }
     content.append("**").append(DiscordMarkdown.escape(oneLine(reply.heading()))).append("**");
     if (reply.moreAdded() > 0) {
-      content
-          .append("\n…and ")
-          .append(reply.moreAdded())
-          .append(" more new articles: see /sources.");
+      content.append('\n').append(Messages.moreAdded(reply.moreAdded()));
     }
     List<MessageEmbed> embeds = new ArrayList<>();
     int count = Math.min(parts.size(), DiscordLimits.EMBEDS);
@@ -133,13 +131,11 @@ final class DiscordRenderer {
             DiscordMarkdown.escape(oneLine(reply.answer().question())), QUESTION_ECHO));
     if (results.isEmpty()) {
       content.append(
-          reply.skip() > 0
-              ? "\nNo more quotes for this question."
-              : "\nNothing in the reading list matches this question.");
+          reply.skip() > 0 ? "\n" + Messages.NO_MORE_QUOTES : "\n" + Messages.NOTHING_MATCHES);
       return DiscordMessage.text(content.toString());
     }
     if (!reply.answer().answered()) {
-      content.append("\nThe reading list does not seem to answer this. The closest articles:");
+      content.append('\n').append(Messages.NOT_ANSWERED).append(' ').append(Messages.CLOSEST);
       Map<String, Source> closest = new LinkedHashMap<>();
       results.forEach(r -> closest.putIfAbsent(r.source().id(), r.source()));
       MessageEmbed list =
@@ -169,7 +165,7 @@ final class DiscordRenderer {
   /** The page of {@code /sources} numbered {@code page} from 0 (clamped to the pages there are). */
   DiscordMessage sources(Reply.SourcesReply reply, int page) {
     if (reply.sources().isEmpty()) {
-      return DiscordMessage.text("This channel's reading list is empty.");
+      return DiscordMessage.text(Messages.EMPTY_READING_LIST);
     }
     List<List<String>> pages = pages(sourceLines(reply.sources()));
     int shown = Math.clamp(page, 0, pages.size() - 1);
@@ -223,9 +219,9 @@ final class DiscordRenderer {
 
   private DiscordMessage choices(Reply.ArticleChoicesReply reply) {
     String content =
-        "Several articles match \""
-            + DiscordMarkdown.truncate(DiscordMarkdown.escape(oneLine(reply.words())), 200)
-            + "\". Pick one from the suggestions while typing /article, or open one here:";
+        Messages.severalMatch(
+                DiscordMarkdown.truncate(DiscordMarkdown.escape(oneLine(reply.words())), 200))
+            + ". Pick one from the suggestions while typing /article, or open one here:";
     MessageEmbed list =
         new EmbedBuilder()
             .setDescription(joinLines(pages(sourceLines(reply.matches())).get(0)))
@@ -357,7 +353,7 @@ final class DiscordRenderer {
     }
 
     String finish() {
-      return full ? text.toString().stripTrailing() + "…" : text.toString();
+      return full ? text.toString().stripTrailing() + Texts.ELLIPSIS : text.toString();
     }
   }
 
@@ -452,6 +448,6 @@ final class DiscordRenderer {
   }
 
   private static String oneLine(String text) {
-    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    return Texts.oneLine(text);
   }
 }

@@ -10,9 +10,13 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Visibility;
+import readingroom.bot.text.Texts;
 
 /**
  * "@Reading Room why did ...?": answered in a new thread on the message, so the channel stays tidy,
@@ -48,25 +52,29 @@ final class MentionHandler {
             event.getGuild().getId(),
             event.getChannel().getId(),
             event.getAuthor().getId());
+    // The same typed-command parser as Slack and the console: "@Reading Room sources" lists them.
+    TextCommand command = TextCommand.parse(withoutMention(message.getContentRaw(), self.getId()));
     String answerId = message.getId();
     responder.questions.remember(answerId, question);
     responder.work(
         "mention",
         apology -> replyTo(message, apology),
         () -> {
-          if (responder.privateChannel(origin)) {
-            // A thread or a reply is seen by everyone: only /ask can answer privately.
+          // A thread or a reply is seen by everyone: what must stay private needs a slash command.
+          // Help is the exception: it is the same for everyone.
+          if (command.kind() != TextCommand.Kind.HELP
+              && responder.commands.audience(origin, command.kind(), command.privately())
+                  == Visibility.PRIVATE) {
             replyTo(
                 message,
                 DiscordMessage.text(
-                    "Answers in this channel are private: ask with /ask, and only you will see"
-                        + " the answer."));
+                    command.kind() == TextCommand.Kind.ASK
+                        ? Messages.MENTION_ANSWERS_PRIVATE
+                        : Messages.MENTION_REPLY_PRIVATE));
             return;
           }
-          Reply reply =
-              question.isEmpty()
-                  ? responder.commands.help()
-                  : responder.commands.ask(origin, question);
+          // Nobody manages a channel by mention: its settings and digest need the slash commands.
+          Reply reply = responder.commands.run(origin, command, false);
           answer(message, question, responder.withButtons(answerId, reply, false));
         });
   }
@@ -127,19 +135,15 @@ final class MentionHandler {
 
   /** The question as the thread's name: one line, mention-proof, within Discord's 100. */
   static String threadName(String question) {
-    String name = MentionGuard.neutralise(question.strip().replaceAll("\\s+", " "));
+    String name = MentionGuard.neutralise(Texts.oneLine(question));
     if (name.isEmpty()) {
       return "Reading Room";
     }
-    int max = DiscordLimits.THREAD_NAME - 10;
-    return name.length() <= max ? name : name.substring(0, max - 1).strip() + "…";
+    return Texts.cut(name, DiscordLimits.THREAD_NAME - 10);
   }
 
   /** The message text without the bot's own mention(s). */
   static String withoutMention(String content, String selfId) {
-    return content
-        .replaceAll("<@!?" + Pattern.quote(selfId) + ">", " ")
-        .strip()
-        .replaceAll("\\s+", " ");
+    return Texts.oneLine(content.replaceAll("<@!?" + Pattern.quote(selfId) + ">", " "));
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 
 /** The buttons under a reply: what the reply allows, and nothing else. */
 final class ReplyButtons {

@@ -1,6 +1,5 @@
 package readingroom.bot.discord;
 
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -9,12 +8,15 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.channel.Visibility;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.ErrorId;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Visibility;
 
 /**
  * What the event handlers share: the commands, the feedback sink, the renderer, the remembered
@@ -60,10 +62,9 @@ final class Responder {
         try {
           work.run();
         } catch (RuntimeException e) {
-          String id = errorId();
+          String id = ErrorId.next();
           log.error("[{}] Discord {} failed", id, what, e);
-          apologise.accept(
-              DiscordMessage.text("Sorry, something went wrong on our side (error " + id + ")."));
+          apologise.accept(DiscordMessage.text(Messages.apology(id)));
         }
       });
     } catch (RejectedExecutionException e) {
@@ -90,7 +91,7 @@ final class Responder {
 
   /** Whether the channel's settings keep answers to the person who asked. */
   boolean privateChannel(Origin origin) {
-    return commands.visibility(origin) == Visibility.PRIVATE;
+    return commands.audience(origin, TextCommand.Kind.ASK, false) == Visibility.PRIVATE;
   }
 
   /** A page of {@code /sources}, with "Previous" / "Next" when there are several. */
@@ -115,10 +116,7 @@ final class Responder {
 
   /** Logs a failed REST call (Discord down, a missing permission, an expired interaction...). */
   static Consumer<Throwable> failure(String what) {
-    return error -> log.warn("[{}] Discord {} failed: {}", errorId(), what, error.getMessage());
-  }
-
-  private static String errorId() {
-    return UUID.randomUUID().toString().substring(0, 8);
+    return error ->
+        log.warn("[{}] Discord {} failed: {}", ErrorId.next(), what, error.getMessage());
   }
 }

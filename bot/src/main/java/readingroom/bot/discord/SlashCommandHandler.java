@@ -11,8 +11,13 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.DigestRequest;
+import readingroom.bot.commands.SettingChange;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Visibility;
+import readingroom.bot.text.Texts;
 import readingroom.index.model.Source;
 
 /**
@@ -40,7 +45,9 @@ final class SlashCommandHandler {
             event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
         // Asked before acknowledging: the acknowledgement decides who sees the answer.
         boolean channelPrivate = responder.privateChannel(origin);
-        boolean isPrivate = askedPrivately || channelPrivate;
+        boolean isPrivate =
+            responder.commands.audience(origin, TextCommand.Kind.ASK, askedPrivately)
+                == Visibility.PRIVATE;
         event.deferReply(isPrivate).queue(null, failure("defer /ask"));
         // The interaction id names the answer for its buttons.
         String answerId = event.getId();
@@ -80,22 +87,31 @@ final class SlashCommandHandler {
         String list = event.getOption(SlashCommands.LIST, "", OptionMapping::getAsString);
         String answers = event.getOption(SlashCommands.ANSWERS, "", OptionMapping::getAsString);
         long count = event.getOption(SlashCommands.COUNT, 0L, OptionMapping::getAsLong);
+        // Typed options go in typed; the reading list is words by nature.
+        SettingChange change =
+            switch (subcommand) {
+              case SlashCommands.SCOPE -> new SettingChange.ReadingList(list);
+              case SlashCommands.VISIBILITY ->
+                  Visibility.parse(answers).map(SettingChange.Answers::new).orElse(null);
+              case SlashCommands.QUOTES -> new SettingChange.Quotes(count);
+              default -> null;
+            };
+        boolean show = subcommand.isEmpty() || subcommand.equals(SlashCommands.SHOW);
         responder.work(
             "/settings",
             event.getHook(),
-            () -> {
-              // The text form shared with Slack and the console parses and checks each value.
-              String text =
-                  switch (subcommand) {
-                    case SlashCommands.SCOPE -> "scope " + list;
-                    case SlashCommands.VISIBILITY -> "visibility " + answers;
-                    case SlashCommands.QUOTES -> "quotes " + count;
-                    default -> "";
-                  };
-              responder.edit(
-                  event.getHook(),
-                  responder.renderer.render(responder.commands.settings(origin, canManage, text)));
-            });
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(
+                        change != null
+                            ? responder.commands.changeSettings(origin, canManage, change)
+                            : show
+                                ? responder.commands.settings(origin)
+                                // A choice Discord should not have let through: the text form
+                                // says what is wrong with it.
+                                : responder.commands.settings(
+                                    origin, canManage, "visibility " + answers))));
       }
       case SlashCommands.DIGEST -> {
         event.deferReply(true).queue(null, failure("defer /digest"));
@@ -104,6 +120,13 @@ final class SlashCommandHandler {
         String time = event.getOption(SlashCommands.TIME, "", OptionMapping::getAsString);
         String zone = event.getOption(SlashCommands.TIMEZONE, "", OptionMapping::getAsString);
         String topic = event.getOption(SlashCommands.TOPIC, null, OptionMapping::getAsString);
+        DigestRequest request =
+            switch (subcommand) {
+              case SlashCommands.SUBSCRIBE -> new DigestRequest.Subscribe(time, zone, topic);
+              case SlashCommands.UNSUBSCRIBE -> new DigestRequest.Unsubscribe();
+              case SlashCommands.PREVIEW -> new DigestRequest.Preview();
+              default -> new DigestRequest.Status();
+            };
         responder.work(
             "/digest",
             event.getHook(),
@@ -111,15 +134,7 @@ final class SlashCommandHandler {
                 responder.edit(
                     event.getHook(),
                     responder.renderer.render(
-                        switch (subcommand) {
-                          case SlashCommands.SUBSCRIBE ->
-                              responder.commands.digestSubscribe(
-                                  origin, canManage, time, zone, topic);
-                          case SlashCommands.UNSUBSCRIBE ->
-                              responder.commands.digestUnsubscribe(origin, canManage);
-                          case SlashCommands.PREVIEW -> responder.commands.digestPreview(origin);
-                          default -> responder.commands.digestStatus(origin);
-                        })));
+                        responder.commands.digest(origin, canManage, request))));
       }
       case SlashCommands.HELP ->
           event
@@ -166,13 +181,11 @@ final class SlashCommandHandler {
       if (choices.size() == DiscordLimits.CHOICES) {
         break;
       }
-      String name = source.title().strip().replaceAll("\\s+", " ");
+      String name = Texts.oneLine(source.title());
       if (source.outlet() != null && !source.outlet().isBlank()) {
         name += " · " + source.outlet().strip();
       }
-      if (name.length() > DiscordLimits.CHOICE_NAME) {
-        name = name.substring(0, DiscordLimits.CHOICE_NAME - 1).strip() + "…";
-      }
+      name = Texts.cut(name, DiscordLimits.CHOICE_NAME);
       // The id finds the article exactly; a too-long id falls back to the headline's words.
       String value = source.id().length() <= DiscordLimits.CHOICE_VALUE ? source.id() : name;
       choices.add(new Command.Choice(name, value));

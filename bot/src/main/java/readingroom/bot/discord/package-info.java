@@ -1,5 +1,8 @@
 /**
- * Reading Room on Discord: slash commands, mentions and buttons in, embeds out, through JDA. The
- * classes here translate only; every decision is made by {@link readingroom.bot.chat.ChatCommands}.
+ * Reading Room on Discord, through JDA: slash commands (options passed typed), mentions (parsed by
+ * the core's text-command parser) and buttons in, embeds out. It translates only: visibility comes
+ * from the core before the acknowledgement, and every sentence from {@code model.Messages}.
+ *
+ * <p>Arrows: discord -> commands, platform, config, digest, channel, model, text.
  */
 package readingroom.bot.discord;

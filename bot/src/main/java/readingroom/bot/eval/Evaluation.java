@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import readingroom.bot.text.Texts;
 import readingroom.index.Answer;
 import readingroom.index.Engine;
 import readingroom.index.Question;
@@ -143,7 +144,7 @@ public final class Evaluation {
             .replaceAll("[‘’‛′]", "'")
             .replaceAll("[“”„″]", "\"")
             .replaceAll("[‐‑‒–—―]", "-");
-    return plain.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    return Texts.oneLine(plain).toLowerCase(Locale.ROOT);
   }
 
   private static double ratio(double part, int whole) {

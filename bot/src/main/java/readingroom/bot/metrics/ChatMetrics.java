@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 
 /**
  * The meters of the chat layer, named once here. In Prometheus form: {@code

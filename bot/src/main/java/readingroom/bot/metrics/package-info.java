@@ -3,5 +3,7 @@
  * small HTTP server ({@link readingroom.bot.metrics.MetricsServer}) serving them in Prometheus text
  * format at {@code /metrics}, and a health check at {@code /health} for the container's
  * HEALTHCHECK.
+ *
+ * <p>Arrows: metrics -> config, model.
  */
 package readingroom.bot.metrics;

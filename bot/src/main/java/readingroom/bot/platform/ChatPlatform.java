@@ -1,8 +1,8 @@
 package readingroom.bot.platform;
 
 import java.util.Map;
-import readingroom.bot.chat.Platform;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.model.Platform;
 
 /** A running connection to one chat platform. */
 public interface ChatPlatform extends AutoCloseable {

@@ -1,5 +1,9 @@
 /**
- * What the chat platforms have in common to the application: something that starts, serves until
- * stopped, and renders {@link readingroom.bot.chat.Reply} values its own way.
+ * What the chat adapters share: a connection that starts and serves until stopped ({@link
+ * readingroom.bot.platform.ChatPlatform}) and how it stops its workers ({@link
+ * readingroom.bot.platform.Shutdown}).
+ *
+ * <p>Arrows: platform -> config, digest, model. The discord and slack adapters depend on it; it
+ * depends on neither (the command line picks the adapters).
  */
 package readingroom.bot.platform;

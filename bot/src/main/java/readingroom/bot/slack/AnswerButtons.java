@@ -2,9 +2,10 @@ package readingroom.bot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 /**
  * The buttons under an answer. "More" shows the next quotes, as privately as the answer; "Helpful"
@@ -53,9 +54,7 @@ final class AnswerButtons {
     responder.notice(
         origin,
         () -> feedback.record(origin, question, helpful),
-        helpful
-            ? "Thanks: noted as helpful."
-            : "Thanks: noted as not helpful. Rephrasing the question sometimes finds better quotes.",
+        helpful ? Messages.THANKS_HELPFUL : Messages.THANKS_NOT_HELPFUL,
         target(payload));
   }
 

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.Audience;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Reply;
 import readingroom.index.InvalidQuestionException;
 import readingroom.index.QuestionText;
 import readingroom.index.Result;
@@ -36,15 +38,34 @@ final class BlockKitRenderer {
   private static final int MAX_TITLE_CHARS = 200;
 
   SlackMessage render(Reply reply) {
+    Reply spelled = spelled(reply);
+    SlackMessage message =
+        switch (spelled) {
+          case Reply.AnswerReply r -> answer(r);
+          case Reply.SourcesReply r -> sources(r);
+          case Reply.ArticleReply r -> article(r);
+          case Reply.ArticleChoicesReply r -> choices(r);
+          case Reply.HelpReply r -> help(r);
+          case Reply.SettingsReply r -> settings(r);
+          case Reply.NoticeReply r -> notice(r.text());
+          case Reply.DigestReply r -> digest(r);
+        };
+    // Who sees it is the core's decision, not the markup's.
+    return new SlackMessage(message.text(), message.blocks(), Audience.concernsOnlyTheAsker(reply));
+  }
+
+  /** The reply with commands named as Slack knows them. */
+  private static Reply spelled(Reply reply) {
     return switch (reply) {
-      case Reply.AnswerReply r -> answer(r);
-      case Reply.SourcesReply r -> sources(r);
-      case Reply.ArticleReply r -> article(r);
-      case Reply.ArticleChoicesReply r -> choices(r);
-      case Reply.HelpReply r -> help(r);
-      case Reply.SettingsReply r -> settings(r);
-      case Reply.NoticeReply r -> notice(r.text());
-      case Reply.DigestReply r -> digest(r);
+      case Reply.NoticeReply n -> new Reply.NoticeReply(n.kind(), CommandNames.spell(n.text()));
+      case Reply.HelpReply h ->
+          new Reply.HelpReply(h.lines().stream().map(CommandNames::spell).toList());
+      case Reply.SettingsReply s ->
+          new Reply.SettingsReply(
+              s.settings(),
+              CommandNames.spell(s.change()),
+              s.lines().stream().map(CommandNames::spell).toList());
+      default -> reply;
     };
   }
 
@@ -57,10 +78,7 @@ final class BlockKitRenderer {
   private SlackMessage answer(Reply.AnswerReply reply) {
     List<Result> results = reply.answer().results();
     if (results.isEmpty()) {
-      return notice(
-          reply.skip() > 0
-              ? "No more quotes for this question."
-              : "Nothing in the reading list matches this question.");
+      return notice(reply.skip() > 0 ? Messages.NO_MORE_QUOTES : Messages.NOTHING_MATCHES);
     }
     if (!reply.answer().answered()) {
       return closestArticles(results);
@@ -83,15 +101,15 @@ final class BlockKitRenderer {
       distinct.putIfAbsent(result.source().id(), result.source());
     }
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(section("The reading list does not seem to answer this. The closest articles:"));
+    blocks.add(section(Messages.NOT_ANSWERED + " " + Messages.CLOSEST));
     packLines(
         distinct.values().stream().map(s -> "• " + sourceLine(s)).toList(), blocks, MAX_BLOCKS);
-    return new SlackMessage("The reading list does not seem to answer this.", blocks, false);
+    return new SlackMessage(Messages.NOT_ANSWERED, blocks, false);
   }
 
   private SlackMessage sources(Reply.SourcesReply reply) {
     if (reply.sources().isEmpty()) {
-      return notice("This channel's reading list is empty.");
+      return notice(Messages.EMPTY_READING_LIST);
     }
     int count = reply.sources().size();
     String intro =
@@ -140,9 +158,8 @@ final class BlockKitRenderer {
     blocks.add(
         section(
             Mrkdwn.escape(
-                "Several articles match “"
-                    + Mrkdwn.shorten(reply.words(), 80)
-                    + "”. Pick one with /article and its id:")));
+                Messages.severalMatch(Mrkdwn.shorten(reply.words(), 80))
+                    + ". Pick one with /article and its id:")));
     List<String> lines = new ArrayList<>();
     for (Source source : reply.matches()) {
       lines.add(
@@ -176,14 +193,14 @@ final class BlockKitRenderer {
   private SlackMessage digest(Reply.DigestReply reply) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (reply.preview()) {
-      blocks.add(context(Mrkdwn.escape("Preview: only you see this, and nothing is recorded.")));
+      blocks.add(context(Mrkdwn.escape(Messages.PREVIEW)));
     }
     blocks.add(
         HeaderBlock.builder()
             .text(PlainTextObject.builder().text(Mrkdwn.shorten(reply.heading(), 150)).build())
             .build());
     if (!reply.added().isEmpty()) {
-      blocks.add(section("*New on the reading list*"));
+      blocks.add(section("*" + Messages.DIGEST_NEW + "*"));
       for (Reply.DigestReply.NewArticle added : reply.added()) {
         blocks.add(section("• " + sourceLine(added.source())));
         if (added.quote() != null) {
@@ -191,16 +208,16 @@ final class BlockKitRenderer {
         }
       }
       if (reply.moreAdded() > 0) {
-        blocks.add(
-            context(
-                Mrkdwn.escape("…and " + reply.moreAdded() + " more: see /readingroom sources.")));
+        blocks.add(context(Mrkdwn.escape(Messages.moreAdded(reply.moreAdded()))));
       }
     }
     if (reply.discussion() != null) {
       Reply.DigestReply.Discussion d = reply.discussion();
       blocks.add(
           section(
-              "*For discussion*"
+              "*"
+                  + Messages.DIGEST_DISCUSSION
+                  + "*"
                   + (d.topic() == null
                       ? ""
                       : " · " + Mrkdwn.escape(Mrkdwn.shorten(d.topic(), MAX_TITLE_CHARS)))));
@@ -209,7 +226,7 @@ final class BlockKitRenderer {
       blocks.add(section(plain(d.prompt())));
     }
     if (!reply.asked().isEmpty()) {
-      blocks.add(section("*Most asked here in the last day*"));
+      blocks.add(section("*" + Messages.DIGEST_ASKED + "*"));
       for (Reply.DigestReply.AskedQuestion q : reply.asked()) {
         blocks.add(
             section(
@@ -217,7 +234,7 @@ final class BlockKitRenderer {
                     "“"
                         + Mrkdwn.shorten(q.question(), 500)
                         + "”"
-                        + (q.times() > 1 ? " (asked " + q.times() + " times)" : ""))));
+                        + Messages.askedTimes(q.times()))));
         blocks.add(section(quote(q.quote())));
         blocks.add(context(byline(q.quote().source(), q.quote().link())));
       }

@@ -7,8 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 /**
  * Mentions and direct messages. A mention is answered in a thread on the message that mentions the

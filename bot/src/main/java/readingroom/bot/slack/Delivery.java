@@ -77,32 +77,30 @@ final class Delivery {
    */
   ChatPostMessageResponse post(ReplyTarget.Conversation target, SlackMessage message)
       throws Exception {
-    return retry.run(
+    return api(
         "chat.postMessage",
         () ->
-            limited(() ->
-                client.chatPostMessage(r ->
-                    r.channel(target.channel())
-                        .threadTs(target.threadTs())
-                        .text(message.text())
-                        .blocks(message.blocks())
-                        .unfurlLinks(false)
-                        .unfurlMedia(false))));
+            client.chatPostMessage(r ->
+                r.channel(target.channel())
+                    .threadTs(target.threadTs())
+                    .text(message.text())
+                    .blocks(message.blocks())
+                    .unfurlLinks(false)
+                    .unfurlMedia(false)));
   }
 
   private void postEphemeral(ReplyTarget.Conversation target, SlackMessage message)
       throws Exception {
     ChatPostEphemeralResponse response =
-        retry.run(
+        api(
             "chat.postEphemeral",
             () ->
-                limited(() ->
-                    client.chatPostEphemeral(r ->
-                        r.channel(target.channel())
-                            .user(target.user())
-                            .threadTs(target.threadTs())
-                            .text(message.text())
-                            .blocks(message.blocks()))));
+                client.chatPostEphemeral(r ->
+                    r.channel(target.channel())
+                        .user(target.user())
+                        .threadTs(target.threadTs())
+                        .text(message.text())
+                        .blocks(message.blocks())));
     if (!response.isOk()) {
       throw new IOException("chat.postEphemeral failed: " + response.getError());
     }
@@ -110,6 +108,11 @@ final class Delivery {
 
   private interface ApiCall<T> {
     T call() throws IOException, SlackApiException;
+  }
+
+  /** A Web API call, retried as Slack's rate limits ask. */
+  private <T> T api(String method, ApiCall<T> call) throws Exception {
+    return retry.run(method, () -> limited(call));
   }
 
   /** Turns the client's 429 exception into {@link RateLimitRetry.RateLimited}. */

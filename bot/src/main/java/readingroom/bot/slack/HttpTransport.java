@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +43,9 @@ final class HttpTransport implements AutoCloseable {
     this.parser = new SlackRequestParser(app.config());
     this.path = path;
     this.server = HttpServer.create(new InetSocketAddress(port), 64);
-    AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread thread = new Thread(r, "slack-http-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            4, Thread.ofPlatform().name("slack-http-", 1).daemon().factory());
     server.setExecutor(threads);
     server.createContext("/", this::handle);
   }

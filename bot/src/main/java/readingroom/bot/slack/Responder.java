@@ -1,16 +1,18 @@
 package readingroom.bot.slack;
 
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.channel.Visibility;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.ErrorId;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Visibility;
 
 /**
  * Does the slow part of every request after Bolt has acknowledged it: runs the command on a worker
@@ -55,25 +57,13 @@ final class Responder {
   void command(Origin origin, TextCommand command, ReplyTarget target, boolean canBePrivate) {
     submit(
         origin,
-        () ->
-            switch (command.kind()) {
-              case ASK -> commands.ask(origin, command.argument());
-              case SOURCES -> commands.sources(origin);
-              case ARTICLE -> commands.article(origin, command.argument());
-              case SETTINGS ->
-                  command.argument().isEmpty()
-                      ? commands.settings(origin)
-                      : commands.settings(origin, admins.test(origin.user()), command.argument());
-              case DIGEST ->
-                  commands.digest(origin, admins.test(origin.user()), command.argument());
-              case HELP -> commands.help();
-            },
+        () -> commands.run(origin, command, admins.test(origin.user())),
         target,
         message ->
             canBePrivate
-                && (command.privately()
-                    || privateAnswers
-                    || commands.visibility(origin) == Visibility.PRIVATE
+                && (privateAnswers
+                    || commands.audience(origin, command.kind(), command.privately())
+                        == Visibility.PRIVATE
                     || message.privateByNature()));
   }
 
@@ -94,7 +84,7 @@ final class Responder {
           try {
             first.run();
           } catch (RuntimeException e) {
-            log.error("[{}] Slack action in {} failed", errorId(), origin.channel(), e);
+            log.error("[{}] Slack action in {} failed", ErrorId.next(), origin.channel(), e);
           }
           deliver(origin, renderer.notice(text), target, true);
         });
@@ -113,10 +103,9 @@ final class Responder {
             message = renderer.render(work.get());
           } catch (RuntimeException e) {
             // ChatCommands turns failures into notices; this is a rendering bug.
-            String id = errorId();
+            String id = ErrorId.next();
             log.error("[{}] Slack reply for {} could not be rendered", id, origin.channel(), e);
-            message =
-                renderer.notice("Sorry, something went wrong on our side (error " + id + ").");
+            message = renderer.notice(Messages.apology(id));
           }
           deliver(origin, message, target, privacy.privately(message));
         });
@@ -138,14 +127,10 @@ final class Responder {
     } catch (Exception e) {
       log.error(
           "[{}] Slack reply in {} could not be delivered: {}",
-          errorId(),
+          ErrorId.next(),
           origin.channel(),
           e.getMessage(),
           e);
     }
-  }
-
-  private static String errorId() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }

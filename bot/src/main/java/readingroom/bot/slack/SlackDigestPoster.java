@@ -4,8 +4,8 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import java.io.IOException;
 import java.util.Set;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Reply;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.model.Reply;
 
 /**
  * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit. Errors that mean the

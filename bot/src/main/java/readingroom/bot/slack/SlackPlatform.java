@@ -8,20 +8,20 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
+import readingroom.bot.platform.Shutdown;
 
 /**
  * Reading Room on Slack: a Bolt app with the slash commands, mention and direct-message handlers
@@ -147,15 +147,9 @@ public final class SlackPlatform implements ChatPlatform {
             .build();
     app = new App(appConfig);
 
-    AtomicInteger count = new AtomicInteger();
     workers =
         Executors.newFixedThreadPool(
-            workerCount,
-            r -> {
-              Thread thread = new Thread(r, "slack-reply-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            workerCount, Thread.ofPlatform().name("slack-reply-", 1).daemon().factory());
     Delivery delivery = new Delivery(slack, botToken, new RateLimitRetry(pause));
     Responder responder =
         new Responder(
@@ -261,15 +255,7 @@ public final class SlackPlatform implements ChatPlatform {
       app.stop();
     }
     if (workers != null) {
-      workers.shutdown();
-      try {
-        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-          workers.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        workers.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      Shutdown.await(workers, Duration.ofSeconds(10));
     }
     if (slack != null) {
       try {

@@ -2,8 +2,9 @@ package readingroom.bot.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 
 /**
  * The slash commands: {@code /ask}, {@code /sources}, {@code /article} and {@code /readingroom}

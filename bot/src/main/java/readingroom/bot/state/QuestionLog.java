@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.channel.ChannelKey;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 import readingroom.index.Answer;
 
 /**
@@ -161,6 +162,29 @@ public final class QuestionLog implements FeedbackSink {
         return entries;
       }
     });
+  }
+
+  /** A question and how often a channel asked it. */
+  public record Asked(String question, int times) {}
+
+  /**
+   * The questions a channel asked most often in {@code [from, to)} that the reading list answered,
+   * most asked first (ties: most recent first), counting case-insensitively. For the digest's "most
+   * asked" part; the log stays the only reader of its table.
+   */
+  public List<Asked> mostAsked(ChannelKey channel, Instant from, Instant to, int limit) {
+    return database.read(c ->
+        Sql.on(c)
+            .list(
+                "SELECT MAX(question) AS q, COUNT(*) AS n, MAX(asked_at) AS latest"
+                    + " FROM question_log WHERE platform = ? AND workspace = ? AND channel = ?"
+                    + " AND asked_at >= ? AND asked_at < ? AND answered = 1"
+                    + " GROUP BY lower(question) ORDER BY n DESC, latest DESC LIMIT ?",
+                row -> new Asked(row.getString(1), row.getInt(2)),
+                channel,
+                from,
+                to,
+                limit));
   }
 
   /** The hash stored for the person behind {@code origin}. */

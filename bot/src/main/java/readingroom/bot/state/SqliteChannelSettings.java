@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.channel.ChannelSettings;
 import readingroom.bot.channel.ChannelSettingsRepository;
-import readingroom.bot.channel.Visibility;
+import readingroom.bot.model.ChannelSettings;
+import readingroom.bot.model.Visibility;
 import readingroom.index.Scope;
 
 /** Channel settings in the state database; a save replaces a channel's row and scope in one go. */

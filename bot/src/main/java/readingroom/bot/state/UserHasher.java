@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import readingroom.bot.chat.Origin;
+import readingroom.bot.model.Origin;
 
 /**
  * Turns a user id into the only form the database keeps: an HMAC-SHA256 of platform, workspace and

@@ -1,6 +1,11 @@
 /**
- * The bot's own state in an embedded SQLite database file next to the index: channel settings and
- * the question log, its schema created and evolved by Flyway migrations in {@code db/state}. User
- * ids are only ever stored as salted hashes ({@link readingroom.bot.state.UserHasher}).
+ * The bot's own state in an embedded SQLite database file next to the index, its schema created and
+ * evolved by Flyway migrations in {@code db/state}: channel settings ({@link
+ * readingroom.bot.state.SqliteChannelSettings}) and the question log ({@link
+ * readingroom.bot.state.QuestionLog}, the only reader and writer of {@code question_log}).
+ * Statements run through one small helper, {@link readingroom.bot.state.Sql}. User ids are only
+ * ever stored as salted hashes ({@link readingroom.bot.state.UserHasher}).
+ *
+ * <p>Arrows: state -> channel, model, index.
  */
 package readingroom.bot.state;

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import readingroom.bot.chat.Platform;
 import readingroom.index.Answer;
 import readingroom.index.Scope;
 
@@ -23,10 +22,9 @@ class AnswerCacheTest {
 
   private final AtomicLong nanos = new AtomicLong();
   private final Ticker ticker = nanos::get;
-  private static final ChannelKey CHANNEL = new ChannelKey(Platform.SLACK, "T1", "C1");
 
   private static AnswerKey key(String question) {
-    return new AnswerKey(CHANNEL, AnswerKey.normalise(question), Scope.all(), 3, 0, 1);
+    return new AnswerKey(Scope.all(), AnswerKey.normalise(question), 3, 0, 1);
   }
 
   private static Answer answer(String text) {
@@ -109,10 +107,34 @@ class AnswerCacheTest {
   @Test
   void aNewIndexVersionIsANewKey() {
     AnswerCache cache = new AnswerCache("maximumSize=100", ticker);
-    AnswerKey v1 = new AnswerKey(CHANNEL, "q", Scope.all(), 3, 0, 1);
-    AnswerKey v2 = new AnswerKey(CHANNEL, "q", Scope.all(), 3, 0, 2);
+    AnswerKey v1 = new AnswerKey(Scope.all(), "q", 3, 0, 1);
+    AnswerKey v2 = new AnswerKey(Scope.all(), "q", 3, 0, 2);
     cache.get(v1, () -> answer("old index"));
     assertThat(cache.get(v2, () -> answer("new index")).answer().question()).isEqualTo("new index");
+  }
+
+  @Test
+  void aZeroSizeSpecificationTurnsCachingOff() {
+    AnswerCache cache = new AnswerCache("maximumSize=0", ticker);
+    assertThat(cache.get(key("q"), () -> answer("first")).hit()).isFalse();
+    assertThat(cache.contains(key("q"))).isFalse();
+    AnswerCache.Lookup again = cache.get(key("q"), () -> answer("second"));
+    assertThat(again.hit()).isFalse();
+    assertThat(again.answer().question()).isEqualTo("second");
+    assertThat(cache.hits()).isZero();
+    assertThat(cache.misses()).isEqualTo(2);
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void channelsWithTheSameReadingListShareAnAnswerButOtherReadingListsDoNot() {
+    AnswerCache cache = new AnswerCache("maximumSize=100", ticker);
+    Scope week1 = Scope.articles(java.util.Set.of("a1"));
+    cache.get(new AnswerKey(week1, "q", 3, 0, 1), () -> answer("week 1"));
+    assertThat(cache.contains(new AnswerKey(week1, "q", 3, 0, 1))).isTrue();
+    assertThat(cache.contains(new AnswerKey(Scope.all(), "q", 3, 0, 1))).isFalse();
+    assertThat(cache.contains(new AnswerKey(week1, "q", 2, 0, 1))).isFalse();
+    assertThat(cache.contains(new AnswerKey(week1, "q", 3, 3, 1))).isFalse();
   }
 
   @Test

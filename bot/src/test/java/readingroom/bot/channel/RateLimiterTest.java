@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import readingroom.bot.channel.RateLimiter.Kind;
 import readingroom.bot.channel.RateLimiter.Limit;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 import readingroom.bot.testing.MutableClock;
 
 class RateLimiterTest {

@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.bot.Main;
 import readingroom.bot.TestConfig;
 
 /** The command line's JSON contract, run through {@link Main} as a user would. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.bot.Main;
 
 /** A broken state database stops {@code readingroom} before it indexes, with one clear line. */
 class StartUpErrorTest {

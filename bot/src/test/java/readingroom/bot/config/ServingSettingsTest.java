@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.RateLimiter.Limit;
-import readingroom.bot.channel.Visibility;
+import readingroom.bot.model.Visibility;
 
 class ServingSettingsTest {
 

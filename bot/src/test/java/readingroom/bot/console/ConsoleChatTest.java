@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.TestConfig;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
 
@@ -27,7 +27,7 @@ class ConsoleChatTest {
   static void open() {
     engine =
         Engine.builder()
-            .corpus(TestConfig.root().resolve("corpus"))
+            .corpus(readingroom.bot.testing.TestCorpus.shipped())
             .index(dir.resolve("index"))
             .synonyms(Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")))
             .open();

@@ -14,16 +14,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply;
-import readingroom.bot.chat.Reply.DigestReply;
-import readingroom.bot.chat.Reply.NoticeReply;
-import readingroom.bot.state.QuestionLog;
-import readingroom.bot.state.SqliteChannelSettings;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.commands.DigestRequest;
+import readingroom.bot.commands.SettingChange;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Reply.DigestReply;
+import readingroom.bot.model.Reply.NoticeReply;
 import readingroom.bot.state.StateDatabase;
-import readingroom.bot.state.UserHasher;
+import readingroom.bot.testing.DigestBot;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
 import readingroom.bot.testing.TestCorpus;
@@ -54,14 +54,9 @@ class DigestContentTest {
   @BeforeEach
   void open() {
     database = StateDatabase.open(dir.resolve("state.db"));
-    commands =
-        ChatCommands.builder(engine)
-            .settings(new SqliteChannelSettings(database, clock))
-            .questionLog(
-                new QuestionLog(database, new UserHasher(new byte[32]), Duration.ofDays(90), clock))
-            .digests(new DigestStore(database), Digests.Options.DEFAULTS, clock)
-            .build();
-    digests = commands.digests().orElseThrow();
+    DigestBot bot = DigestBot.open(engine, database, clock);
+    commands = bot.commands();
+    digests = bot.digests();
     poster = new RecordingPoster(clock);
   }
 
@@ -82,7 +77,7 @@ class DigestContentTest {
   private List<DigestReply> days(int count) {
     clock.advance(Duration.ofHours(3));
     for (int i = 0; i < count; i++) {
-      digests.runDue(Map.of(Platform.SLACK, poster));
+      digests.runner().runDue(Map.of(Platform.SLACK, poster));
       clock.advance(Duration.ofDays(1));
     }
     return poster.posts().stream().map(RecordingPoster.Post::digest).toList();
@@ -111,7 +106,7 @@ class DigestContentTest {
       assertThat(passages.add(quote.source().id() + ":" + quote.start()))
           .as("passage featured twice: %s", quote.quote())
           .isTrue();
-      assertThat(Digests.PROMPTS).contains(digest.discussion().prompt());
+      assertThat(DigestComposer.PROMPTS).contains(digest.discussion().prompt());
     }
   }
 
@@ -133,8 +128,8 @@ class DigestContentTest {
     commands.ask(STUDENT, "why did russia invite the taliban to moscow?");
     clock.advance(Duration.ofMinutes(1));
 
-    Reply first = commands.digestPreview(STUDENT);
-    Reply second = commands.digestPreview(STUDENT);
+    Reply first = commands.digest(STUDENT, false, new DigestRequest.Preview());
+    Reply second = commands.digest(STUDENT, false, new DigestRequest.Preview());
 
     assertThat(first).isInstanceOf(DigestReply.class);
     DigestReply preview = (DigestReply) first;
@@ -146,7 +141,7 @@ class DigestContentTest {
         .isEmpty();
 
     clock.advance(Duration.ofMinutes(119)); // 08:00 UTC: the digest is due
-    assertThat(digests.runDue(Map.of(Platform.SLACK, poster)).posted()).isEqualTo(1);
+    assertThat(digests.runner().runDue(Map.of(Platform.SLACK, poster)).posted()).isEqualTo(1);
     DigestReply posted = poster.posts().get(0).digest();
     assertThat(posted.preview()).isFalse();
     assertThat(posted.discussion()).isEqualTo(preview.discussion());
@@ -163,7 +158,7 @@ class DigestContentTest {
     commands.ask(NEWSROOM, "who leads the taliban delegation?");
 
     clock.advance(Duration.ofHours(2));
-    digests.runDue(Map.of(Platform.SLACK, poster));
+    digests.runner().runDue(Map.of(Platform.SLACK, poster));
 
     DigestReply digest = poster.posts().get(0).digest();
     assertThat(digest.asked()).isNotEmpty();
@@ -179,7 +174,8 @@ class DigestContentTest {
   @Test
   void aScopedChannelSeesOnlyItsOwnArticles() {
     Set<String> scope = Set.of(TestCorpus.WAPO, TestCorpus.MOSCOW_TIMES);
-    commands.setScope(TEACHER, true, Scope.articles(scope));
+    commands.changeSettings(
+        TEACHER, true, new SettingChange.ReadingList("articles " + String.join(" ", scope)));
     subscribe(TEACHER, "08:00 UTC moscow");
     commands.ask(STUDENT, "why did russia invite the taliban to moscow?");
 
@@ -218,25 +214,25 @@ class DigestContentTest {
         };
 
     clock.advance(Duration.ofHours(2));
-    Digests.Run run = digests.runDue(Map.of(Platform.SLACK, platform));
+    DigestRunner.Run run = digests.runner().runDue(Map.of(Platform.SLACK, platform));
     assertThat(run.paused()).isEqualTo(1);
     assertThat(run.retried()).isEqualTo(1);
     assertThat(run.posted()).isEqualTo(1);
     clock.advance(Duration.ofMinutes(1));
-    assertThat(digests.runDue(Map.of(Platform.SLACK, platform)).posted())
+    assertThat(digests.runner().runDue(Map.of(Platform.SLACK, platform)).posted())
         .as("flaky retried")
         .isEqualTo(1);
     clock.advance(Duration.ofDays(1));
-    assertThat(digests.runDue(Map.of(Platform.SLACK, platform)).posted()).isEqualTo(2);
+    assertThat(digests.runner().runDue(Map.of(Platform.SLACK, platform)).posted()).isEqualTo(2);
 
     assertThat(poster.posts(ChannelKey.of(gone))).isEmpty();
     assertThat(poster.posts(ChannelKey.of(flaky))).hasSize(2);
     assertThat(poster.posts(ChannelKey.of(TEACHER))).hasSize(2);
-    assertThat(((NoticeReply) commands.digestStatus(gone)).text())
+    assertThat(((NoticeReply) commands.digest(gone, false, new DigestRequest.Status())).text())
         .contains("Paused", "channel_not_found");
 
     subscribe(gone, "08:00 UTC");
-    assertThat(digests.subscription(ChannelKey.of(gone)).orElseThrow().paused()).isFalse();
+    assertThat(digests.subscriptions().find(ChannelKey.of(gone)).orElseThrow().paused()).isFalse();
   }
 
   @Test
@@ -244,10 +240,11 @@ class DigestContentTest {
     Reply refused = commands.digest(STUDENT, false, "subscribe 08:00 Europe/Berlin");
     assertThat(refused).isInstanceOf(NoticeReply.class);
     assertThat(((NoticeReply) refused).kind()).isEqualTo(NoticeReply.Kind.FORBIDDEN);
-    assertThat(digests.subscription(ChannelKey.of(STUDENT))).isEmpty();
+    assertThat(digests.subscriptions().find(ChannelKey.of(STUDENT))).isEmpty();
 
     subscribe(TEACHER, "time:08:00 timezone:Europe/Berlin topic:the moscow format");
-    assertThat(((NoticeReply) commands.digestUnsubscribe(STUDENT, false)).kind())
+    assertThat(
+            ((NoticeReply) commands.digest(STUDENT, false, new DigestRequest.Unsubscribe())).kind())
         .isEqualTo(NoticeReply.Kind.FORBIDDEN);
 
     String status = ((NoticeReply) commands.digest(STUDENT, false, "status")).text();
@@ -256,9 +253,10 @@ class DigestContentTest {
         .contains("08:00 Europe/Berlin", "the moscow format", "Monday, January 12 at 08:00 CET");
     assertThat(commands.digest(STUDENT, false, "preview")).isInstanceOf(DigestReply.class);
 
-    assertThat(((NoticeReply) commands.digestUnsubscribe(TEACHER, true)).text())
+    assertThat(
+            ((NoticeReply) commands.digest(TEACHER, true, new DigestRequest.Unsubscribe())).text())
         .contains("no longer");
-    assertThat(digests.subscription(ChannelKey.of(TEACHER))).isEmpty();
+    assertThat(digests.subscriptions().find(ChannelKey.of(TEACHER))).isEmpty();
   }
 
   @Test
@@ -271,6 +269,6 @@ class DigestContentTest {
     assertThat(time.text()).contains("HH:MM");
     assertThat(zone.text()).contains("Europe/Berlin");
     assertThat(missing.text()).contains("time zone");
-    assertThat(digests.subscription(ChannelKey.of(TEACHER))).isEmpty();
+    assertThat(digests.subscriptions().find(ChannelKey.of(TEACHER))).isEmpty();
   }
 }

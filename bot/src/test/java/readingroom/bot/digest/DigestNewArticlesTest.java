@@ -13,9 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.chat.Reply.DigestReply;
 import readingroom.bot.console.PlainTextRenderer;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply.DigestReply;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.TestCorpus;
@@ -37,15 +37,18 @@ class DigestNewArticlesTest {
     try (Engine engine = TestCorpus.openEngine(dir);
         StateDatabase database = StateDatabase.open(dir.resolve("state.db"))) {
       Digests digests =
-          new Digests(
+          Digests.create(
               engine,
-              new DigestStore(database),
+              database,
               key -> Scope.all(),
-              Digests.Options.DEFAULTS,
+              DigestComposer.MostAsked.NONE,
+              DigestRunner.Options.DEFAULTS,
               clock);
-      digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), ZoneOffset.UTC), null, "op");
+      digests
+          .subscriptions()
+          .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), ZoneOffset.UTC), null, "op");
       clock.advance(Duration.ofHours(3));
-      digests.runDue(Map.of(Platform.CONSOLE, poster));
+      digests.runner().runDue(Map.of(Platform.CONSOLE, poster));
 
       Files.writeString(
           dir.resolve("corpus").resolve("new-field-note.txt"),
@@ -62,9 +65,9 @@ class DigestNewArticlesTest {
           """);
       engine.reindex(false, IndexProgress.NONE);
       clock.advance(Duration.ofDays(1));
-      digests.runDue(Map.of(Platform.CONSOLE, poster));
+      digests.runner().runDue(Map.of(Platform.CONSOLE, poster));
       clock.advance(Duration.ofDays(1));
-      digests.runDue(Map.of(Platform.CONSOLE, poster));
+      digests.runner().runDue(Map.of(Platform.CONSOLE, poster));
 
       List<DigestReply> posted = poster.posts().stream().map(RecordingPoster.Post::digest).toList();
       assertThat(posted).hasSize(3);

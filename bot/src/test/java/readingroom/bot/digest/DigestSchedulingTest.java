@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.Platform;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
@@ -51,8 +51,13 @@ class DigestSchedulingTest {
       database.close();
     }
     database = StateDatabase.open(dir.resolve("state.db"));
-    return new Digests(
-        engine, new DigestStore(database), key -> Scope.all(), Digests.Options.DEFAULTS, clock);
+    return Digests.create(
+        engine,
+        database,
+        key -> Scope.all(),
+        DigestComposer.MostAsked.NONE,
+        DigestRunner.Options.DEFAULTS,
+        clock);
   }
 
   private void begin(String instant) {
@@ -60,8 +65,8 @@ class DigestSchedulingTest {
     poster = new RecordingPoster(clock);
   }
 
-  private Digests.Run run(Digests digests) {
-    return digests.runDue(Map.of(Platform.SLACK, poster));
+  private DigestRunner.Run run(Digests digests) {
+    return digests.runner().runDue(Map.of(Platform.SLACK, poster));
   }
 
   /** Runs every {@code step} until {@code end}, as the scheduler thread would. */
@@ -77,8 +82,12 @@ class DigestSchedulingTest {
   void eachChannelIsPostedAtItsOwnLocalTime() {
     begin("2026-01-12T05:00:00Z");
     Digests digests = start();
-    digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
-    digests.subscribe(NEWSROOM, new DigestSchedule(LocalTime.of(8, 0), NEW_YORK), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(NEWSROOM, new DigestSchedule(LocalTime.of(8, 0), NEW_YORK), null, "admin");
 
     runUntil(digests, "2026-01-13T05:00:00Z", Duration.ofMinutes(1));
 
@@ -96,7 +105,9 @@ class DigestSchedulingTest {
     // Berlin skips 02:00-03:00 on 29 March 2026: 02:30 that day is 03:30 CEST.
     begin("2026-03-27T22:00:00Z");
     Digests digests = start();
-    digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(2, 30), BERLIN), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(2, 30), BERLIN), null, "admin");
 
     runUntil(digests, "2026-03-30T22:00:00Z", Duration.ofMinutes(5));
 
@@ -113,7 +124,9 @@ class DigestSchedulingTest {
     // Berlin repeats 02:00-03:00 on 25 October 2026: 02:30 is first CEST, then CET.
     begin("2026-10-23T22:00:00Z");
     Digests digests = start();
-    digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(2, 30), BERLIN), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(2, 30), BERLIN), null, "admin");
 
     runUntil(digests, "2026-10-26T22:00:00Z", Duration.ofMinutes(5));
 
@@ -128,7 +141,9 @@ class DigestSchedulingTest {
   @Test
   void aRestartBeforeTheSlotPostsItOnce() {
     begin("2026-01-12T06:00:00Z");
-    start().subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    start()
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
     clock.advance(Duration.ofMinutes(30));
 
     Digests restarted = start();
@@ -143,7 +158,9 @@ class DigestSchedulingTest {
   void aRestartAfterTheSlotWasClaimedButNotPostedPostsItOnce() {
     begin("2026-01-12T06:00:00Z");
     Digests first = start();
-    first.subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    first
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
     clock.advance(Duration.ofHours(1));
     // The first process claims 12 January and dies before posting.
     assertThat(
@@ -153,7 +170,7 @@ class DigestSchedulingTest {
                     LocalDate.parse("2026-01-12"),
                     "the-process-that-died",
                     clock.instant(),
-                    Digests.Options.DEFAULTS.lease(),
+                    DigestRunner.Options.DEFAULTS.lease(),
                     5))
         .isTrue();
 
@@ -164,7 +181,8 @@ class DigestSchedulingTest {
 
     assertThat(poster.posts(CLASS)).hasSize(1);
     assertThat(poster.posts(CLASS).get(0).at())
-        .isEqualTo(Instant.parse("2026-01-12T07:00:00Z").plus(Digests.Options.DEFAULTS.lease()));
+        .isEqualTo(
+            Instant.parse("2026-01-12T07:00:00Z").plus(DigestRunner.Options.DEFAULTS.lease()));
     assertThat(new DigestStore(database).slot(CLASS, LocalDate.parse("2026-01-12")))
         .contains(SlotState.POSTED);
   }
@@ -173,7 +191,9 @@ class DigestSchedulingTest {
   void aRestartAfterThePostDoesNotPostTheDayAgain() {
     begin("2026-01-12T06:00:00Z");
     Digests first = start();
-    first.subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    first
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
     runUntil(first, "2026-01-12T07:05:00Z", Duration.ofMinutes(1));
     assertThat(poster.posts(CLASS)).hasSize(1);
 
@@ -189,7 +209,9 @@ class DigestSchedulingTest {
   @Test
   void aDayMissedByLessThanTheGracePeriodIsPostedLateAndOnce() {
     begin("2026-01-12T06:00:00Z");
-    start().subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    start()
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
     // Down from 06:00 to 09:30 UTC: two and a half hours after the slot, within three.
     clock.advance(Duration.ofMinutes(210));
 
@@ -204,7 +226,9 @@ class DigestSchedulingTest {
   @Test
   void aDayMissedByMoreThanTheGracePeriodIsSkippedAndTheNextDayComes() {
     begin("2026-01-12T06:00:00Z");
-    start().subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    start()
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
     // Down until 10:30 UTC: three and a half hours after the slot.
     clock.advance(Duration.ofMinutes(270));
 
@@ -223,7 +247,9 @@ class DigestSchedulingTest {
   void aNewSubscriptionDoesNotPostTheSlotThatBeganBeforeIt() {
     begin("2026-01-12T07:30:00Z"); // 08:30 in Berlin
     Digests digests = start();
-    digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
 
     runUntil(digests, "2026-01-13T07:30:00Z", Duration.ofMinutes(1));
 
@@ -236,9 +262,13 @@ class DigestSchedulingTest {
   void movingTheTimeLaterOnADayAlreadyPostedDoesNotPostThatDayAgain() {
     begin("2026-01-12T06:00:00Z");
     Digests digests = start();
-    digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(8, 0), BERLIN), null, "admin");
     runUntil(digests, "2026-01-12T08:00:00Z", Duration.ofMinutes(1));
-    digests.subscribe(CLASS, new DigestSchedule(LocalTime.of(18, 0), BERLIN), null, "admin");
+    digests
+        .subscriptions()
+        .subscribe(CLASS, new DigestSchedule(LocalTime.of(18, 0), BERLIN), null, "admin");
 
     runUntil(digests, "2026-01-13T18:00:00Z", Duration.ofMinutes(1));
 

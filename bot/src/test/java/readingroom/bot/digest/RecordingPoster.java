@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 
 /** A poster that keeps every digest it is given, with the clock's time. */
 final class RecordingPoster implements DigestPoster {

@@ -19,17 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestStore;
 import readingroom.bot.digest.Digests;
 import readingroom.bot.digest.Subscription;
 import readingroom.bot.discord.LocalDiscord.Call;
 import readingroom.bot.discord.LocalDiscord.Sent;
-import readingroom.bot.state.QuestionLog;
-import readingroom.bot.state.SqliteChannelSettings;
+import readingroom.bot.model.Platform;
 import readingroom.bot.state.StateDatabase;
-import readingroom.bot.state.UserHasher;
+import readingroom.bot.testing.DigestBot;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
@@ -62,14 +61,9 @@ class DiscordDigestEndToEndTest {
   void start() throws Exception {
     engine = SharedEngine.get();
     database = StateDatabase.open(folder.resolve("state.db"));
-    commands =
-        ChatCommands.builder(engine)
-            .settings(new SqliteChannelSettings(database, clock))
-            .questionLog(
-                new QuestionLog(database, new UserHasher(new byte[32]), Duration.ofDays(90), clock))
-            .digests(new DigestStore(database), Digests.Options.DEFAULTS, clock)
-            .build();
-    digests = commands.digests().orElseThrow();
+    DigestBot bot = DigestBot.open(engine, database, clock);
+    commands = bot.commands();
+    digests = bot.digests();
     discord = new LocalDiscord();
     platform =
         DiscordPlatform.create(
@@ -100,14 +94,14 @@ class DiscordDigestEndToEndTest {
     assertEphemeral(refused);
     assertThat(discord.editOf(refused).body().path("content").asText())
         .startsWith("Only members with the Manage Channels permission");
-    assertThat(digests.subscription(channel)).as("refused on the server").isEmpty();
+    assertThat(digests.subscriptions().find(channel)).as("refused on the server").isEmpty();
 
     Sent subscribe = discord.slash("digest", "subscribe", AT_EIGHT_IN_BERLIN, true);
     assertEphemeral(subscribe);
     assertThat(discord.editOf(subscribe).body().path("content").asText())
         .startsWith("Saved")
         .contains("08:00 Europe/Berlin");
-    assertThat(digests.subscription(channel)).isPresent();
+    assertThat(digests.subscriptions().find(channel)).isPresent();
 
     // A question for "most asked", trying to ping everyone through the digest.
     discord.editOf(
@@ -132,7 +126,7 @@ class DiscordDigestEndToEndTest {
 
     int before = discord.calls().size();
     clock.set(Instant.parse("2026-01-12T07:00:00Z")); // 08:00 in Berlin
-    Digests.Run run = digests.runDue(platform.digestPosters());
+    DigestRunner.Run run = digests.runner().runDue(platform.digestPosters());
 
     assertThat(run.posted()).isEqualTo(1);
     List<Call> posts = postsIn(discord.channelId, before);
@@ -154,7 +148,7 @@ class DiscordDigestEndToEndTest {
         .isEqualTo(descriptions(previewed));
 
     clock.advance(Duration.ofMinutes(10));
-    assertThat(digests.runDue(platform.digestPosters()).posted()).isZero();
+    assertThat(digests.runner().runDue(platform.digestPosters()).posted()).isZero();
     assertThat(postsIn(discord.channelId, before)).as("the slot is posted once").hasSize(1);
   }
 
@@ -175,9 +169,9 @@ class DiscordDigestEndToEndTest {
 
     int before = discord.calls().size();
     clock.set(Instant.parse("2026-02-02T07:00:00Z")); // 08:00 in Berlin
-    Digests.Run run;
-    try (LogCapture log = new LogCapture(Digests.class)) {
-      run = digests.runDue(platform.digestPosters());
+    DigestRunner.Run run;
+    try (LogCapture log = new LogCapture(DigestRunner.class)) {
+      run = digests.runner().runDue(platform.digestPosters());
       assertThat(log.lines())
           .filteredOn(line -> line.contains("paused"))
           .hasSize(3)
@@ -203,7 +197,7 @@ class DiscordDigestEndToEndTest {
 
     // Not retried: the next day only the working channel is posted to.
     clock.set(Instant.parse("2026-02-03T07:00:00Z"));
-    digests.runDue(platform.digestPosters());
+    digests.runner().runDue(platform.digestPosters());
     assertThat(postsIn(discord.goneChannelId, before)).hasSize(1);
     assertThat(postsIn(discord.lockedChannelId, before)).hasSize(1);
     assertThat(subscription(discord.readOnlyChannelId).paused()).isTrue();
@@ -217,7 +211,7 @@ class DiscordDigestEndToEndTest {
   }
 
   private Subscription subscription(String channel) {
-    return digests.subscription(key(channel)).orElseThrow();
+    return digests.subscriptions().find(key(channel)).orElseThrow();
   }
 
   private void assertEphemeral(Sent sent) throws InterruptedException {

@@ -7,9 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.FeedbackSink;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.testing.SharedEngine;
 
 /**

@@ -28,7 +28,7 @@ class DevSetQualityTest {
     assertThat(questions).hasSizeGreaterThan(20);
     try (Engine engine =
         Engine.builder()
-            .corpus(TestConfig.root().resolve("corpus"))
+            .corpus(readingroom.bot.testing.TestCorpus.shipped())
             .index(dir.resolve("index"))
             .synonyms(Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")))
             .open()) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import readingroom.bot.chat.Reply;
+import readingroom.bot.model.Reply;
 import readingroom.index.Answer;
 import readingroom.index.Result;
 import readingroom.index.model.PublishedDate;
@@ -151,6 +151,22 @@ class BlockKitRendererTest {
                 .render(new Reply.NoticeReply(Reply.NoticeReply.Kind.NOT_FOUND, "x"))
                 .privateByNature())
         .isTrue();
+  }
+
+  @Test
+  void commandsTheCoreNamesShortAreSpelledAsSlackKnowsThem() throws Exception {
+    SlackMessage refusal =
+        renderer.render(
+            new Reply.NoticeReply(
+                Reply.NoticeReply.Kind.FORBIDDEN,
+                "Only admins can change this. Anyone can view them with /settings."));
+    assertThat(refusal.text()).endsWith("Anyone can view them with /readingroom settings.");
+    SlackMessage help =
+        renderer.render(
+            new Reply.HelpReply(List.of("/ask a question", "/digest status, /digest preview")));
+    assertThat(SlackText.texts(json(help)).get(0))
+        .contains("/ask a question", "/readingroom digest status, /readingroom digest preview")
+        .doesNotContain("/readingroom ask");
   }
 
   private static JsonNode json(SlackMessage message) throws Exception {

@@ -2,8 +2,8 @@ package readingroom.bot.slack;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import readingroom.bot.chat.FeedbackSink;
-import readingroom.bot.chat.Origin;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
 
 /** Keeps feedback in memory, for tests to read. */
 final class RecordingFeedback implements FeedbackSink {

@@ -14,15 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.chat.ChatCommands;
-import readingroom.bot.chat.Origin;
-import readingroom.bot.chat.Platform;
-import readingroom.bot.digest.DigestStore;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.Digests;
-import readingroom.bot.state.QuestionLog;
-import readingroom.bot.state.SqliteChannelSettings;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Platform;
 import readingroom.bot.state.StateDatabase;
-import readingroom.bot.state.UserHasher;
+import readingroom.bot.testing.DigestBot;
 import readingroom.bot.testing.MutableClock;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
@@ -49,18 +47,15 @@ class SlackDigestTest {
   static ResponseUrlReceiver responses;
   static SlackPlatform slack;
   static SignedRequests requests;
+  static Digests digests;
 
   @BeforeAll
   static void start() throws Exception {
     engine = TestCorpus.open(folder);
     database = StateDatabase.open(folder.resolve("state.db"));
-    commands =
-        ChatCommands.builder(engine)
-            .settings(new SqliteChannelSettings(database, clock))
-            .questionLog(
-                new QuestionLog(database, new UserHasher(new byte[32]), Duration.ofDays(90), clock))
-            .digests(new DigestStore(database), Digests.Options.DEFAULTS, clock)
-            .build();
+    DigestBot bot = DigestBot.open(engine, database, clock);
+    commands = bot.commands();
+    digests = bot.digests();
     api = new SlackApiStandIn();
     responses = new ResponseUrlReceiver();
     SlackSettings settings =
@@ -132,7 +127,7 @@ class SlackDigestTest {
     api.clear();
 
     clock.advance(Duration.ofHours(1)); // 08:00 in Berlin
-    Digests.Run run = commands.digests().orElseThrow().runDue(slack.digestPosters());
+    DigestRunner.Run run = digests.runner().runDue(slack.digestPosters());
 
     assertThat(run.posted()).isEqualTo(1);
     SlackApiStandIn.Call post = api.await("chat.postMessage", 1).get(0);
@@ -165,16 +160,15 @@ class SlackDigestTest {
     api.clear();
     api.script("chat.postMessage", SlackApiStandIn.ok("{\"ok\":false,\"error\":\"is_archived\"}"));
 
-    commands.digests().orElseThrow().runDue(slack.digestPosters());
+    digests.runner().runDue(slack.digestPosters());
 
     assertThat(api.calls("chat.postMessage"))
         .extracting(c -> c.params().get("channel"))
         .containsExactlyInAnyOrder("CARCHIVED", "COPEN");
     assertThat(
-            commands
-                .digests()
-                .orElseThrow()
-                .subscription(new ChannelKey(Platform.SLACK, SignedRequests.TEAM, "CARCHIVED"))
+            digests
+                .subscriptions()
+                .find(new ChannelKey(Platform.SLACK, SignedRequests.TEAM, "CARCHIVED"))
                 .orElseThrow()
                 .pausedReason())
         .contains("is_archived");

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.cli.Platforms;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.platform.ChatPlatform;
-import readingroom.bot.platform.Platforms;
 import readingroom.bot.testing.SharedEngine;
 
 class SlackSettingsTest {

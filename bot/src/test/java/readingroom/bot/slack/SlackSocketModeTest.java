@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.bot.chat.ChatCommands;
+import readingroom.bot.commands.ChatCommands;
 import readingroom.index.Engine;
 
 /**

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import readingroom.index.Engine;
 
 /**
- * The project's five-article corpus, plus one article full of Slack control sequences, indexed in a
- * temporary folder: the real engine the Slack tests talk to.
+ * The five-article test corpus (the fixture, not the live folder), plus one article full of Slack
+ * control sequences, indexed in a temporary folder: the real engine the Slack tests talk to.
  */
 final class TestCorpus {
 
@@ -34,9 +34,8 @@ final class TestCorpus {
   private TestCorpus() {}
 
   static Engine open(Path folder) throws IOException {
-    Path root = Path.of(System.getProperty("readingroom.root", ".."));
     Path corpus = Files.createDirectories(folder.resolve("corpus"));
-    try (Stream<Path> files = Files.list(root.resolve("corpus"))) {
+    try (Stream<Path> files = Files.list(readingroom.bot.testing.TestCorpus.shipped())) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
         Files.copy(file, corpus.resolve(file.getFileName()));
       }

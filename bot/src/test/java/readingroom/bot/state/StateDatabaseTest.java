@@ -19,9 +19,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.ChannelKey;
-import readingroom.bot.channel.ChannelSettings;
-import readingroom.bot.channel.Visibility;
-import readingroom.bot.chat.Platform;
+import readingroom.bot.model.ChannelSettings;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Visibility;
 import readingroom.bot.testing.MutableClock;
 import readingroom.index.Scope;
 

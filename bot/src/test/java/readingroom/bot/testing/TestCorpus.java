@@ -2,14 +2,17 @@ package readingroom.bot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import readingroom.index.Engine;
 
 /**
- * The shipped five-article corpus, copied into a folder with two articles under {@code week-1/} and
- * one under {@code week-3/}, so they carry those tags as a classroom's collections would.
+ * The five-article test corpus (a frozen copy of the shipped articles in {@code
+ * src/test/resources/corpus-fixture}, never the live {@code corpus/} folder a user may add to),
+ * copied into a folder with two articles under {@code week-1/} and one under {@code week-3/}, so
+ * they carry those tags as a classroom's collections would.
  */
 public final class TestCorpus {
 
@@ -30,16 +33,13 @@ public final class TestCorpus {
 
   private TestCorpus() {}
 
-  /** The shipped corpus folder of this checkout. */
+  /** The fixture folder of the five articles, as the test classpath holds it. */
   public static Path shipped() {
-    String root = System.getProperty("readingroom.root");
-    Path start = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("corpus"))) {
-        return dir.resolve("corpus");
-      }
+    try {
+      return Path.of(TestCorpus.class.getResource("/corpus-fixture").toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("The test corpus fixture is not on the classpath", e);
     }
-    throw new IllegalStateException("No corpus folder above " + start);
   }
 
   /** Copies the corpus into {@code dir}/corpus, with the tag folders, and returns that folder. */

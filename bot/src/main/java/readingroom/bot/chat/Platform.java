@@ -1,8 +1,0 @@
-package readingroom.bot.chat;
-
-/** Where a question came from. */
-public enum Platform {
-  CONSOLE,
-  DISCORD,
-  SLACK
-}

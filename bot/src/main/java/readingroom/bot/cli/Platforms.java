@@ -1,0 +1,41 @@
+package readingroom.bot.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.commands.CountingFeedbackSink;
+import readingroom.bot.config.Secrets;
+import readingroom.bot.config.Settings;
+import readingroom.bot.discord.DiscordPlatform;
+import readingroom.bot.discord.DiscordSettings;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.platform.ChatPlatform;
+import readingroom.bot.slack.SlackPlatform;
+import readingroom.bot.slack.SlackSettings;
+
+/**
+ * The chat platforms this process should serve, from the secrets that are set: each adapter is
+ * started only when its tokens are present. None configured means a console chat.
+ */
+public final class Platforms {
+  private Platforms() {}
+
+  public static List<ChatPlatform> configured(
+      Settings settings, Secrets secrets, ChatCommands commands) {
+    List<ChatPlatform> platforms = new ArrayList<>();
+    // Button votes go to the question log, next to the question they judge; every platform's
+    // votes are also counted and logged as they come.
+    FeedbackSink feedback = new CountingFeedbackSink(commands.feedbackSink());
+    var discordToken = secrets.get(Secrets.DISCORD_TOKEN);
+    if (discordToken.isPresent()) {
+      platforms.add(
+          DiscordPlatform.create(
+              DiscordSettings.from(settings), discordToken.get(), commands, feedback));
+    }
+    if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
+      platforms.add(
+          SlackPlatform.create(SlackSettings.from(settings), secrets, commands, feedback));
+    }
+    return platforms;
+  }
+}

@@ -1,0 +1,305 @@
+package readingroom.bot.commands;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import readingroom.bot.channel.AnswerCache;
+import readingroom.bot.channel.ChannelKey;
+import readingroom.bot.channel.ChannelSettingsRepository;
+import readingroom.bot.channel.Channels;
+import readingroom.bot.channel.RateLimiter;
+import readingroom.bot.digest.Digests;
+import readingroom.bot.metrics.ChatMetrics;
+import readingroom.bot.metrics.ChatMetrics.ErrorKind;
+import readingroom.bot.model.ChannelDefaults;
+import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Messages;
+import readingroom.bot.model.Origin;
+import readingroom.bot.model.Reply;
+import readingroom.bot.model.Reply.NoticeReply;
+import readingroom.bot.model.Visibility;
+import readingroom.bot.state.QuestionLog;
+import readingroom.bot.state.UserHasher;
+import readingroom.index.Engine;
+import readingroom.index.Question;
+import readingroom.index.model.Source;
+
+/**
+ * The commands every platform offers, as plain calls: a question or a request in, a {@link Reply}
+ * out. Each command is its own class ({@link AskCommand}, {@link SourcesCommand}, {@link
+ * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}); this is
+ * the one door adapters use, and every call goes through the same {@link Guard}, so failures become
+ * short notices with an id that is also in the log, never a stack trace in chat.
+ */
+public final class ChatCommands {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatCommands.class);
+
+  /** Articles listed by {@code /article} when several match. */
+  public static final int MAX_ARTICLE_CHOICES = ArticleCommand.MAX_CHOICES;
+
+  private final Channels channels;
+  private final AnswerCache cache;
+  private final QuestionLog questionLog;
+  private final ChatMetrics metrics;
+  private final Guard guard;
+  private final AskCommand ask;
+  private final SourcesCommand sources;
+  private final ArticleCommand article;
+  private final HelpCommand help = new HelpCommand();
+  private final SettingsCommand settings;
+  private final DigestCommand digest;
+
+  /**
+   * Commands with settings kept in memory, public answers of up to {@code maxQuotes} quotes by
+   * default, the default answer cache, no rate limits and no question log: for tools and tests. The
+   * bot itself is built with {@link #builder}.
+   */
+  public ChatCommands(Engine engine, int maxQuotes) {
+    this(
+        builder(engine)
+            .channels(
+                ChannelSettingsRepository.inMemory(),
+                new ChannelDefaults(Visibility.PUBLIC, maxQuotes)));
+  }
+
+  private ChatCommands(Builder builder) {
+    Engine engine = builder.engine;
+    this.channels =
+        builder.channels != null
+            ? builder.channels
+            : new Channels(builder.settings, builder.defaults);
+    this.cache = builder.cache != null ? builder.cache : AnswerCache.withDefaults();
+    this.questionLog = builder.questionLog;
+    this.metrics = builder.metrics != null ? builder.metrics : ChatMetrics.inMemory();
+    this.guard = new Guard(metrics);
+    // Who changed a setting or a digest is hashed as the question log hashes askers, so the two
+    // can be joined.
+    Function<Origin, String> who = whoChanged(builder.hasher, questionLog);
+    this.ask = new AskCommand(engine, channels, cache, builder.limiter, questionLog, metrics);
+    this.sources = new SourcesCommand(engine, channels);
+    this.article = new ArticleCommand(engine, channels);
+    this.settings = new SettingsCommand(engine, channels, who);
+    this.digest =
+        builder.digests == null
+            ? null
+            : new DigestCommand(builder.digests.subscriptions(), builder.digests.composer(), who);
+    metrics.gauge("readingroom.answer.cache.size", "Answers held in the cache", cache::size);
+  }
+
+  private static Function<Origin, String> whoChanged(UserHasher hasher, QuestionLog questionLog) {
+    if (hasher != null) {
+      return hasher::hash;
+    }
+    if (questionLog != null) {
+      return questionLog::userHash;
+    }
+    byte[] salt = new byte[32];
+    new SecureRandom().nextBytes(salt);
+    return new UserHasher(salt)::hash;
+  }
+
+  /** Starts building the commands of a bot around {@code engine}. */
+  public static Builder builder(Engine engine) {
+    return new Builder(engine);
+  }
+
+  /**
+   * A typed text command (Slack's {@code /readingroom}, a mention, a direct message, a console
+   * line), parsed by {@link TextCommand#parse}.
+   *
+   * @param canManage whether the person may change this channel's settings and digest: the
+   *     adapter's translation of Discord's Manage Channels permission or Slack's admin status
+   */
+  public Reply run(Origin origin, TextCommand command, boolean canManage) {
+    return switch (command.kind()) {
+      case ASK -> ask(origin, command.argument());
+      case SOURCES -> sources(origin);
+      case ARTICLE -> article(origin, command.argument());
+      case SETTINGS -> settings(origin, canManage, command.argument());
+      case DIGEST -> digest(origin, canManage, command.argument());
+      case HELP -> help();
+    };
+  }
+
+  /** {@code /ask}: the first page of quotes. */
+  public Reply ask(Origin origin, String question) {
+    return ask(origin, question, 0);
+  }
+
+  /** {@code /ask}, or "More": the quotes after the first {@code skip}. */
+  public Reply ask(Origin origin, String question, int skip) {
+    metrics.question(origin.platform());
+    return guard.run(origin, () -> ask.ask(origin, question, skip));
+  }
+
+  /** {@code /sources}: the articles this channel can ask about. */
+  public Reply sources(Origin origin) {
+    return guard.run(origin, () -> sources.sources(origin));
+  }
+
+  /** {@code /article}: an article by id, or by words of its headline or outlet. */
+  public Reply article(Origin origin, String idOrWords) {
+    return guard.run(origin, () -> article.article(origin, idOrWords));
+  }
+
+  /** Headlines for autocomplete: up to {@code limit} articles matching the typed words. */
+  public List<Source> autocompleteArticles(Origin origin, String typed, int limit) {
+    return sources.autocomplete(origin, typed, limit);
+  }
+
+  /** {@code /help}. */
+  public Reply help() {
+    return help.help();
+  }
+
+  /** {@code /settings} with no argument: the channel's settings, for anyone. */
+  public Reply settings(Origin origin) {
+    return guard.run(origin, () -> settings.show(origin));
+  }
+
+  /**
+   * {@code /settings <text>}: {@code scope all | articles <ids> | tags <tags> | dates
+   * <from>..<to>}, {@code visibility public | private}, {@code quotes 1-3}; empty or {@code show}
+   * only shows them.
+   *
+   * @param canManage see {@link #run}
+   */
+  public Reply settings(Origin origin, boolean canManage, String text) {
+    return guard.run(origin, () -> settings.run(origin, canManage, text));
+  }
+
+  /** One typed change to the channel's settings, as Discord's options give it. */
+  public Reply changeSettings(Origin origin, boolean canManage, SettingChange change) {
+    Objects.requireNonNull(change, "change");
+    return guard.run(origin, () -> settings.change(origin, canManage, change));
+  }
+
+  /**
+   * Who sees the reply to {@code kind} in this channel, decided before it runs (see {@link
+   * Audience}). Falls back to the default visibility when the settings cannot be read.
+   */
+  public Visibility audience(Origin origin, TextCommand.Kind kind, boolean askedPrivately) {
+    return Audience.of(kind, askedPrivately, channelVisibility(origin));
+  }
+
+  private Visibility channelVisibility(Origin origin) {
+    try {
+      return channels.effective(ChannelKey.of(origin)).visibility();
+    } catch (RuntimeException e) {
+      log.warn("Settings of {} unreadable; using the default visibility", origin.channel(), e);
+      metrics.error(ErrorKind.DATABASE);
+      return channels.defaults().visibility();
+    }
+  }
+
+  /**
+   * {@code /digest <text>}: {@code subscribe <HH:MM> <zone> [topic]}, {@code unsubscribe}, {@code
+   * status} (also empty), {@code preview}. The preview is a {@link Reply.DigestReply} with {@code
+   * preview} set, for the asker's eyes only.
+   *
+   * @param canManage see {@link #run}: the same people may change a channel's digest
+   */
+  public Reply digest(Origin origin, boolean canManage, String text) {
+    return guard.run(
+        origin, () -> digest == null ? digestsOff() : digest.run(origin, canManage, text));
+  }
+
+  /** {@code /digest}, typed, as Discord's sub-commands give it. */
+  public Reply digest(Origin origin, boolean canManage, DigestRequest request) {
+    Objects.requireNonNull(request, "request");
+    return guard.run(
+        origin, () -> digest == null ? digestsOff() : digest.run(origin, canManage, request));
+  }
+
+  private static Reply digestsOff() {
+    return new NoticeReply(NoticeReply.Kind.NOT_FOUND, Messages.DIGESTS_OFF);
+  }
+
+  /** Where adapters report the feedback buttons: the question log, or nowhere without one. */
+  public FeedbackSink feedbackSink() {
+    if (questionLog != null) {
+      return questionLog;
+    }
+    return (origin, question, helpful) ->
+        log.debug("No question log: feedback from {} not stored", origin.platform());
+  }
+
+  /** The answer cache, for its hit and miss counts. */
+  public AnswerCache cache() {
+    return cache;
+  }
+
+  /** The parts of a bot's commands; anything not given gets the in-memory default. */
+  public static final class Builder {
+    private final Engine engine;
+    private ChannelDefaults defaults = new ChannelDefaults(Visibility.PUBLIC, Question.MAX_QUOTES);
+    private ChannelSettingsRepository settings = ChannelSettingsRepository.inMemory();
+    private Channels channels;
+    private AnswerCache cache;
+    private RateLimiter limiter = RateLimiter.unlimited();
+    private QuestionLog questionLog;
+    private ChatMetrics metrics;
+    private UserHasher hasher;
+    private Digests digests;
+
+    private Builder(Engine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    public Builder cache(AnswerCache value) {
+      this.cache = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Where channel settings are kept (in memory by default), and what channels get until they
+     * change them.
+     */
+    public Builder channels(ChannelSettingsRepository repository, ChannelDefaults defaults) {
+      this.settings = Objects.requireNonNull(repository);
+      this.defaults = Objects.requireNonNull(defaults);
+      return this;
+    }
+
+    /** Rate limits; none by default. */
+    public Builder limiter(RateLimiter value) {
+      this.limiter = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * The question log, also used for feedback, and the hasher of who changed a setting (the log's,
+     * so the two can be joined); without them no log and a per-process random salt.
+     */
+    public Builder questionLog(QuestionLog log, UserHasher hasher) {
+      this.questionLog = log;
+      this.hasher = Objects.requireNonNull(hasher);
+      return this;
+    }
+
+    public Builder metrics(ChatMetrics value) {
+      this.metrics = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The channels' settings, when the digests read the same ones. */
+    public Builder channels(Channels value) {
+      this.channels = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** {@code /digest} over these digests, built by the composition root; none by default. */
+    public Builder digests(Digests value) {
+      this.digests = value;
+      return this;
+    }
+
+    public ChatCommands build() {
+      return new ChatCommands(this);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package readingroom.bot.model;
+
+import java.util.List;
+
+/**
+ * Every sentence a user reads that more than one place shows: the commands write their notices with
+ * these, and the renderers of every platform take their headings and fixed lines from here, so the
+ * wording cannot drift between Discord, Slack and the console. Commands are named in their short
+ * form ({@code /settings}); an adapter whose platform spells them differently rewrites the names
+ * when it renders, so the core knows no platform's command names.
+ */
+public final class Messages {
+  private Messages() {}
+
+  public static final String NOTHING_MATCHES = "Nothing in the reading list matches this question.";
+  public static final String NO_MORE_QUOTES = "No more quotes for this question.";
+  public static final String NOT_ANSWERED = "The reading list does not seem to answer this.";
+  public static final String CLOSEST = "The closest passages:";
+  public static final String EMPTY_READING_LIST = "This channel's reading list is empty.";
+  public static final String PREVIEW = "Preview: only you see this, and nothing is recorded.";
+  public static final String DIGEST_NEW = "New on the reading list";
+  public static final String DIGEST_DISCUSSION = "For discussion";
+  public static final String DIGEST_ASKED = "Most asked here in the last day";
+  public static final String THANKS_HELPFUL = "Thanks: noted as helpful.";
+  public static final String THANKS_NOT_HELPFUL =
+      "Thanks: noted as not helpful. Rephrasing the question sometimes finds better quotes.";
+  public static final String OLD_BUTTON = "This button is from an older version: ask again.";
+  public static final String MENTION_ANSWERS_PRIVATE =
+      "Answers in this channel are private: ask with /ask, and only you will see the answer.";
+  public static final String MENTION_REPLY_PRIVATE =
+      "That reply is for your eyes only: use the slash command, and only you will see it.";
+  public static final String DIGESTS_OFF = "Daily digests are not enabled on this bot.";
+
+  /** "Several articles match "words"": the first words of a list of choices. */
+  public static String severalMatch(String words) {
+    return "Several articles match \"" + words + "\"";
+  }
+
+  /** The answer to a failure: short, with the id that is also in the log. */
+  public static String apology(String errorId) {
+    return "Sorry, something went wrong on our side (error " + errorId + ").";
+  }
+
+  public static String engineUnavailable(String errorId) {
+    return "The reading list is unavailable right now (error " + errorId + ").";
+  }
+
+  public static String settingsUnavailable(String errorId) {
+    return "This channel's settings cannot be read or saved right now (error " + errorId + ").";
+  }
+
+  /** "…and 3 more: see /sources." under a shortened list of new articles. */
+  public static String moreAdded(int more) {
+    return "…and " + more + " more: see /sources.";
+  }
+
+  /** "(asked 3 times)" after a question asked more than once; empty for once. */
+  public static String askedTimes(int times) {
+    return times > 1 ? " (asked " + times + " times)" : "";
+  }
+
+  public static String rateLimitedUser(String wait) {
+    return "You're asking faster than I can keep up with. Please wait " + wait + " and ask again.";
+  }
+
+  public static String rateLimitedChannel(String wait) {
+    return "This channel is asking a lot right now. Please wait "
+        + wait
+        + " and ask again; repeated questions are answered at once.";
+  }
+
+  public static final String ARTICLE_WHICH =
+      "Which article? Give a few words of its headline, e.g. /article moscow times.";
+
+  public static String noArticleMatches(String words) {
+    return "No article in this channel's reading list matches \""
+        + words
+        + "\". Try /sources to see them all.";
+  }
+
+  /** What {@code /help} says, on every platform; an adapter may add a line of its own. */
+  public static final List<String> HELP =
+      List.of(
+          "Ask a question about the reading list and get back verbatim quotes, each linked to its source.",
+          "/ask <question>: for example /ask why did russia invite the taliban to moscow?",
+          "/sources: the articles this channel can ask about.",
+          "/article <headline words>: one article's details and opening lines.",
+          "/settings: this channel's reading list and how answers are shown; people who manage the channel can change them.",
+          "/digest subscribe <HH:MM> <time zone> [topic]: a daily post of new articles, a passage to discuss and the most asked questions; /digest status, /digest preview, /digest unsubscribe.",
+          "Every quote is the article's own words; when the reading list does not answer, the bot says so.");
+}
