@@ -40,6 +40,7 @@ import readingroom.index.search.Confidence;
 import readingroom.index.search.Excerpts;
 import readingroom.index.search.IndexStore;
 import readingroom.index.search.LiveIndex;
+import readingroom.index.search.PageLink;
 import readingroom.index.search.Retriever;
 import readingroom.index.search.Schema;
 import readingroom.index.search.StoredArticle;
@@ -55,14 +56,19 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-  /** A corpus load: what was indexed and which files had problems. */
-  public record LoadReport(IndexReport index, List<CorpusProblem> problems) {}
+  /**
+   * A corpus load: what was indexed, which files were refused ({@code problems}) and which loaded
+   * with something to fix ({@code warnings}).
+   */
+  public record LoadReport(
+      IndexReport index, List<CorpusProblem> problems, List<CorpusProblem> warnings) {}
 
   /** An article as cleaned, with what cleaning dropped, for {@code index --explain}. */
   public record Explained(Source source, String text, List<Article.Dropped> dropped) {}
 
   /** The corpus as cleaning sees it. */
-  public record CorpusExplanation(List<Explained> articles, List<CorpusProblem> problems) {}
+  public record CorpusExplanation(
+      List<Explained> articles, List<CorpusProblem> problems, List<CorpusProblem> warnings) {}
 
   /**
    * How to open an engine. Only the two folders are required; the rest default to what the bot runs
@@ -149,7 +155,7 @@ public final class Engine implements AutoCloseable {
       for (Article article : loaded.articles()) {
         articles.add(new Explained(article.source(), article.text(), article.dropped()));
       }
-      return new CorpusExplanation(articles, loaded.problems());
+      return new CorpusExplanation(articles, loaded.problems(), loaded.warnings());
     }
 
     private void requireFolders() {
@@ -169,7 +175,12 @@ public final class Engine implements AutoCloseable {
   private final CorpusReader corpusReader;
   private final LiveIndex live;
 
-  private Engine(Builder builder, Embedder embedder, Directory directory) throws IOException {
+  /** The load that opening the engine did, so {@code index} can report it truly. */
+  private final LoadReport openingLoad;
+
+  private Engine(Builder builder, Embedder embedder, Directory directory, LoadReport openingLoad)
+      throws IOException {
+    this.openingLoad = openingLoad;
     this.corpus = builder.corpus;
     this.index = builder.index;
     this.directory = directory;
@@ -191,6 +202,7 @@ public final class Engine implements AutoCloseable {
     try {
       CorpusReader.Loaded loaded = loadArticles(corpusReader(builder.dropPatterns), builder.corpus);
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
+      loaded.warnings().forEach(p -> log.warn("Corpus file {}", p));
       IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, false, builder.progress);
       if (report.added() + report.updated() + report.removed() > 0) {
@@ -201,7 +213,11 @@ public final class Engine implements AutoCloseable {
             report.removed(),
             report.unchanged());
       }
-      return new Engine(builder, embedder, directory);
+      return new Engine(
+          builder,
+          embedder,
+          directory,
+          new LoadReport(report, loaded.problems(), loaded.warnings()));
     } catch (IOException e) {
       closeQuietly(directory);
       throw new EngineException(
@@ -210,6 +226,11 @@ public final class Engine implements AutoCloseable {
       closeQuietly(directory);
       throw e;
     }
+  }
+
+  /** What opening the engine loaded and indexed: the true summary of {@code readingroom index}. */
+  public LoadReport openingLoad() {
+    return openingLoad;
   }
 
   /**
@@ -221,7 +242,7 @@ public final class Engine implements AutoCloseable {
       IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, full, progress);
       live.reload();
-      return new LoadReport(report, loaded.problems());
+      return new LoadReport(report, loaded.problems(), loaded.warnings());
     } catch (IOException e) {
       throw new EngineException(
           "The index in " + index + " cannot be updated: " + e.getMessage(), e);
@@ -333,11 +354,25 @@ public final class Engine implements AutoCloseable {
         article.source(),
         excerpt.quote(),
         highlights,
-        TextFragmentLink.of(
-            article.source().url(), article.text().substring(excerpt.start(), excerpt.end())),
+        link(article, excerpt.start(), excerpt.end()),
         score,
         excerpt.start(),
         excerpt.end());
+  }
+
+  /**
+   * The link that opens the quote: a PDF's page, a web page scrolled to the text; none for an
+   * article without an address.
+   */
+  private static String link(StoredArticle article, int start, int end) {
+    Source source = article.source();
+    if (source.url() == null) {
+      return null;
+    }
+    if (!source.pageStarts().isEmpty()) {
+      return PageLink.of(source.url(), source.pageStarts(), start);
+    }
+    return TextFragmentLink.of(source.url(), article.text().substring(start, end));
   }
 
   /** The articles a scope admits, newest first. */

@@ -14,6 +14,7 @@ import readingroom.bot.text.Texts;
 import readingroom.index.Engine;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
+import readingroom.index.model.IndexProgress;
 
 /** {@code readingroom index}: update the index from the corpus folder, or explain the cleaning. */
 @Command(
@@ -38,21 +39,16 @@ public final class IndexCli implements Callable<Integer> {
     if (explain) {
       return explain(options, out);
     }
-    try (Engine engine = options.open();
-        ProgressBar bar =
+    try (ProgressBar bar =
             new ProgressBarBuilder()
                 .setTaskName("Indexing")
                 .setStyle(ProgressBarStyle.ASCII)
                 .setInitialMax(1)
                 .continuousUpdate()
-                .build()) {
-      Engine.LoadReport report =
-          engine.reindex(
-              full,
-              (done, total) -> {
-                bar.maxHint(total);
-                bar.stepTo(done);
-              });
+                .build();
+        Engine engine = options.progress(progress(bar)).open()) {
+      // Opening indexes every new or changed article: that update is the one to report.
+      Engine.LoadReport report = full ? engine.reindex(true, progress(bar)) : engine.openingLoad();
       bar.close();
       readingroom.index.model.IndexReport r = report.index();
       out.printf(
@@ -64,11 +60,21 @@ public final class IndexCli implements Callable<Integer> {
           r.unchanged(),
           r.passages(),
           r.embedded());
+      for (CorpusProblem warning : report.warnings()) {
+        out.println("Warning: " + warning);
+      }
       for (CorpusProblem problem : report.problems()) {
         out.println("Skipped " + problem);
       }
       return report.problems().isEmpty() ? 0 : 1;
     }
+  }
+
+  private static IndexProgress progress(ProgressBar bar) {
+    return (done, total) -> {
+      bar.maxHint(total);
+      bar.stepTo(done);
+    };
   }
 
   private static int explain(Engine.Builder options, PrintStream out) {
@@ -82,6 +88,9 @@ public final class IndexCli implements Callable<Integer> {
       for (Article.Dropped dropped : article.dropped()) {
         out.println("   - [" + dropped.rule() + "] " + Texts.cut(dropped.line(), 100));
       }
+    }
+    for (CorpusProblem warning : explanation.warnings()) {
+      out.println("?? " + warning);
     }
     for (CorpusProblem problem : problems) {
       out.println("!! " + problem);

@@ -15,7 +15,15 @@ import readingroom.index.EngineException;
     mixinStandardHelpOptions = true,
     version = "Reading Room 0.1.0",
     description = "Answers questions about a reading list with verbatim, linked quotes.",
-    subcommands = {AskCli.class, IndexCli.class, EvalCli.class, ChatCli.class, BenchCli.class})
+    subcommands = {
+      AskCli.class,
+      IndexCli.class,
+      AddCli.class,
+      FeedsCli.class,
+      EvalCli.class,
+      ChatCli.class,
+      BenchCli.class
+    })
 public final class Main implements Runnable {
 
   @Option(

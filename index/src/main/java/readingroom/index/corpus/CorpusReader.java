@@ -28,6 +28,7 @@ import readingroom.index.model.Source;
 public final class CorpusReader {
 
   private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+  private static final long MAX_PDF_BYTES = 50L * 1024 * 1024;
 
   private final Cleaner cleaner;
 
@@ -35,8 +36,14 @@ public final class CorpusReader {
     this.cleaner = cleaner;
   }
 
-  /** The articles and the problems of one load. */
-  public record Loaded(List<Article> articles, List<CorpusProblem> problems) {}
+  /**
+   * The articles and the problems of one load.
+   *
+   * @param problems files that were refused, and why
+   * @param warnings files that loaded but lack something or hold a mistake (an unknown key)
+   */
+  public record Loaded(
+      List<Article> articles, List<CorpusProblem> problems, List<CorpusProblem> warnings) {}
 
   /**
    * Reads every article file under a folder; a file that cannot be read becomes a problem, never an
@@ -52,10 +59,11 @@ public final class CorpusReader {
     }
     List<Article> articles = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();
+    List<CorpusProblem> warnings = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : files) {
       try {
-        Article article = read(folder, file);
+        Article article = read(folder, file, warnings);
         Path earlier = seen.putIfAbsent(article.id(), file);
         if (earlier != null) {
           problems.add(
@@ -70,7 +78,7 @@ public final class CorpusReader {
         problems.add(new CorpusProblem(file, e.getMessage()));
       }
     }
-    return new Loaded(articles, problems);
+    return new Loaded(articles, problems, warnings);
   }
 
   public static boolean isArticleFile(Path file) {
@@ -79,30 +87,43 @@ public final class CorpusReader {
       return false;
     }
     return name.endsWith(".txt")
+        || name.endsWith(".pdf")
         || name.endsWith(".md")
         || name.endsWith(".markdown")
         || name.endsWith(".html")
         || name.endsWith(".htm");
   }
 
-  private Article read(Path folder, Path file) throws IOException {
+  private Article read(Path folder, Path file, List<CorpusProblem> warnings) throws IOException {
+    String name = file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    boolean pdf = lower.endsWith(".pdf");
     long size = Files.size(file);
     if (size == 0) {
       throw new IllegalArgumentException("the file is empty");
     }
-    if (size > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException("the file is larger than 5 MB; is it really an article?");
+    if (size > (pdf ? MAX_PDF_BYTES : MAX_FILE_BYTES)) {
+      throw new IllegalArgumentException(
+          "the file is larger than " + (pdf ? 50 : 5) + " MB; is it really an article?");
     }
-    String content = decode(Files.readAllBytes(file));
-    String name = file.getFileName().toString();
+    byte[] bytes = Files.readAllBytes(file);
     String fileId = name.substring(0, name.lastIndexOf('.'));
-    String lower = name.toLowerCase(Locale.ROOT);
-    RawArticle raw =
-        lower.endsWith(".html") || lower.endsWith(".htm")
-            ? HtmlArticleReader.read(fileId, content)
-            : FrontMatterReader.read(fileId, content);
+    RawArticle raw;
+    if (pdf) {
+      raw = PdfArticleReader.read(fileId, bytes, Sidecar.read(file), Sidecar.nameFor(file));
+    } else if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+      requireText(bytes);
+      raw = HtmlPageReader.read(fileId, bytes, Sidecar.read(file), Sidecar.nameFor(file));
+    } else {
+      boolean markdown = lower.endsWith(".md") || lower.endsWith(".markdown");
+      raw = FrontMatterReader.read(fileId, decode(bytes), markdown);
+    }
+    raw.warnings().forEach(w -> warnings.add(new CorpusProblem(file, w)));
     Source source = withFolderTags(folder, file, raw.source());
     Cleaner.Cleaned cleaned = cleaner.clean(raw.body(), source);
+    if (raw.pdf() != null) {
+      source = source.withPageStarts(PdfText.pageStarts(raw.pdf(), cleaned.text()));
+    }
     return new Article(source, cleaned.text(), cleaned.dropped(), hash(source, cleaned.text()));
   }
 
@@ -113,24 +134,19 @@ public final class CorpusReader {
     }
     List<String> tags = new ArrayList<>(source.tags());
     relative.forEach(part -> tags.add(part.toString()));
-    return new Source(
-        source.id(),
-        source.title(),
-        source.subtitle(),
-        source.outlet(),
-        source.section(),
-        source.author(),
-        source.published(),
-        source.url(),
-        tags);
+    return source.withTags(tags);
   }
 
-  private static String decode(byte[] bytes) {
+  private static void requireText(byte[] bytes) {
     for (byte b : bytes) {
       if (b == 0) {
         throw new IllegalArgumentException("the file is binary, not text");
       }
     }
+  }
+
+  private static String decode(byte[] bytes) {
+    requireText(bytes);
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -146,7 +162,9 @@ public final class CorpusReader {
   static String hash(Source source, String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(source.toString().getBytes(StandardCharsets.UTF_8));
+      // Without pages the hash is the one articles had before PDFs: no needless re-indexing.
+      String meta = source.toString().replace(", pageStarts=[]]", "]");
+      digest.update(meta.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       digest.update(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest()).substring(0, 32);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import readingroom.index.model.PublishedDate;
 import readingroom.index.model.Source;
 
@@ -21,18 +23,29 @@ import readingroom.index.model.Source;
  * ---
  * The scraped text, junk and all.
  * </pre>
+ *
+ * Markdown is rendered to the text a reader sees ({@link MarkdownText}) before cleaning. A file
+ * without front matter is still read, titled by its first line, with a warning saying what it
+ * lacks; so is a key the reader does not know ({@code authr:}), which is most likely a typo.
  */
 final class FrontMatterReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** Every key front matter (and a sidecar) may hold. */
+  static final Set<String> KEYS =
+      Set.of("id", "title", "subtitle", "outlet", "section", "author", "published", "url", "tags");
+
   private FrontMatterReader() {}
 
   static RawArticle read(String fileId, String content) {
+    return read(fileId, content, false);
+  }
+
+  static RawArticle read(String fileId, String content, boolean markdown) {
     String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
     if (!text.startsWith("---")) {
-      throw new IllegalArgumentException(
-          "no metadata: the file must start with a '---' front-matter block (title, outlet, url...)");
+      return withoutFrontMatter(fileId, markdown ? MarkdownText.render(text) : text);
     }
     int close = text.indexOf("\n---", 3);
     if (close < 0) {
@@ -52,14 +65,79 @@ final class FrontMatterReader {
       throw new IllegalArgumentException(
           "broken metadata: the front matter is not 'key: value' lines");
     }
-    return new RawArticle(toSource(fileId, meta), body);
+    List<String> warnings = new ArrayList<>(unknownKeys(meta, "front matter"));
+    if (text(meta, "url") == null) {
+      warnings.add("no 'url' in the front matter: its quotes will have no link");
+    }
+    return new RawArticle(
+        toSource(fileId, meta), markdown ? MarkdownText.render(body) : body, warnings, null);
+  }
+
+  /** A file that is only text: a headline-like early line is the title; nothing else is known. */
+  private static RawArticle withoutFrontMatter(String fileId, String body) {
+    List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("the file holds no text");
+    }
+    String title = guessTitle(lines);
+    Source source = new Source(fileId, title, null, null, null, null, null, null, List.of());
+    String warning =
+        "no front matter: the title is taken from the text (\""
+            + title
+            + "\"), and it has no url (its quotes will have no link), outlet, author or date;"
+            + " start the file with a '---' block to give them";
+    return new RawArticle(source, body, List.of(warning), null);
+  }
+
+  /**
+   * The first of the opening lines that reads like a headline: a few words, not a sentence of
+   * prose, not a breadcrumb or a counter ("189 views 10 min"). Failing that, the first line's
+   * opening words.
+   */
+  static String guessTitle(List<String> lines) {
+    for (String line : lines.subList(0, Math.min(10, lines.size()))) {
+      int words = CleaningRules.words(line);
+      long numbers =
+          java.util.Arrays.stream(line.split("\\s+")).filter(w -> w.matches("\\d.*")).count();
+      boolean breadcrumb = line.matches(".*\\s[>»›|/]\\s.*");
+      if (words >= 3
+          && words <= 20
+          && numbers <= 1
+          && !breadcrumb
+          && !CleaningRules.isProse(line)) {
+        return line;
+      }
+    }
+    String[] words = lines.get(0).split("\\s+");
+    return words.length <= 12
+        ? lines.get(0)
+        : String.join(" ", java.util.Arrays.copyOf(words, 12)) + " …";
+  }
+
+  /** "unknown key 'authr' in the front matter (known: author, id, ...)", one per unknown key. */
+  static List<String> unknownKeys(JsonNode meta, String where) {
+    List<String> warnings = new ArrayList<>();
+    meta.fieldNames()
+        .forEachRemaining(key -> {
+          if (!KEYS.contains(key)) {
+            warnings.add(
+                "unknown key '"
+                    + key
+                    + "' in the "
+                    + where
+                    + " is ignored (known: "
+                    + String.join(", ", new TreeSet<>(KEYS))
+                    + ")");
+          }
+        });
+    return warnings;
   }
 
   static Source toSource(String fileId, JsonNode meta) {
     String id = text(meta, "id");
     String title = required(meta, "title");
-    String url = required(meta, "url");
-    if (!url.matches("(?i)https?://\\S+")) {
+    String url = text(meta, "url");
+    if (url != null && !url.matches("(?i)https?://\\S+")) {
       throw new IllegalArgumentException("url '" + url + "' is not an http(s) address");
     }
     String published = text(meta, "published");
@@ -74,11 +152,12 @@ final class FrontMatterReader {
         }
       }
     }
+    String outlet = text(meta, "outlet");
     return new Source(
         id == null ? fileId : id,
         title,
         text(meta, "subtitle"),
-        text(meta, "outlet") == null ? hostOf(url) : text(meta, "outlet"),
+        outlet == null && url != null ? hostOf(url) : outlet,
         text(meta, "section"),
         text(meta, "author"),
         published == null ? null : PublishedDate.parse(published),

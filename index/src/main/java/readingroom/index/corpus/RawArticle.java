@@ -1,6 +1,22 @@
 package readingroom.index.corpus;
 
+import java.util.List;
 import readingroom.index.model.Source;
 
-/** An article as read from its file: metadata and the scraped text, before cleaning. */
-record RawArticle(Source source, String body) {}
+/**
+ * An article as read from its file: metadata and the scraped text, before cleaning.
+ *
+ * @param warnings what the file lacks or gets wrong without being refused, for the user to fix
+ * @param pdf the paragraphs and pages of a PDF, to link quotes to their page; {@code null} for
+ *     other files
+ */
+record RawArticle(Source source, String body, List<String> warnings, PdfText.Read pdf) {
+
+  RawArticle {
+    warnings = List.copyOf(warnings);
+  }
+
+  RawArticle(Source source, String body) {
+    this(source, body, List.of(), null);
+  }
+}

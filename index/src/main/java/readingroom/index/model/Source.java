@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param section the blog or section inside the outlet, or {@code null}
  * @param author the byline, or {@code null} when the article has none
  * @param published when it was published, to the precision known, or {@code null}
- * @param url the canonical address of the article
+ * @param url the canonical address of the article, or {@code null} for a text file that gives none
+ *     (its quotes then carry no link)
  * @param tags collections the article belongs to (e.g. "week-3"), used to scope reading lists
+ * @param pageStarts for a paginated original (a PDF), where each page starts in the article's text,
+ *     so a quote links to its page; empty for web pages
  */
 public record Source(
     String id,
@@ -26,11 +29,38 @@ public record Source(
     String author,
     PublishedDate published,
     String url,
-    List<String> tags) {
+    List<String> tags,
+    List<Integer> pageStarts) {
 
   public Source {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     tags = tags == null ? List.of() : List.copyOf(tags);
+    pageStarts = pageStarts == null ? List.of() : List.copyOf(pageStarts);
+  }
+
+  /** A web article's metadata: no pages. */
+  public Source(
+      String id,
+      String title,
+      String subtitle,
+      String outlet,
+      String section,
+      String author,
+      PublishedDate published,
+      String url,
+      List<String> tags) {
+    this(id, title, subtitle, outlet, section, author, published, url, tags, List.of());
+  }
+
+  /** The same metadata with other tags. */
+  public Source withTags(List<String> newTags) {
+    return new Source(
+        id, title, subtitle, outlet, section, author, published, url, newTags, pageStarts);
+  }
+
+  /** The same metadata with the pages of a paginated original. */
+  public Source withPageStarts(List<Integer> starts) {
+    return new Source(id, title, subtitle, outlet, section, author, published, url, tags, starts);
   }
 }

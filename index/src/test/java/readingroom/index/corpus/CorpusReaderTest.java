@@ -41,9 +41,9 @@ class CorpusReaderTest {
     Files.write(
         corpus.resolve("latin1.txt"),
         "---\ntitle: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1));
-    Files.writeString(corpus.resolve("nometa.txt"), "Just text with no metadata at all.");
+    Files.writeString(corpus.resolve("nometa.txt"), "Just a title line, no text.");
     Files.writeString(corpus.resolve("broken.txt"), "---\ntitle: [unclosed\nurl: x\n---\nText.\n");
-    Files.writeString(corpus.resolve("nourl.txt"), "---\ntitle: No address\n---\nText.\n");
+    Files.writeString(corpus.resolve("badurl.txt"), GOOD.replace("https://", "ftp://"));
     Files.writeString(corpus.resolve("baddate.txt"), GOOD.replace("2020-03", "March 2020"));
 
     CorpusReader.Loaded loaded = reader.load(corpus);
@@ -58,10 +58,10 @@ class CorpusReaderTest {
         .containsEntry("binary.txt", "the file is binary, not text")
         .containsEntry("empty.txt", "the file is empty")
         .containsEntry("latin1.txt", "the file is not UTF-8 text; save it as UTF-8")
-        .containsEntry("nourl.txt", "metadata has no 'url'")
+        .containsEntry("badurl.txt", "url 'ftp://example.org/good' is not an http(s) address")
+        .containsEntry("nometa.txt", "no article text is left after cleaning")
         .hasSize(7);
     assertThat(problems.get("broken.txt")).startsWith("broken metadata");
-    assertThat(problems.get("nometa.txt")).startsWith("no metadata");
   }
 
   @Test
@@ -110,6 +110,109 @@ class CorpusReaderTest {
         .doesNotContain("Home")
         .doesNotContain("Copyright")
         .doesNotContain("Someone/Agency");
+  }
+
+  @Test
+  void aTextFileWithoutFrontMatterLoadsTitledByItsFirstLineWithAWarning(@TempDir Path corpus)
+      throws Exception {
+    Files.writeString(
+        corpus.resolve("notes.txt"),
+        "Notes on the Moscow talks\n\n"
+            + "The delegations met for two days in a hotel outside the city, and no agreement was"
+            + " signed at the end of it.\n");
+    CorpusReader.Loaded loaded = reader.load(corpus);
+    Article article = loaded.articles().get(0);
+    assertThat(article.source().title()).isEqualTo("Notes on the Moscow talks");
+    assertThat(article.source().url()).isNull();
+    assertThat(article.text()).startsWith("The delegations met");
+    assertThat(loaded.warnings())
+        .singleElement()
+        .satisfies(w -> {
+          assertThat(w.toString())
+              .startsWith(
+                  "notes.txt: no front matter: the title is taken from the text (\"Notes on the Moscow talks\")");
+          assertThat(w.message()).contains("no url", "'---' block");
+        });
+  }
+
+  @Test
+  void anUnknownFrontMatterKeyIsAWarningNamingTheFile(@TempDir Path corpus) throws Exception {
+    Files.writeString(
+        corpus.resolve("typo.md"), GOOD.replace("outlet:", "authr: Someone\noutlet:"));
+    CorpusReader.Loaded loaded = reader.load(corpus);
+    assertThat(loaded.articles()).hasSize(1);
+    assertThat(loaded.warnings())
+        .singleElement()
+        .hasToString(
+            "typo.md: unknown key 'authr' in the front matter is ignored (known: author, id,"
+                + " outlet, published, section, subtitle, tags, title, url)");
+  }
+
+  @Test
+  void markdownIsReadAsTheTextItRendersTo(@TempDir Path corpus) throws Exception {
+    Files.writeString(
+        corpus.resolve("md.md"),
+        GOOD.replace(
+            "This is the first paragraph of a good article",
+            "This is the **first** paragraph of a [good](https://example.org/g) article"));
+    Article article = reader.load(corpus).articles().get(0);
+    assertThat(article.text())
+        .isEqualTo(
+            "This is the first paragraph of a good article, and it has more than twelve words in"
+                + " it.");
+  }
+
+  @Test
+  void aPageWithoutAnAddressIsRefusedUntilASidecarGivesOne(@TempDir Path corpus) throws Exception {
+    Files.write(corpus.resolve("blog.html"), ReadablePagesTest.bytes("blog-no-url.html"));
+    assertThat(reader.load(corpus).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("blog.html.yml", "url: https://"));
+
+    Files.writeString(
+        corpus.resolve("blog.html.yml"),
+        "url: https://garden.example.org/2021/10/notes.html\ntags: [gardening]\n");
+    CorpusReader.Loaded loaded = reader.load(corpus);
+    assertThat(loaded.problems()).isEmpty();
+    Source source = loaded.articles().get(0).source();
+    assertThat(source.url()).isEqualTo("https://garden.example.org/2021/10/notes.html");
+    assertThat(source.published()).hasToString("2021-10");
+    assertThat(source.tags()).containsExactly("gardening");
+  }
+
+  @Test
+  void aPdfLoadsWithItsPagesWhileScansAndEncryptedOnesAreRefused(@TempDir Path corpus)
+      throws Exception {
+    Files.write(corpus.resolve("minutes.pdf"), PdfTextTest.report());
+    Files.writeString(
+        corpus.resolve("minutes.pdf.yml"), "url: https://council.example.org/minutes.pdf\n");
+    Files.write(corpus.resolve("scan.pdf"), TestPdfs.scanned());
+    Files.write(corpus.resolve("locked.pdf"), TestPdfs.encrypted());
+    Files.write(corpus.resolve("junk.pdf"), "not a pdf at all".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(corpus.resolve("good.md"), GOOD);
+
+    CorpusReader.Loaded loaded = reader.load(corpus);
+
+    assertThat(loaded.articles()).extracting(Article::id).containsExactly("good", "minutes");
+    Article minutes = loaded.articles().get(1);
+    assertThat(minutes.source().title()).isEqualTo("Library services review");
+    assertThat(minutes.source().author()).isEqualTo("Jane Okafor");
+    assertThat(minutes.source().published()).hasToString("2023-09-04");
+    assertThat(minutes.text())
+        .isEqualTo(
+            String.join("\n\n", PdfTextTest.P1, PdfTextTest.P2, PdfTextTest.P3, PdfTextTest.P4));
+    List<Integer> starts = minutes.source().pageStarts();
+    assertThat(starts)
+        .containsExactly(
+            0, minutes.text().indexOf(PdfTextTest.P3), minutes.text().indexOf(PdfTextTest.P4));
+    Map<String, String> problems =
+        loaded.problems().stream()
+            .collect(
+                Collectors.toMap(p -> p.file().getFileName().toString(), CorpusProblem::message));
+    assertThat(problems).containsOnlyKeys("scan.pdf", "locked.pdf", "junk.pdf");
+    assertThat(problems.get("scan.pdf")).contains("no text layer");
+    assertThat(problems.get("locked.pdf")).contains("encrypted with a password");
+    assertThat(problems.get("junk.pdf")).startsWith("the PDF cannot be read");
   }
 
   @Test

@@ -1,0 +1,236 @@
+package readingroom.index.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.dankito.readability4j.extended.Readability4JExtended;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article's own text in a saved page by its content, as Mozilla Readability does
+ * (readability4j's port): containers are scored by their prose (paragraphs, commas, text length),
+ * less their link density, plus class and id hints, so a promo teaser that happens to be the first
+ * {@code <article>} loses to the story. Before scoring, page furniture that names itself (share
+ * bars, related and teaser blocks, newsletter and cookie boxes, comments, captions, bios) is
+ * removed, because Readability keeps a "related-content" box whose class merely contains "content";
+ * after it, link lists left inside the body go too. The trade-off: a site that names its story
+ * container "related" would lose it, so no block holding most of the page's prose is ever removed
+ * by its name.
+ */
+final class ArticleBody {
+
+  /** Blocks whose text becomes one line (a paragraph) of the article. */
+  private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
+
+  private static final String NEVER_BODY =
+      "script, style, noscript, template, nav, header, footer, aside, form, figure, figcaption,"
+          + " iframe, svg, button, input, select, textarea, dialog, [hidden], [aria-hidden=true],"
+          + " [role=navigation], [role=complementary], [role=contentinfo], [role=banner],"
+          + " [role=dialog], [role=alert]";
+
+  /** Words in a class, id or component name that mark a block as furniture. */
+  private static final Set<String> JUNK_WORDS =
+      Set.of(
+          "share",
+          "sharing",
+          "social",
+          "related",
+          "recommended",
+          "recommendations",
+          "newsletter",
+          "newsletters",
+          "signup",
+          "subscribe",
+          "subscription",
+          "cookie",
+          "cookies",
+          "consent",
+          "gdpr",
+          "comment",
+          "comments",
+          "discussion",
+          "disqus",
+          "promo",
+          "promos",
+          "teaser",
+          "teasers",
+          "byline",
+          "bio",
+          "biography",
+          "author",
+          "caption",
+          "credit",
+          "breadcrumb",
+          "breadcrumbs",
+          "tags",
+          "submeta",
+          "topics",
+          "trending",
+          "popular",
+          "sidebar",
+          "rail",
+          "widget",
+          "advert",
+          "advertisement",
+          "ad",
+          "ads",
+          "sponsor",
+          "sponsored",
+          "outbrain",
+          "taboola",
+          "epic",
+          "contributions",
+          "donate",
+          "paywall",
+          "interstitial",
+          "card",
+          "cards",
+          "menu",
+          "masthead",
+          "toolbar",
+          "tools",
+          "gift",
+          "banner",
+          "links",
+          "timestamp",
+          "meta");
+
+  /** "most-read", "most-viewed", "read-more", "more-from": two words that together are junk. */
+  private static final Set<String> JUNK_PAIRS =
+      Set.of("most read", "most viewed", "most popular", "read more", "more from", "more on");
+
+  private ArticleBody() {}
+
+  /** The article's paragraphs, one per line with blank lines between, ready for cleaning. */
+  static String text(Document page, String url) {
+    Document doc = page.clone();
+    doc.select(NEVER_BODY).remove();
+    removeNamedFurniture(doc);
+    Element content = null;
+    try {
+      content = new Readability4JExtended(url, doc.clone()).parse().getArticleContent();
+    } catch (RuntimeException e) {
+      content = null; // the fallback below still reads the page
+    }
+    String text = content == null ? "" : lines(content);
+    if (countProse(text) == 0) {
+      Element root = doc.selectFirst("article, main, [role=main]");
+      text = lines(root == null ? doc.body() : root);
+    }
+    return text;
+  }
+
+  private static void removeNamedFurniture(Document doc) {
+    int pageProse = proseLength(doc.body());
+    List<Element> junk = new ArrayList<>();
+    for (Element element : doc.body().getAllElements()) {
+      if (element != doc.body() && namesFurniture(element)) {
+        junk.add(element);
+      }
+    }
+    for (Element element : junk) {
+      if (element.parent() == null) {
+        continue; // inside a block removed already
+      }
+      if (pageProse > 0 && proseLength(element) * 2 > pageProse) {
+        continue; // holds most of the page's prose: the story, whatever its name says
+      }
+      element.remove();
+    }
+  }
+
+  static boolean namesFurniture(Element element) {
+    String names =
+        String.join(
+            " ",
+            element.className(),
+            element.id(),
+            element.attr("data-component"),
+            element.attr("data-testid"),
+            element.attr("data-qa"));
+    List<String> words = words(names);
+    for (int i = 0; i < words.size(); i++) {
+      if (JUNK_WORDS.contains(words.get(i))) {
+        return true;
+      }
+      if (i + 1 < words.size() && JUNK_PAIRS.contains(words.get(i) + " " + words.get(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "ssrcss-related-inline storyBlock" is related, inline, ssrcss, story, block. */
+  private static List<String> words(String names) {
+    List<String> words = new ArrayList<>();
+    for (String token : names.split("[^\\p{Alnum}]+")) {
+      for (String word : token.split("(?<=\\p{Ll})(?=\\p{Lu})")) {
+        if (!word.isEmpty()) {
+          words.add(word.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return words;
+  }
+
+  private static String lines(Element root) {
+    StringBuilder body = new StringBuilder();
+    for (Element block : root.select(BLOCKS)) {
+      if (block.is("li, blockquote") && !block.select(BLOCKS).not(block.cssSelector()).isEmpty()) {
+        continue; // its inner blocks are taken one by one
+      }
+      if (block.parents().stream().anyMatch(p -> p != block && p.is("p, h1, h2, h3, h4, h5, h6"))) {
+        continue; // already in its enclosing block's line
+      }
+      if (isLinkList(block)) {
+        continue;
+      }
+      String line = block.text().strip();
+      if (!line.isEmpty()) {
+        body.append(line).append("\n\n");
+      }
+    }
+    return body.toString();
+  }
+
+  /**
+   * A block that is mostly link text and not a sentence of its own: a headline of another story, a
+   * list of topics. A sentence with a link in it stays.
+   */
+  private static boolean isLinkList(Element block) {
+    String text = block.text().strip();
+    if (text.isEmpty()) {
+      return false;
+    }
+    int linked = 0;
+    for (Element a : block.select("a")) {
+      linked += a.text().strip().length();
+    }
+    boolean mostlyLinks = linked * 10 >= text.length() * 6;
+    boolean ownSentence = CleaningRules.isProse(text) && linked * 10 < text.length() * 9;
+    return mostlyLinks && !ownSentence || block.is("li") && linked * 2 > text.length();
+  }
+
+  private static int proseLength(Element root) {
+    int length = 0;
+    for (Element p : root.select("p")) {
+      String text = p.text();
+      if (CleaningRules.isProse(text)) {
+        length += text.length();
+      }
+    }
+    return length;
+  }
+
+  private static int countProse(String text) {
+    int count = 0;
+    for (String line : text.split("\n\n")) {
+      if (CleaningRules.isProse(line)) {
+        count++;
+      }
+    }
+    return count;
+  }
+}

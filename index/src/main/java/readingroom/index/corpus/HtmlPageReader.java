@@ -1,0 +1,78 @@
+package readingroom.index.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import readingroom.index.model.Source;
+
+/**
+ * Reads a saved HTML page: the body found by its content ({@link ArticleBody}), the metadata from
+ * every place pages keep it ({@link PageMetadata}), decoded in the charset the page declares. A
+ * sidecar ({@link Sidecar}) can give what the page lacks, above all an address.
+ */
+final class HtmlPageReader {
+
+  private HtmlPageReader() {}
+
+  /**
+   * @param sidecarName the file a user should create to give a missing address, for the message
+   */
+  static RawArticle read(String fileId, byte[] bytes, ObjectNode sidecar, String sidecarName) {
+    Document doc;
+    try {
+      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PageMetadata meta = PageMetadata.of(doc);
+    String givenUrl = text(sidecar, "url");
+    if (givenUrl != null) {
+      meta = meta.withUrl(givenUrl);
+    }
+    if (meta.url() == null) {
+      throw new IllegalArgumentException(
+          "the page has no address (no <link rel=canonical>, og:url or 'saved from' comment);"
+              + " give one in "
+              + sidecarName
+              + " beside it, with a line 'url: https://...'");
+    }
+    ObjectNode merged = sidecar.deepCopy();
+    put(merged, "title", meta.title());
+    put(merged, "outlet", meta.outlet());
+    put(merged, "author", meta.author());
+    put(merged, "published", meta.published() == null ? null : meta.published().iso());
+    put(merged, "url", meta.url());
+    put(merged, "subtitle", PageMetadata.meta(doc, "og:description"));
+    put(merged, "section", PageMetadata.meta(doc, "article:section"));
+    if (text(merged, "title") == null) {
+      throw new IllegalArgumentException(
+          "the page has no title (JSON-LD headline, og:title, <title> or <h1>); give one in "
+              + sidecarName
+              + " with a line 'title: ...'");
+    }
+    Source source = FrontMatterReader.toSource(fileId, merged);
+    return new RawArticle(
+        source,
+        ArticleBody.text(doc, meta.url()),
+        FrontMatterReader.unknownKeys(sidecar, sidecarName),
+        null);
+  }
+
+  /** Sets a key the sidecar does not set already: the user's word wins. */
+  private static void put(ObjectNode node, String key, String value) {
+    if (value != null && text(node, key) == null) {
+      node.put(key, value);
+    }
+  }
+
+  private static String text(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    return value == null || value.isNull() || value.asText().isBlank()
+        ? null
+        : value.asText().strip();
+  }
+}
