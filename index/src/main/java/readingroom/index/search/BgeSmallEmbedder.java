@@ -14,6 +14,10 @@ import readingroom.index.model.Embedder;
  */
 public final class BgeSmallEmbedder implements Embedder {
 
+  static {
+    NoTelemetry.optOut();
+  }
+
   private static final String QUERY_PREFIX =
       "Represent this sentence for searching relevant passages: ";
 
