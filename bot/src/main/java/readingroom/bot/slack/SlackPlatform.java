@@ -8,6 +8,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.net.BindException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,8 @@ public final class SlackPlatform implements ChatPlatform {
   private final FeedbackSink feedback;
   private final RateLimitRetry.Pause pause;
   private final int workerCount;
+  private final Clock clock;
+  private final ReplayGuard replays;
 
   private ExecutorService workers;
   private Slack slack;
@@ -63,6 +66,36 @@ public final class SlackPlatform implements ChatPlatform {
       FeedbackSink feedback,
       RateLimitRetry.Pause pause,
       int workerCount) {
+    this(
+        settings,
+        botToken,
+        appToken,
+        signingSecret,
+        commands,
+        feedback,
+        pause,
+        workerCount,
+        Clock.systemUTC(),
+        new RecentSignatures(Clock.systemUTC()));
+  }
+
+  /**
+   * @param clock local time, for the age of signed HTTP requests
+   * @param replays where HTTP mode remembers the signatures it has seen
+   */
+  SlackPlatform(
+      SlackSettings settings,
+      String botToken,
+      String appToken,
+      String signingSecret,
+      ChatCommands commands,
+      FeedbackSink feedback,
+      RateLimitRetry.Pause pause,
+      int workerCount,
+      Clock clock,
+      ReplayGuard replays) {
+    this.clock = clock;
+    this.replays = replays;
     this.settings = settings;
     this.botToken = botToken;
     this.appToken = appToken;
@@ -175,18 +208,30 @@ public final class SlackPlatform implements ChatPlatform {
       case SOCKET -> startSocketMode();
       case HTTP -> {
         try {
-          http = new HttpTransport(app, settings.httpPort(), settings.httpPath());
+          http =
+              new HttpTransport(
+                  app,
+                  settings.httpHost(),
+                  settings.httpPort(),
+                  settings.httpPath(),
+                  new SignedRequestCheck(signingSecret, clock, replays));
         } catch (BindException e) {
           throw new SettingsException(
-              "Slack HTTP mode cannot listen on port "
+              "Slack HTTP mode cannot listen on "
+                  + settings.httpHost()
+                  + " port "
                   + settings.httpPort()
                   + " ("
                   + e.getMessage()
-                  + "). Choose another with readingroom.slack.http.port or"
-                  + " READINGROOM_SLACK_PORT.");
+                  + "). Choose another with readingroom.slack.http.host and .port, or"
+                  + " READINGROOM_SLACK_HOST and READINGROOM_SLACK_PORT.");
         }
         http.start();
-        log.info("Slack HTTP mode listening on port {} at {}", http.port(), settings.httpPath());
+        log.info(
+            "Slack HTTP mode listening on {}:{} at {}",
+            settings.httpHost(),
+            http.port(),
+            settings.httpPath());
       }
     }
   }
@@ -227,6 +272,11 @@ public final class SlackPlatform implements ChatPlatform {
   /** The HTTP port, once started in HTTP mode. */
   int httpPort() {
     return http.port();
+  }
+
+  /** The HTTP address listened on, once started in HTTP mode. */
+  java.net.InetSocketAddress httpAddress() {
+    return http.address();
   }
 
   /**
