@@ -39,6 +39,7 @@ import readingroom.index.Engine;
  * on the configured corpus.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "chat",
     description = "Serve Discord/Slack if their tokens are set; otherwise chat in this terminal.")
 public final class ChatCli implements Callable<Integer> {
