@@ -5,8 +5,10 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
 import java.util.Map;
@@ -156,6 +158,81 @@ public final class SlackPlatform implements ChatPlatform {
     };
   }
 
+  /**
+   * Asks Slack whether it accepts the tokens this mode needs ({@code auth.test}, and {@code
+   * apps.connections.open} for Socket Mode), in a second or two and before anything heavy starts.
+   *
+   * @throws SettingsException naming the token Slack refused, or saying Slack cannot be reached
+   */
+  public static void checkTokens(SlackSettings settings, Secrets secrets) {
+    SlackPlatform platform = create(settings, secrets, null, null);
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setStatsEnabled(false);
+    try (Slack client = Slack.getInstance(config)) {
+      var auth = client.methods(platform.botToken).authTest(r -> r);
+      if (!auth.isOk()) {
+        throw new SettingsException(botTokenRefused(auth.getError()));
+      }
+      if (settings.mode() == SlackSettings.Mode.SOCKET) {
+        var open = client.methods(platform.appToken).appsConnectionsOpen(r -> r);
+        if (!open.isOk()) {
+          throw new SettingsException(appTokenRefused(open.getError()));
+        }
+      }
+    } catch (IOException e) {
+      throw unreachable(settings.apiUrl(), e);
+    } catch (SlackApiException e) {
+      throw new SettingsException(
+          "Slack at "
+              + settings.apiUrl()
+              + " answered HTTP "
+              + e.getResponse().code()
+              + " when asked about the tokens; try again later.");
+    } catch (SettingsException e) {
+      throw e;
+    } catch (Exception e) {
+      throw unreachable(settings.apiUrl(), e);
+    }
+  }
+
+  private static String botTokenRefused(String why) {
+    return "Slack refused SLACK_BOT_TOKEN ("
+        + why
+        + "). Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page.";
+  }
+
+  private static String appTokenRefused(String why) {
+    return "Slack refused SLACK_APP_TOKEN for Socket Mode (apps.connections.open: "
+        + why
+        + "). Create an app-level token (xapp-...) with connections:write on the app's"
+        + " Basic Information page, and turn Socket Mode on.";
+  }
+
+  private static SettingsException unreachable(String apiUrl, Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return new SettingsException(
+        "Cannot reach Slack at "
+            + apiUrl
+            + ": "
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+            + ". Check the network (or readingroom.slack.api-url); the tokens were not checked.");
+  }
+
+  /** Whether a failure comes from the network rather than from Slack's answer. */
+  private static boolean isNetwork(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String name() {
     return "Slack ("
@@ -240,25 +317,28 @@ public final class SlackPlatform implements ChatPlatform {
   private void startApp() {
     try {
       app.start();
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException(
-          "Slack refused SLACK_BOT_TOKEN ("
-              + e.getMessage()
-              + "). Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions"
-              + " page.");
+    } catch (RuntimeException e) {
+      if (isNetwork(e)) {
+        throw unreachable(settings.apiUrl(), e);
+      }
+      if (e instanceof IllegalArgumentException) {
+        throw new SettingsException(botTokenRefused(e.getMessage()));
+      }
+      throw e;
     }
   }
 
   private void startSocketMode() throws Exception {
     // Bolt's Socket Mode start-up hides a refused app token in a null client; ask first, so the
     // message says what is wrong.
-    AppsConnectionsOpenResponse open = slack.methods(appToken).appsConnectionsOpen(r -> r);
+    AppsConnectionsOpenResponse open;
+    try {
+      open = slack.methods(appToken).appsConnectionsOpen(r -> r);
+    } catch (IOException e) {
+      throw unreachable(settings.apiUrl(), e);
+    }
     if (!open.isOk()) {
-      throw new SettingsException(
-          "Slack refused SLACK_APP_TOKEN for Socket Mode (apps.connections.open: "
-              + open.getError()
-              + "). Create an app-level token (xapp-...) with connections:write on the app's"
-              + " Basic Information page, and turn Socket Mode on.");
+      throw new SettingsException(appTokenRefused(open.getError()));
     }
     socketMode = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
