@@ -393,7 +393,7 @@ public final class SlackPlatform implements ChatPlatform {
     if (workers != null) {
       workers.shutdown();
       try {
-        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
           workers.shutdownNow();
         }
       } catch (InterruptedException e) {
