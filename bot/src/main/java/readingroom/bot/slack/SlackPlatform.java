@@ -169,7 +169,8 @@ public final class SlackPlatform implements ChatPlatform {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     config.setStatsEnabled(false);
-    try (Slack client = Slack.getInstance(config)) {
+    Slack client = Slack.getInstance(config);
+    try {
       var auth = client.methods(platform.botToken).authTest(r -> r);
       if (!auth.isOk()) {
         throw new SettingsException(botTokenRefused(auth.getError()));
@@ -189,10 +190,12 @@ public final class SlackPlatform implements ChatPlatform {
               + " answered HTTP "
               + e.getResponse().code()
               + " when asked about the tokens; try again later.");
-    } catch (SettingsException e) {
-      throw e;
-    } catch (Exception e) {
-      throw unreachable(settings.apiUrl(), e);
+    } finally {
+      try {
+        client.close();
+      } catch (Exception e) {
+        log.debug("Slack client did not close cleanly", e);
+      }
     }
   }
 
