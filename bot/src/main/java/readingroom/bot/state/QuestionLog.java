@@ -228,7 +228,7 @@ public final class QuestionLog implements FeedbackSink {
   }
 
   private static String stored(String question) {
-    String text = question == null ? "" : question.strip();
+    String text = question == null ? "" : MentionIds.neutralise(question.strip());
     return text.length() <= MAX_STORED_CHARS ? text : text.substring(0, MAX_STORED_CHARS);
   }
 

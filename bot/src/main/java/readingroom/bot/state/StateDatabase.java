@@ -61,6 +61,11 @@ public final class StateDatabase implements AutoCloseable {
     if (Files.exists(path) && !Files.isRegularFile(path)) {
       throw new StateException("The state database " + path + " is not a file.");
     }
+    if (isEmptyFile(path)) {
+      // SQLite would take an empty file as a new database, silently losing settings, digests,
+      // the question log and the salt: refuse it like any other damaged file.
+      throw new StateException(damaged(path, "the file is empty"));
+    }
     try {
       Files.createDirectories(path.getParent());
     } catch (IOException e) {
@@ -181,6 +186,22 @@ public final class StateDatabase implements AutoCloseable {
       connection.rollback();
     } catch (SQLException e) {
       log.warn("Rolling back a transaction on {} failed", file, e);
+    }
+  }
+
+  /**
+   * Whether the file exists with no bytes and no write-ahead log beside it that could hold its
+   * pages (a file this class created always has a header written before anything else).
+   */
+  private static boolean isEmptyFile(Path path) {
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) > 0) {
+        return false;
+      }
+      Path wal = path.resolveSibling(path.getFileName() + "-wal");
+      return !Files.isRegularFile(wal) || Files.size(wal) == 0;
+    } catch (IOException e) {
+      return false; // opening will fail with its own message
     }
   }
 
