@@ -104,8 +104,16 @@ public record Settings(
             ConfigFactory.parseFile(
                 file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       }
-      config = user.withFallback(defaults).resolve(resolving);
-      defaults = defaults.resolve(resolving);
+      // The defaults name each variable as ${?VAR}; resolved, those values carry the variable as
+      // their origin. Lifted above the user's file, they override it, as the layers promise; the
+      // rest resolves against the merged layers, so a user's `data` still moves `index`.
+      Config resolvedDefaults = defaults.resolve(resolving);
+      config =
+          fromEnvironment(resolvedDefaults)
+              .withFallback(user)
+              .withFallback(defaults)
+              .resolve(resolving);
+      defaults = resolvedDefaults;
     } catch (ConfigException.Parse e) {
       throw new SettingsException("The configuration cannot be read: " + e.getMessage());
     } catch (ConfigException e) {
@@ -125,6 +133,18 @@ public record Settings(
     return from(config);
   }
 
+  /** The resolved defaults' values that came from an environment variable, with that origin. */
+  private static Config fromEnvironment(Config resolvedDefaults) {
+    Config overrides = ConfigFactory.empty();
+    for (Map.Entry<String, ConfigValue> entry : resolvedDefaults.entrySet()) {
+      String origin = entry.getValue().origin().description();
+      if (origin != null && origin.startsWith(EnvironmentResolver.ORIGIN)) {
+        overrides = overrides.withValue(entry.getKey(), entry.getValue());
+      }
+    }
+    return overrides;
+  }
+
   /** Where a user finds every key documented. */
   static final String DEFAULTS_FILE = "config/readingroom.conf";
 
@@ -133,12 +153,12 @@ public record Settings(
    * variable's name as the value's origin, so that messages name it.
    */
   private record EnvironmentResolver(Map<String, String> environment) implements ConfigResolver {
+    static final String ORIGIN = "environment variable ";
+
     @Override
     public ConfigValue lookup(String path) {
       String value = environment.get(path);
-      return value == null
-          ? null
-          : ConfigValueFactory.fromAnyRef(value, "environment variable " + path);
+      return value == null ? null : ConfigValueFactory.fromAnyRef(value, ORIGIN + path);
     }
 
     @Override
