@@ -133,7 +133,7 @@ public final class StateDatabase implements AutoCloseable {
   public <T> T inTransaction(Work<T> work) {
     lock.lock();
     try {
-      connection.setAutoCommit(false);
+      begin();
       try {
         T result = work.run(connection);
         connection.commit();
@@ -148,6 +148,24 @@ public final class StateDatabase implements AutoCloseable {
       throw failure(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Leaves auto-commit, which begins the transaction. When the lock cannot be had (SQLITE_BUSY) the
+   * driver has already noted "no auto-commit" with no transaction open, and every later transaction
+   * would fail to commit; put the connection back in auto-commit before giving up.
+   */
+  private void begin() throws SQLException {
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException expected) {
+        // "cannot commit - no transaction is active": the mode is restored all the same.
+      }
+      throw e;
     }
   }
 
