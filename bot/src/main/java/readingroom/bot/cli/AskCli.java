@@ -20,7 +20,10 @@ import readingroom.index.Question;
 /**
  * {@code readingroom ask}: one question, or one a line from standard input with {@code --stdin}.
  */
-@Command(name = "ask", description = "Ask a question and print the answer.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "ask",
+    description = "Ask a question and print the answer.")
 public final class AskCli implements Callable<Integer> {
 
   @ParentCommand Main main;
@@ -28,7 +31,9 @@ public final class AskCli implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per question.")
   boolean json;
 
-  @Option(names = "--stdin", description = "Read one question a line from standard input.")
+  @Option(
+      names = "--stdin",
+      description = "Read one question a line from standard input: one answer per line.")
   boolean stdin;
 
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quote it).")
@@ -45,10 +50,11 @@ public final class AskCli implements Callable<Integer> {
     try (Engine engine = EngineOptions.of(main.settings()).open()) {
       int maxQuotes = main.settings().maxQuotes();
       if (stdin) {
-        BufferedReader in =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        InputLines in =
+            new InputLines(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         String line;
-        while ((line = in.readLine()) != null) {
+        while ((line = in.next()) != null) {
           answer(engine, maxQuotes, line, out);
         }
         return 0;

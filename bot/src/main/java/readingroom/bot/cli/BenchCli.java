@@ -23,6 +23,7 @@ import readingroom.index.Question;
  * answer. A quick figure for users; the full benchmark harness is in {@code bench/}.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "bench",
     description = "Measure ask latency (cold and warm) and time to first answer.")
 public final class BenchCli implements Callable<Integer> {

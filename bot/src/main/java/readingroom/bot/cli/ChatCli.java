@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -38,6 +37,7 @@ import readingroom.index.Engine;
  * on the configured corpus.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "chat",
     description = "Serve Discord/Slack if their tokens are set; otherwise chat in this terminal.")
 public final class ChatCli implements Callable<Integer> {
@@ -57,9 +57,36 @@ public final class ChatCli implements Callable<Integer> {
     Settings settings = main.settings();
     ServingSettings serving = settings.serving();
     Secrets secrets = Secrets.fromEnvironment();
-    // The database first: a damaged or locked file should stop the bot before indexing starts.
-    try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout());
-        Engine engine = EngineOptions.of(settings).open()) {
+    GracefulShutdown shutdown = null;
+    try {
+      // The database first: a damaged or locked file should stop the bot before indexing starts.
+      try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout())) {
+        if (!console) {
+          // Seconds, not the 20-40 s the engine takes to load: a refused or unreachable
+          // platform is reported before anything heavy starts.
+          Platforms.checkCredentials(settings, secrets);
+          if (Platforms.anyConfigured(secrets)) {
+            shutdown = GracefulShutdown.install();
+          }
+        }
+        return run(settings, serving, secrets, database, shutdown);
+      }
+    } finally {
+      if (shutdown != null) {
+        shutdown.finished();
+        shutdown.close();
+      }
+    }
+  }
+
+  private Integer run(
+      Settings settings,
+      ServingSettings serving,
+      Secrets secrets,
+      StateDatabase database,
+      GracefulShutdown shutdown)
+      throws Exception {
+    try (Engine engine = EngineOptions.of(settings).open()) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ChatLayer layer =
           ChatLayer.open(engine, database, serving, secrets, registry, Clock.systemUTC());
@@ -101,7 +128,7 @@ public final class ChatCli implements Callable<Integer> {
           }
           return 0;
         }
-        return serve(platforms, layer.digests(), serving);
+        return serve(platforms, layer.digests(), serving, shutdown);
       }
     }
   }
@@ -116,10 +143,11 @@ public final class ChatCli implements Callable<Integer> {
   }
 
   private static int serve(
-      List<ChatPlatform> platforms, DigestRunner digests, ServingSettings serving)
+      List<ChatPlatform> platforms,
+      DigestRunner digests,
+      ServingSettings serving,
+      GracefulShutdown shutdown)
       throws Exception {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "readingroom-shutdown"));
     try {
       Map<Platform, DigestPoster> posters = new EnumMap<>(Platform.class);
       for (ChatPlatform platform : platforms) {
@@ -128,10 +156,12 @@ public final class ChatCli implements Callable<Integer> {
         log.info("{} connected", platform.name());
       }
       try (DigestScheduler scheduler = startDigests(digests, posters, serving)) {
-        stopped.await();
+        shutdown.awaitRequest();
+        log.info("Stopping: finishing the answers in flight");
       }
       return 0;
     } finally {
+      // Each platform stops taking new questions, finishes the ones in flight, then disconnects.
       for (ChatPlatform platform : platforms) {
         platform.close();
       }

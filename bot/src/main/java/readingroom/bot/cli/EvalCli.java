@@ -15,6 +15,7 @@ import readingroom.index.Result;
 
 /** {@code readingroom eval FILE.jsonl}: answer quality on a question file. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "eval",
     description = "Score the answers on a question file (JSON lines, as shared/eval/dev.jsonl).")
 public final class EvalCli implements Callable<Integer> {

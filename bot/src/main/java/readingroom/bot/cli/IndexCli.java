@@ -18,6 +18,7 @@ import readingroom.index.model.IndexProgress;
 
 /** {@code readingroom index}: update the index from the corpus folder, or explain the cleaning. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "index",
     description = "Build or update the index (only changed articles are re-processed).")
 public final class IndexCli implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package readingroom.bot.cli;
 
 import java.nio.file.Path;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,11 @@ import readingroom.index.EngineException;
     mixinStandardHelpOptions = true,
     version = "Reading Room 0.1.0",
     description = "Answers questions about a reading list with verbatim, linked quotes.",
+    footer = {
+      "",
+      "Help on a command: readingroom help COMMAND (or readingroom COMMAND --help).",
+      "Tab completion in bash or zsh: source <(readingroom generate-completion)"
+    },
     subcommands = {
       AskCli.class,
       IndexCli.class,
@@ -22,7 +28,9 @@ import readingroom.index.EngineException;
       FeedsCli.class,
       EvalCli.class,
       ChatCli.class,
-      BenchCli.class
+      BenchCli.class,
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 public final class Main implements Runnable {
 
@@ -57,6 +65,13 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     Main main = new Main();
     CommandLine commandLine = new CommandLine(main);
+    // picocli hides its completion command; it is how users get tab completion, so list it.
+    commandLine
+        .getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(false);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof SettingsException
           || e instanceof EngineException

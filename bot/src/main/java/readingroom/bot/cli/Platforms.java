@@ -20,6 +20,28 @@ import readingroom.bot.slack.SlackSettings;
 public final class Platforms {
   private Platforms() {}
 
+  /** Whether any chat platform's token is set, so {@link #configured} serves at least one. */
+  public static boolean anyConfigured(Secrets secrets) {
+    return secrets.has(Secrets.DISCORD_TOKEN) || secrets.has(Secrets.SLACK_BOT_TOKEN);
+  }
+
+  /**
+   * Asks each configured platform whether it accepts its tokens, in a second or two and before the
+   * engine loads, so that a refused token or an unreachable platform is reported at once.
+   *
+   * @throws readingroom.bot.config.SettingsException with one line saying which token was refused,
+   *     or that the platform cannot be reached
+   */
+  public static void checkCredentials(Settings settings, Secrets secrets) {
+    var discordToken = secrets.get(Secrets.DISCORD_TOKEN);
+    if (discordToken.isPresent()) {
+      DiscordPlatform.checkToken(DiscordSettings.from(settings), discordToken.get());
+    }
+    if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
+      SlackPlatform.checkTokens(SlackSettings.from(settings), secrets);
+    }
+  }
+
   public static List<ChatPlatform> configured(
       Settings settings, Secrets secrets, ChatCommands commands) {
     List<ChatPlatform> platforms = new ArrayList<>();

@@ -4,13 +4,18 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigResolver;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of Reading Room, typed and validated once at start-up. Layers, last wins: the
@@ -56,19 +61,36 @@ public record Settings(
   public static final String ROOT = "readingroom";
 
   /**
-   * Loads the settings.
+   * Loads the settings, with this process's environment variables.
    *
    * @param userFile the user's file, or {@code null} for READINGROOM_CONFIG or none
    * @throws SettingsException naming the key, file and value when something is wrong
    */
   public static Settings load(Path userFile) {
+    return load(userFile, System.getenv());
+  }
+
+  /**
+   * Loads the settings with the given environment variables. A value taken from one says so in
+   * messages ("set in environment variable READINGROOM_MAX_QUOTES"), and a key the defaults do not
+   * know is refused, naming its file and the closest known key.
+   *
+   * @param userFile the user's file, or {@code null} for READINGROOM_CONFIG or none
+   * @throws SettingsException naming the key, file and value when something is wrong
+   */
+  public static Settings load(Path userFile, Map<String, String> environment) {
     Path file = userFile;
-    if (file == null && System.getenv("READINGROOM_CONFIG") != null) {
-      file = Path.of(System.getenv("READINGROOM_CONFIG"));
+    if (file == null && environment.get("READINGROOM_CONFIG") != null) {
+      file = Path.of(environment.get("READINGROOM_CONFIG"));
     }
+    ConfigResolveOptions resolving =
+        ConfigResolveOptions.defaults()
+            .setUseSystemEnvironment(false)
+            .appendResolver(new EnvironmentResolver(environment));
     Config config;
+    Config defaults;
     try {
-      Config defaults =
+      defaults =
           ConfigFactory.parseResources(
               Settings.class.getClassLoader(),
               DEFAULTS,
@@ -82,13 +104,80 @@ public record Settings(
             ConfigFactory.parseFile(
                 file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       }
-      config = user.withFallback(defaults).resolve();
+      // The defaults name each variable as ${?VAR}; resolved, those values carry the variable as
+      // their origin. Lifted above the user's file, they override it, as the layers promise; the
+      // rest resolves against the merged layers, so a user's `data` still moves `index`.
+      Config resolvedDefaults = defaults.resolve(resolving);
+      config =
+          fromEnvironment(resolvedDefaults)
+              .withFallback(user)
+              .withFallback(defaults)
+              .resolve(resolving);
+      defaults = resolvedDefaults;
     } catch (ConfigException.Parse e) {
       throw new SettingsException("The configuration cannot be read: " + e.getMessage());
     } catch (ConfigException e) {
       throw new SettingsException("Configuration problem: " + e.getMessage());
     }
+    List<String> unknown =
+        UnknownKeys.describe(
+            config,
+            defaults.entrySet().stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
+    if (!unknown.isEmpty()) {
+      throw new SettingsException(
+          String.join(" ", unknown)
+              + " Every setting is listed, with its default, in "
+              + DEFAULTS_FILE
+              + ".");
+    }
     return from(config);
+  }
+
+  /** The resolved defaults' values that came from an environment variable, with that origin. */
+  private static Config fromEnvironment(Config resolvedDefaults) {
+    Config overrides = ConfigFactory.empty();
+    for (Map.Entry<String, ConfigValue> entry : resolvedDefaults.entrySet()) {
+      String origin = entry.getValue().origin().description();
+      if (origin != null && origin.startsWith(EnvironmentResolver.ORIGIN)) {
+        overrides = overrides.withValue(entry.getKey(), entry.getValue());
+      }
+    }
+    return overrides;
+  }
+
+  /** Where a user finds every key documented. */
+  static final String DEFAULTS_FILE = "config/readingroom.conf";
+
+  /**
+   * Substitutions such as {@code ${?READINGROOM_MAX_QUOTES}} from a given environment, with the
+   * variable's name as the value's origin, so that messages name it.
+   */
+  private record EnvironmentResolver(Map<String, String> environment) implements ConfigResolver {
+    static final String ORIGIN = "environment variable ";
+
+    @Override
+    public ConfigValue lookup(String path) {
+      String value = environment.get(path);
+      return value == null ? null : ConfigValueFactory.fromAnyRef(value, ORIGIN + path);
+    }
+
+    @Override
+    public ConfigResolver withFallback(ConfigResolver fallback) {
+      return new Chained(this, fallback);
+    }
+  }
+
+  private record Chained(ConfigResolver first, ConfigResolver second) implements ConfigResolver {
+    @Override
+    public ConfigValue lookup(String path) {
+      ConfigValue value = first.lookup(path);
+      return value != null ? value : second.lookup(path);
+    }
+
+    @Override
+    public ConfigResolver withFallback(ConfigResolver fallback) {
+      return new Chained(this, fallback);
+    }
   }
 
   static Settings from(Config config) {

@@ -83,6 +83,20 @@ public final class DiscordPlatform implements ChatPlatform {
    */
   public static DiscordPlatform create(
       DiscordSettings settings, String token, ChatCommands commands, FeedbackSink feedback) {
+    return new DiscordPlatform(settings, bare(token), commands, feedback);
+  }
+
+  /**
+   * Asks Discord whether it accepts the token ({@code GET users/@me}), without connecting to the
+   * gateway: a second, where starting JDA after the engine has loaded takes half a minute.
+   *
+   * @throws SettingsException saying the token was refused, or that Discord cannot be reached
+   */
+  public static void checkToken(DiscordSettings settings, String token) {
+    new TokenCheck(settings.restUrl()).check(bare(token));
+  }
+
+  private static String bare(String token) {
     String bare = token.strip();
     if (bare.regionMatches(true, 0, "Bot ", 0, 4)) {
       bare = bare.substring(4).strip();
@@ -92,7 +106,11 @@ public final class DiscordPlatform implements ChatPlatform {
       throw new SettingsException(
           "DISCORD_TOKEN is not a bot token: it is empty or has spaces or line breaks inside.");
     }
-    return new DiscordPlatform(settings, bare, commands, feedback);
+    return bare;
+  }
+
+  static String tokenRefused() {
+    return TOKEN_REFUSED;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP mode: a thin transport from the JDK's HTTP server to the Bolt app, as Bolt's own bolt-jetty
- * is from Jetty. Bolt checks each request's signature and age (401 when either is wrong) and runs
- * the handlers, which only acknowledge; the answer goes out later on its own.
+ * is from Jetty. Each request's timestamp, signature and freshness are checked first ({@link
+ * SignedRequestCheck}: 401 when any is wrong), then Bolt runs the handlers, which only acknowledge;
+ * the answer goes out later on its own.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -35,14 +37,21 @@ final class HttpTransport implements AutoCloseable {
   private final App app;
   private final SlackRequestParser parser;
   private final String path;
+  private final SignedRequestCheck check;
   private final HttpServer server;
   private final ExecutorService threads;
 
-  HttpTransport(App app, int port, String path) throws IOException {
+  /**
+   * @param host the address to listen on: 127.0.0.1 behind a proxy on this machine, 0.0.0.0 for
+   *     every interface
+   */
+  HttpTransport(App app, String host, int port, String path, SignedRequestCheck check)
+      throws IOException {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.path = path;
-    this.server = HttpServer.create(new InetSocketAddress(port), 64);
+    this.check = check;
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
     this.threads =
         Executors.newFixedThreadPool(
             4, Thread.ofPlatform().name("slack-http-", 1).daemon().factory());
@@ -57,6 +66,11 @@ final class HttpTransport implements AutoCloseable {
   /** The port listened on (the chosen one when configured as 0). */
   int port() {
     return server.getAddress().getPort();
+  }
+
+  /** The address listened on. */
+  InetSocketAddress address() {
+    return server.getAddress();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -78,6 +92,20 @@ final class HttpTransport implements AutoCloseable {
         send(exchange, 413, "text/plain", "Request too large");
         return;
       }
+      String body = new String(bytes, StandardCharsets.UTF_8);
+      Optional<String> refusal =
+          check.refusal(
+              exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"),
+              exchange.getRequestHeaders().getFirst("X-Slack-Signature"),
+              body);
+      if (refusal.isPresent()) {
+        log.warn(
+            "Refused a Slack request from {}: {}",
+            exchange.getRemoteAddress().getAddress().getHostAddress(),
+            refusal.get());
+        send(exchange, 401, "application/json", "{\"error\":\"invalid request\"}");
+        return;
+      }
       Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
       Response response;
       try {
@@ -88,7 +116,7 @@ final class HttpTransport implements AutoCloseable {
                     .requestUri(exchange.getRequestURI().getPath())
                     .queryString(Map.of())
                     .headers(new RequestHeaders(headers))
-                    .requestBody(new String(bytes, StandardCharsets.UTF_8))
+                    .requestBody(body)
                     .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
                     .build());
         response = app.run(request);

@@ -5,9 +5,12 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
 import java.net.BindException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +49,8 @@ public final class SlackPlatform implements ChatPlatform {
   private final FeedbackSink feedback;
   private final RateLimitRetry.Pause pause;
   private final int workerCount;
+  private final Clock clock;
+  private final ReplayGuard replays;
 
   private ExecutorService workers;
   private Slack slack;
@@ -63,6 +68,36 @@ public final class SlackPlatform implements ChatPlatform {
       FeedbackSink feedback,
       RateLimitRetry.Pause pause,
       int workerCount) {
+    this(
+        settings,
+        botToken,
+        appToken,
+        signingSecret,
+        commands,
+        feedback,
+        pause,
+        workerCount,
+        Clock.systemUTC(),
+        new RecentSignatures(Clock.systemUTC()));
+  }
+
+  /**
+   * @param clock local time, for the age of signed HTTP requests
+   * @param replays where HTTP mode remembers the signatures it has seen
+   */
+  SlackPlatform(
+      SlackSettings settings,
+      String botToken,
+      String appToken,
+      String signingSecret,
+      ChatCommands commands,
+      FeedbackSink feedback,
+      RateLimitRetry.Pause pause,
+      int workerCount,
+      Clock clock,
+      ReplayGuard replays) {
+    this.clock = clock;
+    this.replays = replays;
     this.settings = settings;
     this.botToken = botToken;
     this.appToken = appToken;
@@ -123,6 +158,84 @@ public final class SlackPlatform implements ChatPlatform {
     };
   }
 
+  /**
+   * Asks Slack whether it accepts the tokens this mode needs ({@code auth.test}, and {@code
+   * apps.connections.open} for Socket Mode), in a second or two and before anything heavy starts.
+   *
+   * @throws SettingsException naming the token Slack refused, or saying Slack cannot be reached
+   */
+  public static void checkTokens(SlackSettings settings, Secrets secrets) {
+    SlackPlatform platform = create(settings, secrets, null, null);
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setStatsEnabled(false);
+    Slack client = Slack.getInstance(config);
+    try {
+      var auth = client.methods(platform.botToken).authTest(r -> r);
+      if (!auth.isOk()) {
+        throw new SettingsException(botTokenRefused(auth.getError()));
+      }
+      if (settings.mode() == SlackSettings.Mode.SOCKET) {
+        var open = client.methods(platform.appToken).appsConnectionsOpen(r -> r);
+        if (!open.isOk()) {
+          throw new SettingsException(appTokenRefused(open.getError()));
+        }
+      }
+    } catch (IOException e) {
+      throw unreachable(settings.apiUrl(), e);
+    } catch (SlackApiException e) {
+      throw new SettingsException(
+          "Slack at "
+              + settings.apiUrl()
+              + " answered HTTP "
+              + e.getResponse().code()
+              + " when asked about the tokens; try again later.");
+    } finally {
+      try {
+        client.close();
+      } catch (Exception e) {
+        log.debug("Slack client did not close cleanly", e);
+      }
+    }
+  }
+
+  private static String botTokenRefused(String why) {
+    return "Slack refused SLACK_BOT_TOKEN ("
+        + why
+        + "). Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page.";
+  }
+
+  private static String appTokenRefused(String why) {
+    return "Slack refused SLACK_APP_TOKEN for Socket Mode (apps.connections.open: "
+        + why
+        + "). Create an app-level token (xapp-...) with connections:write on the app's"
+        + " Basic Information page, and turn Socket Mode on.";
+  }
+
+  private static SettingsException unreachable(String apiUrl, Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return new SettingsException(
+        "Cannot reach Slack at "
+            + apiUrl
+            + ": "
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+            + ". Check the network (or readingroom.slack.api-url); the tokens were not checked.");
+  }
+
+  /** Whether a failure comes from the network rather than from Slack's answer. */
+  private static boolean isNetwork(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String name() {
     return "Slack ("
@@ -169,18 +282,30 @@ public final class SlackPlatform implements ChatPlatform {
       case SOCKET -> startSocketMode();
       case HTTP -> {
         try {
-          http = new HttpTransport(app, settings.httpPort(), settings.httpPath());
+          http =
+              new HttpTransport(
+                  app,
+                  settings.httpHost(),
+                  settings.httpPort(),
+                  settings.httpPath(),
+                  new SignedRequestCheck(signingSecret, clock, replays));
         } catch (BindException e) {
           throw new SettingsException(
-              "Slack HTTP mode cannot listen on port "
+              "Slack HTTP mode cannot listen on "
+                  + settings.httpHost()
+                  + " port "
                   + settings.httpPort()
                   + " ("
                   + e.getMessage()
-                  + "). Choose another with readingroom.slack.http.port or"
-                  + " READINGROOM_SLACK_PORT.");
+                  + "). Choose another with readingroom.slack.http.host and .port, or"
+                  + " READINGROOM_SLACK_HOST and READINGROOM_SLACK_PORT.");
         }
         http.start();
-        log.info("Slack HTTP mode listening on port {} at {}", http.port(), settings.httpPath());
+        log.info(
+            "Slack HTTP mode listening on {}:{} at {}",
+            settings.httpHost(),
+            http.port(),
+            settings.httpPath());
       }
     }
   }
@@ -189,25 +314,28 @@ public final class SlackPlatform implements ChatPlatform {
   private void startApp() {
     try {
       app.start();
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException(
-          "Slack refused SLACK_BOT_TOKEN ("
-              + e.getMessage()
-              + "). Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions"
-              + " page.");
+    } catch (RuntimeException e) {
+      if (isNetwork(e)) {
+        throw unreachable(settings.apiUrl(), e);
+      }
+      if (e instanceof IllegalArgumentException) {
+        throw new SettingsException(botTokenRefused(e.getMessage()));
+      }
+      throw e;
     }
   }
 
   private void startSocketMode() throws Exception {
     // Bolt's Socket Mode start-up hides a refused app token in a null client; ask first, so the
     // message says what is wrong.
-    AppsConnectionsOpenResponse open = slack.methods(appToken).appsConnectionsOpen(r -> r);
+    AppsConnectionsOpenResponse open;
+    try {
+      open = slack.methods(appToken).appsConnectionsOpen(r -> r);
+    } catch (IOException e) {
+      throw unreachable(settings.apiUrl(), e);
+    }
     if (!open.isOk()) {
-      throw new SettingsException(
-          "Slack refused SLACK_APP_TOKEN for Socket Mode (apps.connections.open: "
-              + open.getError()
-              + "). Create an app-level token (xapp-...) with connections:write on the app's"
-              + " Basic Information page, and turn Socket Mode on.");
+      throw new SettingsException(appTokenRefused(open.getError()));
     }
     socketMode = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();
@@ -221,6 +349,11 @@ public final class SlackPlatform implements ChatPlatform {
   /** The HTTP port, once started in HTTP mode. */
   int httpPort() {
     return http.port();
+  }
+
+  /** The HTTP address listened on, once started in HTTP mode. */
+  java.net.InetSocketAddress httpAddress() {
+    return http.address();
   }
 
   /**
@@ -255,7 +388,8 @@ public final class SlackPlatform implements ChatPlatform {
       app.stop();
     }
     if (workers != null) {
-      Shutdown.await(workers, Duration.ofSeconds(10));
+      // Inside the 9 s bound the whole stop has (GracefulShutdown).
+      Shutdown.await(workers, Duration.ofSeconds(5));
     }
     if (slack != null) {
       try {

@@ -17,6 +17,7 @@ import readingroom.bot.config.SettingsException;
  * The {@code readingroom.slack} settings, typed and validated at start-up.
  *
  * @param mode how Slack reaches the bot
+ * @param httpHost the address HTTP mode listens on (127.0.0.1 behind a proxy on this machine)
  * @param httpPort the port HTTP mode listens on (0: any free port)
  * @param httpPath the path HTTP mode serves, e.g. {@code /slack/events}
  * @param apiUrl the Web API URL prefix, ending with "/"
@@ -26,6 +27,7 @@ import readingroom.bot.config.SettingsException;
  */
 public record SlackSettings(
     Mode mode,
+    String httpHost,
     int httpPort,
     String httpPath,
     String apiUrl,
@@ -46,6 +48,19 @@ public record SlackSettings(
   public SlackSettings {
     admins = List.copyOf(admins);
   }
+
+  /** Settings whose HTTP mode listens on this machine only (127.0.0.1). */
+  public SlackSettings(
+      Mode mode,
+      int httpPort,
+      String httpPath,
+      String apiUrl,
+      boolean privateAnswers,
+      List<String> admins) {
+    this(mode, LOOPBACK, httpPort, httpPath, apiUrl, privateAnswers, admins);
+  }
+
+  static final String LOOPBACK = "127.0.0.1";
 
   /**
    * Reads and checks {@code readingroom.slack}.
@@ -70,6 +85,10 @@ public record SlackSettings(
     if (port < 0 || port > 65535) {
       throw problem(slack, "http.port", "must be from 0 to 65535");
     }
+    String host = string(slack, "http.host").strip();
+    if (host.isEmpty() || host.contains(" ") || host.contains("/")) {
+      throw problem(slack, "http.host", "must be an address, like 127.0.0.1 or 0.0.0.0");
+    }
     String path = string(slack, "http.path").strip();
     if (!path.startsWith("/") || path.contains(" ")) {
       throw problem(slack, "http.path", "must be a URL path starting with \"/\"");
@@ -93,7 +112,7 @@ public record SlackSettings(
     } catch (ConfigException.WrongType e) {
       throw problem(slack, "private-answers", "must be true or false");
     }
-    return new SlackSettings(mode, port, path, apiUrl, privateAnswers, admins(slack));
+    return new SlackSettings(mode, host, port, path, apiUrl, privateAnswers, admins(slack));
   }
 
   /** A list, or a comma-separated text (from the environment variable). */

@@ -8,17 +8,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired questions from the log now and then, on one named daemon thread. Each run catches
- * its own failures: an uncaught exception would silently cancel every later run.
+ * Deletes expired questions from the log now and then, and writes the rows that waited while the
+ * database was locked, on one named daemon thread. Each run catches its own failures: an uncaught
+ * exception would silently cancel every later run.
  */
 public final class LogRetention implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LogRetention.class);
 
-  private final ScheduledExecutorService scheduler;
+  /** How soon a row kept while the database was locked is tried again. */
+  static final Duration RETRY_EVERY = Duration.ofSeconds(5);
 
-  private LogRetention(ScheduledExecutorService scheduler) {
+  private final ScheduledExecutorService scheduler;
+  private final QuestionLog questionLog;
+
+  private LogRetention(ScheduledExecutorService scheduler, QuestionLog questionLog) {
     this.scheduler = scheduler;
+    this.questionLog = questionLog;
   }
 
   /** Purges at once, then every {@code every}. */
@@ -28,7 +34,12 @@ public final class LogRetention implements AutoCloseable {
             Thread.ofPlatform().name("readingroom-log-retention").daemon(true).factory());
     scheduler.scheduleWithFixedDelay(
         () -> purge(questionLog), 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    return new LogRetention(scheduler);
+    scheduler.scheduleWithFixedDelay(
+        () -> writePending(questionLog),
+        RETRY_EVERY.toMillis(),
+        RETRY_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return new LogRetention(scheduler, questionLog);
   }
 
   static void purge(QuestionLog questionLog) {
@@ -45,8 +56,21 @@ public final class LogRetention implements AutoCloseable {
     }
   }
 
+  static void writePending(QuestionLog questionLog) {
+    try {
+      questionLog.writePending();
+    } catch (RuntimeException e) {
+      log.warn("Writing the waiting question-log rows failed; will try again later", e);
+    }
+  }
+
+  /** Stops, after a last try at the waiting rows; those still unwritten are counted in the log. */
   @Override
   public void close() {
     scheduler.shutdownNow();
+    int left = questionLog.writePending();
+    if (left > 0) {
+      log.error("{} question-log rows could not be written before stopping", left);
+    }
   }
 }

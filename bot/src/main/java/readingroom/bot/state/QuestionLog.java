@@ -7,7 +7,9 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,13 @@ public final class QuestionLog implements FeedbackSink {
 
   /** Longer questions are stored cut: the log is for reading, not for replaying. */
   static final int MAX_STORED_CHARS = 2000;
+
+  /**
+   * Rows kept in memory while the database is locked or failing, written by the next insert or
+   * {@link #writePending}. Bounded so a database gone for good cannot eat the heap; past it, each
+   * row given up is counted and logged as an error.
+   */
+  static final int MAX_PENDING = 10_000;
 
   /**
    * One logged question.
@@ -55,6 +64,19 @@ public final class QuestionLog implements FeedbackSink {
   private final UserHasher hasher;
   private final Duration retention;
   private final Clock clock;
+  private final Deque<Row> pending = new ArrayDeque<>();
+  private long givenUp;
+
+  /** A row as it was when asked: its time and hash are not those of the later write. */
+  private record Row(
+      long at,
+      Origin origin,
+      String userHash,
+      String question,
+      Boolean answered,
+      String topArticle,
+      boolean cached,
+      Boolean helpful) {}
 
   /**
    * @param retention how long questions are kept; older ones are deleted by {@link #purgeExpired}
@@ -74,9 +96,9 @@ public final class QuestionLog implements FeedbackSink {
   }
 
   /**
-   * Logs a question and its answer.
-   *
-   * @throws StateException when the database fails
+   * Logs a question and its answer. While the database is locked or failing the row waits in memory
+   * and is written, with its own time, by the next insert or {@link #writePending}: never dropped
+   * silently.
    */
   public void asked(Origin origin, String question, Answer answer, boolean cached) {
     String top = answer.results().isEmpty() ? null : answer.results().get(0).source().id();
@@ -199,36 +221,92 @@ public final class QuestionLog implements FeedbackSink {
       String topArticle,
       boolean cached,
       Boolean helpful) {
-    long now = clock.millis();
-    String user = hasher.hash(origin);
-    database.inTransaction(c -> {
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO question_log (asked_at, platform, workspace, channel, user_hash,"
-                  + " question, answered, top_article, cached, helpful, feedback_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setLong(1, now);
-        insert.setString(2, origin.platform().name());
-        insert.setString(3, origin.workspace());
-        insert.setString(4, origin.channel());
-        insert.setString(5, user);
-        insert.setString(6, stored(question));
-        setBoolean(insert, 7, answered);
-        insert.setString(8, topArticle);
-        insert.setInt(9, cached ? 1 : 0);
-        setBoolean(insert, 10, helpful);
-        if (helpful == null) {
-          insert.setNull(11, Types.INTEGER);
-        } else {
-          insert.setLong(11, now);
+    Row row =
+        new Row(
+            clock.millis(),
+            origin,
+            hasher.hash(origin),
+            stored(question),
+            answered,
+            topArticle,
+            cached,
+            helpful);
+    synchronized (pending) {
+      pending.addLast(row);
+      writePendingLocked();
+    }
+  }
+
+  /**
+   * Writes the rows kept while the database was unavailable, oldest first; called now and then by
+   * {@link LogRetention} and at shutdown.
+   *
+   * @return how many rows are still waiting
+   */
+  public int writePending() {
+    synchronized (pending) {
+      writePendingLocked();
+      return pending.size();
+    }
+  }
+
+  private void writePendingLocked() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      database.inTransaction(c -> {
+        try (PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO question_log (asked_at, platform, workspace, channel, user_hash,"
+                    + " question, answered, top_article, cached, helpful, feedback_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          for (Row row : pending) {
+            bind(insert, row);
+            insert.addBatch();
+          }
+          return insert.executeBatch().length;
         }
-        return insert.executeUpdate();
+      });
+      pending.clear();
+    } catch (RuntimeException e) {
+      while (pending.size() > MAX_PENDING) {
+        pending.removeFirst();
+        givenUp++;
+        log.error(
+            "The question log kept {} rows in memory while the database failed; the oldest"
+                + " was given up ({} so far)",
+            MAX_PENDING,
+            givenUp);
       }
-    });
+      log.warn(
+          "The question log could not write {} row(s); they wait in memory and are written"
+              + " when the database is free",
+          pending.size(),
+          e);
+    }
+  }
+
+  private static void bind(PreparedStatement insert, Row row) throws SQLException {
+    insert.setLong(1, row.at());
+    insert.setString(2, row.origin().platform().name());
+    insert.setString(3, row.origin().workspace());
+    insert.setString(4, row.origin().channel());
+    insert.setString(5, row.userHash());
+    insert.setString(6, row.question());
+    setBoolean(insert, 7, row.answered());
+    insert.setString(8, row.topArticle());
+    insert.setInt(9, row.cached() ? 1 : 0);
+    setBoolean(insert, 10, row.helpful());
+    if (row.helpful() == null) {
+      insert.setNull(11, Types.INTEGER);
+    } else {
+      insert.setLong(11, row.at());
+    }
   }
 
   private static String stored(String question) {
-    String text = question == null ? "" : question.strip();
+    String text = question == null ? "" : MentionIds.neutralise(question.strip());
     return text.length() <= MAX_STORED_CHARS ? text : text.substring(0, MAX_STORED_CHARS);
   }
 

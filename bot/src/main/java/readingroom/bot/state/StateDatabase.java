@@ -61,6 +61,11 @@ public final class StateDatabase implements AutoCloseable {
     if (Files.exists(path) && !Files.isRegularFile(path)) {
       throw new StateException("The state database " + path + " is not a file.");
     }
+    if (isEmptyFile(path)) {
+      // SQLite would take an empty file as a new database, silently losing settings, digests,
+      // the question log and the salt: refuse it like any other damaged file.
+      throw new StateException(damaged(path, "the file is empty"));
+    }
     try {
       Files.createDirectories(path.getParent());
     } catch (IOException e) {
@@ -128,7 +133,7 @@ public final class StateDatabase implements AutoCloseable {
   public <T> T inTransaction(Work<T> work) {
     lock.lock();
     try {
-      connection.setAutoCommit(false);
+      begin();
       try {
         T result = work.run(connection);
         connection.commit();
@@ -143,6 +148,24 @@ public final class StateDatabase implements AutoCloseable {
       throw failure(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Leaves auto-commit, which begins the transaction. When the lock cannot be had (SQLITE_BUSY) the
+   * driver has already noted "no auto-commit" with no transaction open, and every later transaction
+   * would fail to commit; put the connection back in auto-commit before giving up.
+   */
+  private void begin() throws SQLException {
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException expected) {
+        // "cannot commit - no transaction is active": the mode is restored all the same.
+      }
+      throw e;
     }
   }
 
@@ -181,6 +204,22 @@ public final class StateDatabase implements AutoCloseable {
       connection.rollback();
     } catch (SQLException e) {
       log.warn("Rolling back a transaction on {} failed", file, e);
+    }
+  }
+
+  /**
+   * Whether the file exists with no bytes and no write-ahead log beside it that could hold its
+   * pages (a file this class created always has a header written before anything else).
+   */
+  private static boolean isEmptyFile(Path path) {
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) > 0) {
+        return false;
+      }
+      Path wal = path.resolveSibling(path.getFileName() + "-wal");
+      return !Files.isRegularFile(wal) || Files.size(wal) == 0;
+    } catch (IOException e) {
+      return false; // opening will fail with its own message
     }
   }
 

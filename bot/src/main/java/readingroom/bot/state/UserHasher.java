@@ -2,9 +2,6 @@ package readingroom.bot.state;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,11 +14,13 @@ import readingroom.bot.model.Origin;
  * id under a secret salt. The same person gets the same hash (so feedback finds their question and
  * analytics can count people), but the id cannot be read back or guessed by hashing known ids
  * without the salt. The salt is the secret {@code READINGROOM_SALT} when set, otherwise one
- * generated on first start and kept in the database. Changing it makes old hashes unmatched.
+ * generated on first start and kept in its own file beside the database ({@code state.db.salt},
+ * readable by its owner only), never in the database: a copy of the database alone does not let
+ * anyone match hashes to the members of a workspace. Changing or losing the salt makes old hashes
+ * unmatched.
  */
 public final class UserHasher {
 
-  static final String SALT_KEY = "user-hash-salt";
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
@@ -34,14 +33,17 @@ public final class UserHasher {
   }
 
   /**
-   * The hasher for this installation: the configured secret salt, or the one stored in the database
-   * (generated and stored on first use).
+   * The hasher for this installation: the configured secret salt, or the generated one in the salt
+   * file beside the database (created on first use; a salt an older version kept in the database is
+   * moved there, so hashes stay the same).
+   *
+   * @throws StateException when the salt file cannot be read or written
    */
   public static UserHasher of(Optional<String> secretSalt, StateDatabase database) {
     if (secretSalt.isPresent()) {
       return new UserHasher(secretSalt.get().getBytes(StandardCharsets.UTF_8));
     }
-    return new UserHasher(Base64.getDecoder().decode(storedSalt(database)));
+    return new UserHasher(Base64.getDecoder().decode(SaltFile.beside(database).read()));
   }
 
   /** The hex hash of the person behind {@code origin}. */
@@ -55,26 +57,5 @@ public final class UserHasher {
       // HmacSHA256 is in every JDK; reaching this means a broken runtime.
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
-  }
-
-  private static String storedSalt(StateDatabase database) {
-    return database.inTransaction(c -> {
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      try (PreparedStatement insert =
-          c.prepareStatement("INSERT OR IGNORE INTO state_meta (key, value) VALUES (?, ?)")) {
-        insert.setString(1, SALT_KEY);
-        insert.setString(2, Base64.getEncoder().encodeToString(fresh));
-        insert.executeUpdate();
-      }
-      try (PreparedStatement select =
-          c.prepareStatement("SELECT value FROM state_meta WHERE key = ?")) {
-        select.setString(1, SALT_KEY);
-        try (ResultSet row = select.executeQuery()) {
-          row.next();
-          return row.getString(1);
-        }
-      }
-    });
   }
 }

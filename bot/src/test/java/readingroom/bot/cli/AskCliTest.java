@@ -106,6 +106,31 @@ class AskCliTest {
   }
 
   @Test
+  void aLoneCarriageReturnDoesNotSplitAQuestion() throws Exception {
+    Run run =
+        run(
+            "who is zamir\rkabulov?\r\nwhen did the soviets invade afghanistan?\r\n\r\n"
+                + "how do i make kabuli pulao at home?",
+            "--config",
+            config.toString(),
+            "ask",
+            "--json",
+            "--stdin");
+
+    assertThat(run.code()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).as("one answer per input line").hasSize(4);
+    assertThat(JSON.readTree(lines.get(0)).get("question").asText())
+        .isEqualTo("who is zamir kabulov?");
+    assertThat(JSON.readTree(lines.get(1)).get("question").asText())
+        .isEqualTo("when did the soviets invade afghanistan?");
+    assertThat(JSON.readTree(lines.get(2)).get("error").asText())
+        .startsWith("Please type a question");
+    assertThat(JSON.readTree(lines.get(3)).get("question").asText())
+        .isEqualTo("how do i make kabuli pulao at home?");
+  }
+
+  @Test
   void plainAnswerNamesTheSourceAndDate() {
     Run run =
         run(

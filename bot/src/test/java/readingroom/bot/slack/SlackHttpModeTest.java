@@ -514,8 +514,19 @@ class SlackHttpModeTest {
         SignedRequests.eventCallback(
             "Ev0TWICE", SignedRequests.mention("C8", "U8", "<@UBOT> " + QUESTION, "1.7"));
 
-    assertThat(requests.post(event, JSON_TYPE).statusCode()).isEqualTo(200);
-    assertThat(requests.post(event, JSON_TYPE).statusCode()).isEqualTo(200);
+    // Slack's retry is a new request: same event, signed again at a later timestamp.
+    String now = Long.toString(Instant.now().getEpochSecond());
+    String retried = Long.toString(Instant.now().getEpochSecond() + 1);
+    assertThat(
+            requests
+                .post(event, JSON_TYPE, now, SignedRequests.sign(SECRET, now, event))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            requests
+                .post(event, JSON_TYPE, retried, SignedRequests.sign(SECRET, retried, event))
+                .statusCode())
+        .isEqualTo(200);
     requests.post(
         SignedRequests.eventCallback(
             "Ev0MARKER", SignedRequests.mention("C8", "U8", "<@UBOT> " + QUESTION, "1.8")),

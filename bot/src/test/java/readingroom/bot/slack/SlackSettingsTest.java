@@ -63,6 +63,14 @@ class SlackSettingsTest {
   }
 
   @Test
+  void httpModeListensOnLoopbackUnlessAnAddressIsSet() throws Exception {
+    assertThat(SlackSettings.from(Settings.load(null)).httpHost()).isEqualTo("127.0.0.1");
+    assertThat(
+            SlackSettings.from(settings("readingroom.slack.http.host = \"0.0.0.0\"\n")).httpHost())
+        .isEqualTo("0.0.0.0");
+  }
+
+  @Test
   void aWrongValueIsNamedWithItsKeyFileAndValue() throws Exception {
     Settings settings = settings("readingroom.slack.mode = websocket\n");
 

@@ -151,6 +151,60 @@ class QuestionLogTest {
     }
   }
 
+  @Test
+  void aQuestionAskedWhileTheDatabaseIsLockedIsWrittenLaterWithItsOwnTime() throws Exception {
+    Path file = dir.resolve("state.db");
+    try (StateDatabase database = StateDatabase.open(file, Duration.ofMillis(100));
+        java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      QuestionLog questionLog =
+          new QuestionLog(database, new UserHasher(new byte[] {7}), Duration.ofDays(30), clock);
+      java.time.Instant askedAt = clock.instant();
+      try (Statement lock = other.createStatement()) {
+        lock.execute("BEGIN EXCLUSIVE");
+      }
+
+      questionLog.asked(ANN, "asked while locked", answer(true, "a"), false);
+      clock.advance(Duration.ofMinutes(3));
+      questionLog.asked(ANN, "also while locked", answer(false, "b"), false);
+      assertThat(questionLog.writePending()).as("rows waiting while locked").isEqualTo(2);
+
+      try (Statement unlock = other.createStatement()) {
+        unlock.execute("COMMIT");
+      }
+      assertThat(questionLog.writePending()).isZero();
+      assertThat(questionLog.recent(10))
+          .extracting(QuestionLog.Entry::question, QuestionLog.Entry::askedAt)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "also while locked", askedAt.plus(Duration.ofMinutes(3))),
+              org.assertj.core.groups.Tuple.tuple("asked while locked", askedAt));
+    }
+  }
+
+  @Test
+  void theNextQuestionWritesTheRowsThatWaited() throws Exception {
+    Path file = dir.resolve("state.db");
+    try (StateDatabase database = StateDatabase.open(file, Duration.ofMillis(100));
+        java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      QuestionLog questionLog =
+          new QuestionLog(database, new UserHasher(new byte[] {7}), Duration.ofDays(30), clock);
+      try (Statement lock = other.createStatement()) {
+        lock.execute("BEGIN EXCLUSIVE");
+      }
+      questionLog.asked(ANN, "first", answer(true, "a"), false);
+      try (Statement unlock = other.createStatement()) {
+        unlock.execute("COMMIT");
+      }
+      clock.advance(Duration.ofSeconds(1));
+
+      questionLog.asked(ANN, "second", answer(true, "a"), false);
+
+      assertThat(questionLog.recent(10))
+          .extracting(QuestionLog.Entry::question)
+          .containsExactly("second", "first");
+    }
+  }
+
   /** Moves the write-ahead log into the main file, so the file's bytes hold every row. */
   private static void checkpoint(StateDatabase database) {
     database.read(c -> {

@@ -119,6 +119,19 @@ class StateDatabaseTest {
   }
 
   @Test
+  void anEmptyFileIsRefusedLikeADamagedOneAndLeftAsItWas() throws Exception {
+    Path file = dir.resolve("state.db");
+    Files.createFile(file);
+
+    assertThatThrownBy(() -> StateDatabase.open(file))
+        .isInstanceOf(StateException.class)
+        .hasMessageContaining(file.toAbsolutePath().toString())
+        .hasMessageContaining("is damaged or is not a SQLite database (the file is empty)")
+        .hasMessageContaining("move it aside");
+    assertThat(Files.size(file)).isZero();
+  }
+
+  @Test
   void aDamagedDatabaseStopsStartUpWithAClearMessage() throws Exception {
     Path file = dir.resolve("state.db");
     // Closing the only connection folds the write-ahead log into the file.
