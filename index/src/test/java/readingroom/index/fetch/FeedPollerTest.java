@@ -43,7 +43,7 @@ class FeedPollerTest {
     Fetcher fetcher =
         new Fetcher(
             new Fetcher.Limits(
-                "ReadingRoomBot/test", Duration.ofMillis(800), 200_000, 3, Duration.ZERO));
+                "ReadingRoomBot/test", Duration.ofMillis(2000), 200_000, 3, Duration.ZERO));
     poller = new FeedPoller(fetcher, corpus.resolve("feeds"));
     web.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
     web.serve("/story1", "text/html", page("Ferries to resume", web.url("/story1"), PROSE));
@@ -65,7 +65,7 @@ class FeedPollerTest {
         "/slow",
         e -> {
           try {
-            Thread.sleep(3000);
+            Thread.sleep(6000);
           } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
           }
