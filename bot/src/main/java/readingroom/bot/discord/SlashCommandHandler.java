@@ -4,6 +4,7 @@ import static readingroom.bot.discord.Responder.failure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -50,6 +51,15 @@ final class SlashCommandHandler {
         boolean isPrivate =
             responder.commands.audience(origin, TextCommand.Kind.ASK, askedPrivately)
                 == Visibility.PRIVATE;
+        // Known before acknowledging too: a refusal is for the asker alone.
+        Optional<Reply> refusal = responder.commands.admit(origin, question);
+        if (refusal.isPresent()) {
+          event
+              .reply(responder.renderer.render(refusal.get()).toCreateData())
+              .setEphemeral(true)
+              .queue(null, failure("refuse /ask"));
+          return;
+        }
         event.deferReply(isPrivate).queue(null, failure("defer /ask"));
         // The interaction id names the answer for its buttons.
         String answerId = event.getId();
@@ -58,7 +68,7 @@ final class SlashCommandHandler {
             "/ask",
             event.getHook(),
             () -> {
-              Reply reply = responder.commands.ask(origin, question);
+              Reply reply = responder.commands.answerAdmitted(origin, question);
               responder.edit(
                   event.getHook(),
                   responder.withButtons(answerId, reply, isPrivate && !channelPrivate));
