@@ -82,8 +82,19 @@ public final class Engine implements AutoCloseable {
     private Embedder embedder;
     private IndexProgress progress = IndexProgress.NONE;
     private boolean wordsOnly;
+    private Updates updates = Updates.BEFORE_OPENING;
 
     private Builder() {}
+
+    /**
+     * When a changed corpus reaches an index that already has a commit (a missing or incompatible
+     * index is always built first, since nothing could be answered from it). Default {@link
+     * Updates#BEFORE_OPENING}.
+     */
+    public Builder updates(Updates updates) {
+      this.updates = Objects.requireNonNull(updates, "updates");
+      return this;
+    }
 
     /** The folder of article files. */
     public Builder corpus(Path corpus) {
@@ -192,12 +203,38 @@ public final class Engine implements AutoCloseable {
     this.live = new LiveIndex(directory);
   }
 
+  /**
+   * Who writes the index. Only one process can hold Lucene's write lock, so readers that open the
+   * committed index never take it: concurrent {@code ask}s, or an {@code ask} while {@code index}
+   * runs, all answer.
+   */
+  public enum Updates {
+    /** Update changed articles before answering: {@code readingroom index}, and tests. */
+    BEFORE_OPENING,
+    /**
+     * Serve the committed index at once and update it on a background thread, the new commit served
+     * when written: a serving process that should not wait for a re-index to answer.
+     */
+    IN_BACKGROUND,
+    /**
+     * Serve the committed index read-only (a read-only folder is enough); a changed corpus is only
+     * reported, with the command that updates it. For one-shot readers such as {@code ask}.
+     */
+    NEVER
+  }
+
   /** A builder for an engine over a corpus folder and an index folder. */
   public static Builder builder() {
     return new Builder();
   }
 
   private static Engine open(Builder builder, Embedder embedder) {
+    if (builder.updates != Updates.BEFORE_OPENING) {
+      Engine served = serveCommitted(builder, embedder);
+      if (served != null) {
+        return served;
+      }
+    }
     Directory directory = openIndexFolder(builder.index);
     try {
       CorpusReader.Loaded loaded = loadArticles(corpusReader(builder.dropPatterns), builder.corpus);
@@ -231,6 +268,85 @@ public final class Engine implements AutoCloseable {
   /** What opening the engine loaded and indexed: the true summary of {@code readingroom index}. */
   public LoadReport openingLoad() {
     return openingLoad;
+  }
+
+  /**
+   * The engine over the committed index, opened without a writer, or null when there is none this
+   * embedder can serve (it must be built first).
+   */
+  private static Engine serveCommitted(Builder builder, Embedder embedder) {
+    if (!Files.isDirectory(builder.index)) {
+      return null;
+    }
+    Directory directory = null;
+    try {
+      directory = FSDirectory.open(builder.index);
+      if (!IndexStore.servable(directory, embedder)) {
+        directory.close();
+        return null;
+      }
+      Engine engine = new Engine(builder, embedder, directory);
+      if (builder.updates == Updates.IN_BACKGROUND) {
+        engine.updateInBackground(builder.progress);
+      } else {
+        engine.reportIfStale();
+      }
+      return engine;
+    } catch (IOException e) {
+      closeQuietly(directory);
+      throw new EngineException(
+          "The index in " + builder.index + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Tells the log that answers come from an index older than the corpus, and how to update it. */
+  private void reportIfStale() {
+    try {
+      CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
+      if (!IndexStore.current(directory, loaded.articles())) {
+        log.warn(
+            "The corpus in {} has changed since the index was built; answering from the index as"
+                + " it is. Run `readingroom index` to update it.",
+            corpus);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not compare the corpus in {} with the index: {}", corpus, e.getMessage());
+    }
+  }
+
+  /**
+   * Updates the index from the corpus on a named daemon thread, if anything changed; the new commit
+   * is served once written. A failure (another process holding the write lock, say) is logged and
+   * the committed index keeps being served.
+   */
+  private void updateInBackground(IndexProgress progress) {
+    Thread.ofPlatform()
+        .name("readingroom-index-update")
+        .daemon()
+        .start(() -> {
+          try {
+            CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
+            if (IndexStore.current(directory, loaded.articles())) {
+              return;
+            }
+            log.info(
+                "The corpus has changed: updating the index while answering from the last one");
+            IndexReport report =
+                IndexStore.update(directory, loaded.articles(), embedder, false, progress);
+            live.reload();
+            log.info(
+                "Index updated: {} added, {} updated, {} removed, {} unchanged",
+                report.added(),
+                report.updated(),
+                report.removed(),
+                report.unchanged());
+          } catch (IOException | RuntimeException e) {
+            log.warn(
+                "Updating the index in the background failed; still answering from the last"
+                    + " commit: {}",
+                e.toString());
+          }
+        });
   }
 
   /**

@@ -47,7 +47,7 @@ public final class AskCli implements Callable<Integer> {
           "readingroom ask: give a question, e.g. readingroom ask \"who is zamir kabulov?\"");
       return 2;
     }
-    try (Engine engine = EngineOptions.of(main.settings()).open()) {
+    try (Engine engine = EngineOptions.of(main.settings()).updates(Engine.Updates.NEVER).open()) {
       int maxQuotes = main.settings().maxQuotes();
       if (stdin) {
         InputLines in =

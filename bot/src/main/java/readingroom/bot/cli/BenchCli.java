@@ -55,7 +55,7 @@ public final class BenchCli implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     long processStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     List<String> questions = questions();
-    try (Engine engine = EngineOptions.of(main.settings()).open()) {
+    try (Engine engine = EngineOptions.of(main.settings()).updates(Engine.Updates.NEVER).open()) {
       engine.ask(Question.of(questions.get(0)));
       long firstAnswer = System.currentTimeMillis() - processStart;
 

@@ -86,7 +86,7 @@ public final class ChatCli implements Callable<Integer> {
       StateDatabase database,
       GracefulShutdown shutdown)
       throws Exception {
-    try (Engine engine = EngineOptions.of(settings).open()) {
+    try (Engine engine = EngineOptions.of(settings).updates(Engine.Updates.IN_BACKGROUND).open()) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ChatLayer layer =
           ChatLayer.open(engine, database, serving, secrets, registry, Clock.systemUTC());

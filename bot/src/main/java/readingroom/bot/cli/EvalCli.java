@@ -37,7 +37,7 @@ public final class EvalCli implements Callable<Integer> {
       System.err.println("readingroom eval: " + file + " does not exist.");
       return 2;
     }
-    try (Engine engine = EngineOptions.of(main.settings()).open()) {
+    try (Engine engine = EngineOptions.of(main.settings()).updates(Engine.Updates.NEVER).open()) {
       Evaluation.Report r = Evaluation.run(engine, Evaluation.read(file));
       out.printf("questions        %d%n", r.questions());
       out.printf("answer_hit@1     %.3f%n", r.hitAt1());

@@ -1,6 +1,7 @@
 package readingroom.bot.commands;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.channel.AnswerCache;
@@ -39,19 +40,38 @@ record AskCommand(
   private static final int MAX_SKIP = 9;
 
   Reply ask(Origin origin, String question, int skip) {
+    Optional<NoticeReply> refusal = admit(origin, question, skip);
+    return refusal.isPresent() ? refusal.get() : answer(origin, question, skip);
+  }
+
+  /**
+   * Takes the asker's turn against the rate limits, before anything is shown: the refusal, if any,
+   * is for the asker alone. A cached (or already running) answer costs nothing.
+   */
+  Optional<NoticeReply> admit(Origin origin, String question, int skip) {
+    if (cache.contains(AnswerKey.of(question(origin, question, skip), engine.version()))) {
+      return Optional.empty();
+    }
+    RateLimiter.Decision decision = limiter.tryAcquire(origin);
+    if (!decision.allowed()) {
+      metrics.rateLimited(decision.refusedBy().name());
+      return Optional.of(rateLimited(decision));
+    }
+    return Optional.empty();
+  }
+
+  private Question question(Origin origin, String question, int skip) {
+    ChannelSettings.Effective settings = channels.effective(ChannelKey.of(origin));
+    return new Question(question, settings.scope(), settings.maxQuotes(), Math.max(0, skip));
+  }
+
+  /** The answer, for a question {@link #admit} let through. */
+  Reply answer(Origin origin, String question, int skip) {
     long started = System.nanoTime();
     int page = Math.max(0, skip);
     ChannelSettings.Effective settings = channels.effective(ChannelKey.of(origin));
     Question asked = new Question(question, settings.scope(), settings.maxQuotes(), page);
     AnswerKey key = AnswerKey.of(asked, engine.version());
-    // A cached (or already running) answer costs nothing against the limits.
-    if (!cache.contains(key)) {
-      RateLimiter.Decision decision = limiter.tryAcquire(origin);
-      if (!decision.allowed()) {
-        metrics.rateLimited(decision.refusedBy().name());
-        return rateLimited(decision);
-      }
-    }
     AnswerCache.Lookup lookup = cache.get(key, () -> engine.ask(asked));
     Answer answer = lookup.hit() ? forAsker(lookup.answer(), question) : lookup.answer();
     metrics.answered(

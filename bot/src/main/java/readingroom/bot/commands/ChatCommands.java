@@ -3,6 +3,7 @@ package readingroom.bot.commands;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +135,22 @@ public final class ChatCommands {
   public Reply ask(Origin origin, String question, int skip) {
     metrics.question(origin.platform());
     return guard.run(origin, () -> ask.ask(origin, question, skip));
+  }
+
+  /**
+   * For adapters that must choose who sees a reply before answering (Discord's deferral): takes the
+   * asker's turn against the rate limits and returns the refusal, to show the asker alone, or
+   * empty; then {@link #answerAdmitted} answers without counting the question again.
+   */
+  public Optional<Reply> admit(Origin origin, String question) {
+    metrics.question(origin.platform());
+    Reply refusal = guard.run(origin, () -> ask.admit(origin, question, 0).orElse(null));
+    return Optional.ofNullable(refusal);
+  }
+
+  /** {@code /ask} after {@link #admit} let it through. */
+  public Reply answerAdmitted(Origin origin, String question) {
+    return guard.run(origin, () -> ask.answer(origin, question, 0));
   }
 
   /** {@code /sources}: the articles this channel can ask about. */

@@ -16,8 +16,8 @@ final class DiscordListener extends ListenerAdapter {
   private final ButtonHandler buttons;
   private final MentionHandler mentions;
 
-  DiscordListener(Responder responder, boolean mentionThreads) {
-    this.slashCommands = new SlashCommandHandler(responder);
+  DiscordListener(Responder responder, boolean mentionThreads, InteractionPermissions permissions) {
+    this.slashCommands = new SlashCommandHandler(responder, permissions);
     this.buttons = new ButtonHandler(responder);
     this.mentions = new MentionHandler(responder, mentionThreads);
   }

@@ -123,6 +123,8 @@ public final class DiscordPlatform implements ChatPlatform {
     workers =
         Executors.newFixedThreadPool(
             settings.workers(), Thread.ofPlatform().name("discord-worker-", 1).daemon().factory());
+    // Registered before the listener: the raw event of an interaction is handled first.
+    InteractionPermissions permissions = new InteractionPermissions();
     DiscordListener listener =
         new DiscordListener(
             new Responder(
@@ -131,7 +133,8 @@ public final class DiscordPlatform implements ChatPlatform {
                 new DiscordRenderer(),
                 new RecentQuestions(settings.rememberedAnswers()),
                 workers),
-            settings.mentionThreads());
+            settings.mentionThreads(),
+            permissions);
     // Every message sets its own (empty) allowed mentions; these JVM-wide defaults make any
     // message that does not set them ping no one either.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
@@ -157,7 +160,9 @@ public final class DiscordPlatform implements ChatPlatform {
               // A timed-out message may still have been posted: resending could post it twice.
               .setRequestTimeoutRetry(false)
               .setEnableShutdownHook(false)
-              .addEventListeners(readiness, listener)
+              // For the members' permissions Discord resolves in each interaction.
+              .setRawEventsEnabled(true)
+              .addEventListeners(readiness, permissions, listener)
               .build();
     } catch (InvalidTokenException e) {
       close();

@@ -4,6 +4,7 @@ import static readingroom.bot.discord.Responder.failure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -31,9 +32,11 @@ final class SlashCommandHandler {
   private static final Logger log = LoggerFactory.getLogger(SlashCommandHandler.class);
 
   private final Responder responder;
+  private final InteractionPermissions permissions;
 
-  SlashCommandHandler(Responder responder) {
+  SlashCommandHandler(Responder responder, InteractionPermissions permissions) {
     this.responder = responder;
+    this.permissions = permissions;
   }
 
   void handle(SlashCommandInteractionEvent event) {
@@ -48,6 +51,15 @@ final class SlashCommandHandler {
         boolean isPrivate =
             responder.commands.audience(origin, TextCommand.Kind.ASK, askedPrivately)
                 == Visibility.PRIVATE;
+        // Known before acknowledging too: a refusal is for the asker alone.
+        Optional<Reply> refusal = responder.commands.admit(origin, question);
+        if (refusal.isPresent()) {
+          event
+              .reply(responder.renderer.render(refusal.get()).toCreateData())
+              .setEphemeral(true)
+              .queue(null, failure("refuse /ask"));
+          return;
+        }
         event.deferReply(isPrivate).queue(null, failure("defer /ask"));
         // The interaction id names the answer for its buttons.
         String answerId = event.getId();
@@ -56,7 +68,7 @@ final class SlashCommandHandler {
             "/ask",
             event.getHook(),
             () -> {
-              Reply reply = responder.commands.ask(origin, question);
+              Reply reply = responder.commands.answerAdmitted(origin, question);
               responder.edit(
                   event.getHook(),
                   responder.withButtons(answerId, reply, isPrivate && !channelPrivate));
@@ -82,7 +94,6 @@ final class SlashCommandHandler {
       }
       case SlashCommands.SETTINGS -> {
         event.deferReply(true).queue(null, failure("defer /settings"));
-        boolean canManage = canManage(event);
         String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
         String list = event.getOption(SlashCommands.LIST, "", OptionMapping::getAsString);
         String answers = event.getOption(SlashCommands.ANSWERS, "", OptionMapping::getAsString);
@@ -105,17 +116,16 @@ final class SlashCommandHandler {
                     event.getHook(),
                     responder.renderer.render(
                         change != null
-                            ? responder.commands.changeSettings(origin, canManage, change)
+                            ? responder.commands.changeSettings(origin, canManage(event), change)
                             : show
                                 ? responder.commands.settings(origin)
                                 // A choice Discord should not have let through: the text form
                                 // says what is wrong with it.
                                 : responder.commands.settings(
-                                    origin, canManage, "visibility " + answers))));
+                                    origin, canManage(event), "visibility " + answers))));
       }
       case SlashCommands.DIGEST -> {
         event.deferReply(true).queue(null, failure("defer /digest"));
-        boolean canManage = canManage(event);
         String subcommand = event.getSubcommandName() == null ? "" : event.getSubcommandName();
         String time = event.getOption(SlashCommands.TIME, "", OptionMapping::getAsString);
         String zone = event.getOption(SlashCommands.TIMEZONE, "", OptionMapping::getAsString);
@@ -134,7 +144,7 @@ final class SlashCommandHandler {
                 responder.edit(
                     event.getHook(),
                     responder.renderer.render(
-                        responder.commands.digest(origin, canManage, request))));
+                        responder.commands.digest(origin, canManage(event), request))));
       }
       case SlashCommands.HELP ->
           event
@@ -194,11 +204,11 @@ final class SlashCommandHandler {
   }
 
   /**
-   * Whether the member may change this channel's settings and digest: Manage Channels, checked here
-   * on the server whatever the commands' default member permissions say.
+   * Whether the member may change this channel's settings and digest: Manage Channels as Discord
+   * resolved it for this interaction (overwrites for the member included), checked here whatever
+   * the commands' default member permissions say. On a worker: it waits for the raw event.
    */
-  private static boolean canManage(SlashCommandInteractionEvent event) {
-    return event.getMember() != null
-        && event.getMember().hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+  private boolean canManage(SlashCommandInteractionEvent event) {
+    return event.getMember() != null && permissions.allows(event, Permission.MANAGE_CHANNEL);
   }
 }

@@ -267,6 +267,27 @@ class DiscordEndToEndTest {
   }
 
   @Test
+  void aModeratorDeniedManageChannelsByAnOverwriteForThemAloneIsRefused() throws Exception {
+    Sent refused =
+        discord.slashIn(
+            discord.memberDeniedChannelId, "settings", "quotes", Map.of("count", 1), true);
+
+    assertThat(discord.editOf(refused).body().path("content").asText())
+        .startsWith("Only members with the Manage Channels permission");
+  }
+
+  @Test
+  void aMemberGrantedManageChannelsByAnOverwriteForThemAloneMayChangeSettings() throws Exception {
+    Sent change =
+        discord.slashIn(
+            discord.memberGrantedChannelId, "settings", "quotes", Map.of("count", 2), false);
+
+    assertThat(discord.editOf(change).body().path("content").asText())
+        .doesNotContain("Manage Channels")
+        .contains("2");
+  }
+
+  @Test
   void inAChannelMadePrivateAnswersAreEphemeralAndMentionsArePointedToAsk() throws Exception {
     Sent change = discord.slash("settings", "visibility", Map.of("answers", "private"), true);
     try {

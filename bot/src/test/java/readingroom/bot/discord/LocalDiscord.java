@@ -77,6 +77,12 @@ final class LocalDiscord implements AutoCloseable {
 
   final String lockedChannelId = snowflake();
 
+  /** A channel whose overwrite for the test user alone denies Manage Channels, role or not. */
+  final String memberDeniedChannelId = snowflake();
+
+  /** A channel whose overwrite for the test user alone grants Manage Channels. */
+  final String memberGrantedChannelId = snowflake();
+
   /** A channel where the bot's role may read but not send messages. */
   final String readOnlyChannelId = snowflake();
 
@@ -246,7 +252,7 @@ final class LocalDiscord implements AutoCloseable {
     interaction.set(
         "member",
         member(moderator ? List.of(moderatorRoleId) : List.of())
-            .put("permissions", Long.toString(moderator ? MODERATOR | EVERYONE : EVERYONE)));
+            .put("permissions", Long.toString(resolvedPermissions(channel, moderator))));
     interaction.set("data", data);
     interaction.putArray("entitlements");
     interaction.putObject("authorizing_integration_owners").put("0", guildId);
@@ -596,7 +602,24 @@ final class LocalDiscord implements AutoCloseable {
     if (id.equals(readOnlyChannelId)) {
       return "read-only";
     }
+    if (id.equals(memberDeniedChannelId) || id.equals(memberGrantedChannelId)) {
+      return id.equals(memberDeniedChannelId) ? "member-denied" : "member-granted";
+    }
     return id.equals(goneChannelId) ? "gone" : id.equals(lockedChannelId) ? "locked" : "quiet";
+  }
+
+  /**
+   * The user's permissions in {@code channel} as Discord computes them for an interaction's {@code
+   * member.permissions}: the roles' permissions, then the channel's overwrite for this member.
+   */
+  private long resolvedPermissions(String channel, boolean moderator) {
+    long permissions = moderator ? MODERATOR | EVERYONE : EVERYONE;
+    if (channel.equals(memberDeniedChannelId)) {
+      permissions &= ~MODERATOR;
+    } else if (channel.equals(memberGrantedChannelId)) {
+      permissions |= MODERATOR;
+    }
+    return permissions;
   }
 
   private ObjectNode textChannel(String id, String name) {
@@ -622,6 +645,14 @@ final class LocalDiscord implements AutoCloseable {
           .put("type", 0)
           .put("allow", "0")
           .put("deny", Long.toString(Permission.CREATE_PUBLIC_THREADS.getRawValue()));
+    } else if (id.equals(memberDeniedChannelId) || id.equals(memberGrantedChannelId)) {
+      boolean grant = id.equals(memberGrantedChannelId);
+      overwrites
+          .addObject()
+          .put("id", userId)
+          .put("type", 1)
+          .put("allow", Long.toString(grant ? MODERATOR : 0))
+          .put("deny", Long.toString(grant ? 0 : MODERATOR));
     } else if (id.equals(readOnlyChannelId)) {
       overwrites
           .addObject()
@@ -727,6 +758,8 @@ final class LocalDiscord implements AutoCloseable {
     channels.add(textChannel(goneChannelId, channelName(goneChannelId)));
     channels.add(textChannel(lockedChannelId, channelName(lockedChannelId)));
     channels.add(textChannel(readOnlyChannelId, channelName(readOnlyChannelId)));
+    channels.add(textChannel(memberDeniedChannelId, channelName(memberDeniedChannelId)));
+    channels.add(textChannel(memberGrantedChannelId, channelName(memberGrantedChannelId)));
     ObjectNode self = member(List.of(botRoleId));
     self.set("user", user(botId, "Reading Room", true));
     guild.putArray("members").add(self);

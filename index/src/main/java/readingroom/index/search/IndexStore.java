@@ -70,6 +70,33 @@ public final class IndexStore {
   }
 
   /**
+   * Whether the folder holds a commit this embedder and schema can serve as it is, without a
+   * writer: reading it needs no lock and no write access.
+   */
+  public static boolean servable(Directory directory, Embedder embedder) throws IOException {
+    if (!exists(directory)) {
+      return false;
+    }
+    Map<String, String> data = commitData(directory);
+    return Integer.toString(Schema.VERSION).equals(data.get(Schema.COMMIT_SCHEMA))
+        && embedder.name().equals(data.get(Schema.COMMIT_EMBEDDER));
+  }
+
+  /** Whether the last commit holds exactly these articles, unchanged: nothing to update. */
+  public static boolean current(Directory directory, List<Article> articles) throws IOException {
+    Map<String, String> indexed = indexedHashes(directory);
+    if (indexed.size() != articles.size()) {
+      return false;
+    }
+    for (Article article : articles) {
+      if (!article.contentHash().equals(indexed.get(article.id()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Brings the index in line with the corpus.
    *
    * @param full re-process every article even if unchanged (vectors are still reused)
