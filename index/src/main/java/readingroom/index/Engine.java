@@ -34,6 +34,7 @@ import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
+import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
 import readingroom.index.search.Candidate;
 import readingroom.index.search.Confidence;
@@ -76,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private Embedder embedder;
     private IndexProgress progress = IndexProgress.NONE;
     private boolean wordsOnly;
+    private VectorFormat vectorFormat = DEFAULT_VECTOR_FORMAT;
 
     private Builder() {}
 
@@ -128,6 +130,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * How the index stores vectors (default {@link #DEFAULT_VECTOR_FORMAT}). Changing it rebuilds
+     * the index on open, reusing every vector.
+     */
+    public Builder vectorFormat(VectorFormat vectorFormat) {
+      this.vectorFormat = Objects.requireNonNull(vectorFormat, "vectorFormat");
+      return this;
+    }
+
+    /**
      * Opens the engine, building the index first if it is missing and updating changed articles.
      *
      * @throws EngineException with a message for the user when the corpus or index cannot be used
@@ -158,8 +169,15 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * int8: a quarter of the float vectors' memory, the same answers on the development questions and
+   * recall of the top 10 within a point of floats at 741,576 passages (BENCHMARKS.md).
+   */
+  public static final VectorFormat DEFAULT_VECTOR_FORMAT = VectorFormat.INT8;
+
   private final Path corpus;
   private final Path index;
+  private final VectorFormat vectorFormat;
   private final Directory directory;
   private final Embedder embedder;
   private final boolean wordsOnly;
@@ -175,7 +193,9 @@ public final class Engine implements AutoCloseable {
     this.directory = directory;
     this.embedder = embedder;
     this.wordsOnly = builder.wordsOnly;
-    this.retriever = new Retriever(analyzer, embedder, builder.synonyms.groups());
+    this.vectorFormat = builder.vectorFormat;
+    this.retriever =
+        new Retriever(analyzer, embedder, builder.synonyms.groups(), builder.vectorFormat);
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
     this.live = new LiveIndex(directory);
@@ -192,7 +212,13 @@ public final class Engine implements AutoCloseable {
       CorpusReader.Loaded loaded = loadArticles(corpusReader(builder.dropPatterns), builder.corpus);
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
       IndexReport report =
-          IndexStore.update(directory, loaded.articles(), embedder, false, builder.progress);
+          IndexStore.update(
+              directory,
+              loaded.articles(),
+              embedder,
+              builder.vectorFormat,
+              false,
+              builder.progress);
       if (report.added() + report.updated() + report.removed() > 0) {
         log.info(
             "Index updated: {} added, {} updated, {} removed, {} unchanged",
@@ -219,7 +245,7 @@ public final class Engine implements AutoCloseable {
     CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
     try {
       IndexReport report =
-          IndexStore.update(directory, loaded.articles(), embedder, full, progress);
+          IndexStore.update(directory, loaded.articles(), embedder, vectorFormat, full, progress);
       live.reload();
       return new LoadReport(report, loaded.problems());
     } catch (IOException e) {
