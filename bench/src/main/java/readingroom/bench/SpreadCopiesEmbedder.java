@@ -41,8 +41,8 @@ final class SpreadCopiesEmbedder implements Embedder {
   }
 
   /**
-   * @param cache a file keeping the model's vectors of originals between runs (bench/work only),
-   *     so a second run of the same data set spends no time in the model; null for none
+   * @param cache a file keeping the model's vectors of originals between runs (bench/work only), so
+   *     a second run of the same data set spends no time in the model; null for none
    */
   SpreadCopiesEmbedder(Embedder model, Path cache) {
     this.model = model;

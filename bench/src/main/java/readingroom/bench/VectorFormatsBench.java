@@ -30,10 +30,10 @@ import readingroom.index.search.BgeSmallEmbedder;
 import readingroom.index.search.VectorCodec;
 
 /**
- * The {@code vectors} phase: one replicated corpus indexed once per vector format, every index
- * open at once, and each question asked of all of them in turn (and of plain Lucene), so load on
- * the shared machine falls on every format alike. Also measures the embedding limits: passages a
- * second in batches and questions a second, which bound indexing new text and new questions.
+ * The {@code vectors} phase: one replicated corpus indexed once per vector format, every index open
+ * at once, and each question asked of all of them in turn (and of plain Lucene), so load on the
+ * shared machine falls on every format alike. Also measures the embedding limits: passages a second
+ * in batches and questions a second, which bound indexing new text and new questions.
  */
 final class VectorFormatsBench {
 
@@ -318,8 +318,8 @@ final class VectorFormatsBench {
 
   /**
    * Recall of the top 10 against an exact scan of the same index's float vectors: the engine's
-   * query (depth 50, oversampled and re-scored for quantized formats) and the graph alone (k 10,
-   * no re-scoring).
+   * query (depth 50, oversampled and re-scored for quantized formats) and the graph alone (k 10, no
+   * re-scoring).
    */
   private void recall(Set<VectorFormat> formats, Path dir, BgeSmallEmbedder model, List<String> qs)
       throws IOException {
@@ -392,7 +392,9 @@ final class VectorFormatsBench {
         continue;
       }
       KnnVectorValues.DocIndexIterator it = values.iterator();
-      for (int doc = it.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+      for (int doc = it.nextDoc();
+          doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS;
+          doc = it.nextDoc()) {
         float[] v = values.vectorValue(it.index());
         for (int q = 0; q < queries.size(); q++) {
           double score = VectorUtil.dotProduct(queries.get(q), v);
