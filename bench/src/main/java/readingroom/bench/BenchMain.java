@@ -26,6 +26,7 @@ import readingroom.index.Scope;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
+import readingroom.index.model.VectorFormat;
 
 /**
  * The harness's entry point. {@code shipped WORK ROOT} measures the shipped corpus (JMH asks, start
@@ -66,6 +67,13 @@ public final class BenchMain {
               Integer.parseInt(args[3]),
               Integer.parseInt(args[4]),
               Stream.of(args).skip(5).mapToInt(Integer::parseInt).toArray());
+      case "vectors" ->
+          new VectorFormatsBench(bench.work, bench.root, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Integer.parseInt(args[5]),
+                  Stream.of(args).skip(6).map(VectorFormat::parse).toList());
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
     System.exit(0);
@@ -527,13 +535,13 @@ public final class BenchMain {
         StandardOpenOption.APPEND);
   }
 
-  private static long sizeOf(Path folder) throws IOException {
+  static long sizeOf(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
   }
 
-  private static void deleteTree(Path folder) throws IOException {
+  static void deleteTree(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;
     }

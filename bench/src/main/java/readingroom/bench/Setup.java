@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
+import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
 
 /** Where a benchmark reads its corpus, index and questions, passed to forked JVMs as properties. */
@@ -52,6 +53,17 @@ record Setup(Path corpus, Path index, Path synonyms, Path questions) {
     return builder()
         .embedder(new SpreadCopiesEmbedder(new BgeSmallEmbedder()))
         .wordsOnly(wordsOnly)
+        .open();
+  }
+
+  /** As {@link #openWithSpreadCopies}, on another index folder, sharing one embedder. */
+  Engine openWithSpreadCopies(SpreadCopiesEmbedder embedder, VectorFormat format, Path index) {
+    return Engine.builder()
+        .corpus(corpus)
+        .index(index)
+        .synonyms(Synonyms.read(synonyms))
+        .embedder(embedder)
+        .vectorFormat(format)
         .open();
   }
 

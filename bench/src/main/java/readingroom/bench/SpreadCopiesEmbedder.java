@@ -1,5 +1,14 @@
 package readingroom.bench;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +34,70 @@ final class SpreadCopiesEmbedder implements Embedder {
 
   private final Embedder model;
   private final Map<String, float[]> originals = new HashMap<>();
+  private final Path cache;
 
   SpreadCopiesEmbedder(Embedder model) {
+    this(model, null);
+  }
+
+  /**
+   * @param cache a file keeping the model's vectors of originals between runs (bench/work only), so
+   *     a second run of the same data set spends no time in the model; null for none
+   */
+  SpreadCopiesEmbedder(Embedder model, Path cache) {
     this.model = model;
+    this.cache = cache;
+    if (cache != null && Files.exists(cache)) {
+      read(cache);
+    }
+  }
+
+  /** How many originals' vectors are known without the model. */
+  int known() {
+    return originals.size();
+  }
+
+  private void read(Path file) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        byte[] key = new byte[in.readInt()];
+        in.readFully(key);
+        float[] vector = new float[in.readInt()];
+        for (int d = 0; d < vector.length; d++) {
+          vector[d] = in.readFloat();
+        }
+        originals.put(new String(key, StandardCharsets.UTF_8), vector);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the embedding cache " + file + " is unreadable", e);
+    }
+  }
+
+  /** Writes the originals' vectors to the cache file, for the next run. */
+  void save() {
+    if (cache != null) {
+      write(cache);
+    }
+  }
+
+  private void write(Path file) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.writeInt(originals.size());
+      for (Map.Entry<String, float[]> entry : originals.entrySet()) {
+        byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(key.length);
+        out.write(key);
+        out.writeInt(entry.getValue().length);
+        for (float v : entry.getValue()) {
+          out.writeFloat(v);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the embedding cache " + file + " cannot be written", e);
+    }
   }
 
   @Override

@@ -34,6 +34,7 @@ import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
+import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
 import readingroom.index.search.Candidate;
 import readingroom.index.search.Confidence;
@@ -83,6 +84,7 @@ public final class Engine implements AutoCloseable {
     private IndexProgress progress = IndexProgress.NONE;
     private boolean wordsOnly;
     private Updates updates = Updates.BEFORE_OPENING;
+    private VectorFormat vectorFormat = DEFAULT_VECTOR_FORMAT;
 
     private Builder() {}
 
@@ -145,6 +147,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * How the index stores vectors (default {@link #DEFAULT_VECTOR_FORMAT}). Changing it rebuilds
+     * the index on open, reusing every vector.
+     */
+    public Builder vectorFormat(VectorFormat vectorFormat) {
+      this.vectorFormat = Objects.requireNonNull(vectorFormat, "vectorFormat");
+      return this;
+    }
+
+    /**
      * Opens the engine, building the index first if it is missing and updating changed articles.
      *
      * @throws EngineException with a message for the user when the corpus or index cannot be used
@@ -175,8 +186,15 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * int8: a quarter of the float vectors' memory, the same answers on the development questions and
+   * recall of the top 10 within a point of floats at 741,576 passages (BENCHMARKS.md).
+   */
+  public static final VectorFormat DEFAULT_VECTOR_FORMAT = VectorFormat.INT8;
+
   private final Path corpus;
   private final Path index;
+  private final VectorFormat vectorFormat;
   private final Directory directory;
   private final Embedder embedder;
   private final boolean wordsOnly;
@@ -197,7 +215,9 @@ public final class Engine implements AutoCloseable {
     this.directory = directory;
     this.embedder = embedder;
     this.wordsOnly = builder.wordsOnly;
-    this.retriever = new Retriever(analyzer, embedder, builder.synonyms.groups());
+    this.vectorFormat = builder.vectorFormat;
+    this.retriever =
+        new Retriever(analyzer, embedder, builder.synonyms.groups(), builder.vectorFormat);
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
     this.live = new LiveIndex(directory);
@@ -241,7 +261,13 @@ public final class Engine implements AutoCloseable {
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
       loaded.warnings().forEach(p -> log.warn("Corpus file {}", p));
       IndexReport report =
-          IndexStore.update(directory, loaded.articles(), embedder, false, builder.progress);
+          IndexStore.update(
+              directory,
+              loaded.articles(),
+              embedder,
+              builder.vectorFormat,
+              false,
+              builder.progress);
       if (report.added() + report.updated() + report.removed() > 0) {
         log.info(
             "Index updated: {} added, {} updated, {} removed, {} unchanged",
@@ -265,8 +291,16 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** What opening the engine loaded and indexed: the true summary of {@code readingroom index}. */
+  /**
+   * What opening the engine loaded and indexed: the true summary of {@code readingroom index}.
+   *
+   * @throws IllegalStateException when the engine served the committed index without loading the
+   *     corpus ({@link Updates#NEVER} or {@link Updates#IN_BACKGROUND})
+   */
   public LoadReport openingLoad() {
+    if (openingLoad == null) {
+      throw new IllegalStateException("This engine served the committed index without loading");
+    }
     return openingLoad;
   }
 
@@ -285,7 +319,7 @@ public final class Engine implements AutoCloseable {
         directory.close();
         return null;
       }
-      Engine engine = new Engine(builder, embedder, directory);
+      Engine engine = new Engine(builder, embedder, directory, null);
       if (builder.updates == Updates.IN_BACKGROUND) {
         engine.updateInBackground(builder.progress);
       } else {
@@ -332,7 +366,8 @@ public final class Engine implements AutoCloseable {
             log.info(
                 "The corpus has changed: updating the index while answering from the last one");
             IndexReport report =
-                IndexStore.update(directory, loaded.articles(), embedder, false, progress);
+                IndexStore.update(
+                    directory, loaded.articles(), embedder, vectorFormat, false, progress);
             live.reload();
             log.info(
                 "Index updated: {} added, {} updated, {} removed, {} unchanged",
@@ -356,7 +391,7 @@ public final class Engine implements AutoCloseable {
     CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
     try {
       IndexReport report =
-          IndexStore.update(directory, loaded.articles(), embedder, full, progress);
+          IndexStore.update(directory, loaded.articles(), embedder, vectorFormat, full, progress);
       live.reload();
       return new LoadReport(report, loaded.problems(), loaded.warnings());
     } catch (IOException e) {

@@ -21,6 +21,7 @@ public final class EngineOptions {
         .corpus(settings.corpus())
         .index(settings.index())
         .synonyms(Synonyms.read(settings.synonyms()))
-        .dropPatterns(settings.extraDropPatterns());
+        .dropPatterns(settings.extraDropPatterns())
+        .vectorFormat(settings.vectorFormat());
   }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import readingroom.index.Engine;
+import readingroom.index.model.VectorFormat;
 
 /**
  * Every setting of Reading Room, typed and validated once at start-up. Layers, last wins: the
@@ -195,15 +197,37 @@ public record Settings(
             "'" + regex + "' is not a valid regular expression: " + e.getDescription());
       }
     }
-    return new Settings(
-        path(root, "corpus"),
-        path(root, "data"),
-        path(root, "index"),
-        path(root, "synonyms"),
-        patterns,
-        maxQuotes,
-        config,
-        ServingSettings.from(root, maxQuotes));
+    Settings settings =
+        new Settings(
+            path(root, "corpus"),
+            path(root, "data"),
+            path(root, "index"),
+            path(root, "synonyms"),
+            patterns,
+            maxQuotes,
+            config,
+            ServingSettings.from(root, maxQuotes));
+    settings.vectorFormat(); // validated at start-up, not when the engine first opens
+    return settings;
+  }
+
+  /**
+   * How the index stores vectors ({@code search.vector-format}); the engine's default when a
+   * configuration built in code leaves it out.
+   *
+   * @throws SettingsException naming the key and the value when it is not a format
+   */
+  public VectorFormat vectorFormat() {
+    Config root = raw.getConfig(ROOT);
+    String key = "search.vector-format";
+    if (!root.hasPath(key)) {
+      return Engine.DEFAULT_VECTOR_FORMAT;
+    }
+    try {
+      return VectorFormat.parse(string(root, key));
+    } catch (IllegalArgumentException e) {
+      throw problem(root, key, "must be one of float32, int8, int4, binary");
+    }
   }
 
   private static List<ConfigValue> list(Config root, String key) {

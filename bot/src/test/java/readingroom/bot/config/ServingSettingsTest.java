@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.RateLimiter.Limit;
 import readingroom.bot.model.Visibility;
+import readingroom.index.model.VectorFormat;
 
 class ServingSettingsTest {
 
@@ -64,6 +65,17 @@ class ServingSettingsTest {
     assertThat(serving.questionLog()).isFalse();
     assertThat(serving.logRetention()).isEqualTo(Duration.ofDays(7));
     assertThat(serving.metrics()).isEqualTo(new ServingSettings.Metrics(true, "0.0.0.0", 0, true));
+  }
+
+  @Test
+  void vectorsAreStoredAsInt8UnlessConfiguredOtherwise() throws Exception {
+    assertThat(load("").vectorFormat()).isEqualTo(VectorFormat.INT8);
+    assertThat(load("readingroom.search.vector-format = BINARY").vectorFormat())
+        .isEqualTo(VectorFormat.BINARY);
+    assertThatThrownBy(() -> load("readingroom.search.vector-format = int3"))
+        .hasMessageContaining("readingroom.search.vector-format")
+        .hasMessageContaining("int3")
+        .hasMessageContaining("must be one of float32, int8, int4, binary");
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -47,6 +49,7 @@ import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
+import readingroom.index.model.VectorFormat;
 
 /**
  * Writes the Lucene index. An update is one Lucene commit: until it commits, readers see the
@@ -100,28 +103,39 @@ public final class IndexStore {
    * Brings the index in line with the corpus.
    *
    * @param full re-process every article even if unchanged (vectors are still reused)
+   * @param format how vectors are stored; an index in another format is rebuilt, its vectors reused
    */
   public static IndexReport update(
       Directory directory,
       List<Article> articles,
       Embedder embedder,
+      VectorFormat format,
       boolean full,
       IndexProgress progress)
       throws IOException {
     Map<String, String> previous = exists(directory) ? commitData(directory) : Map.of();
-    boolean compatible =
+    boolean sameVectors =
         Integer.toString(Schema.VERSION).equals(previous.get(Schema.COMMIT_SCHEMA))
             && embedder.name().equals(previous.get(Schema.COMMIT_EMBEDDER));
+    boolean compatible =
+        sameVectors
+            && format
+                .name()
+                // Indexes from before the format was a setting hold floats.
+                .equals(previous.getOrDefault(Schema.COMMIT_VECTOR_FORMAT, "FLOAT32"));
     long version =
-        compatible ? Long.parseLong(previous.getOrDefault(Schema.COMMIT_VERSION, "0")) : 0;
+        sameVectors ? Long.parseLong(previous.getOrDefault(Schema.COMMIT_VERSION, "0")) : 0;
 
     // Opened before the writer changes anything: the vectors of the last commit, by text hash.
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService graphMerges = cores > 1 ? graphMergeThreads(cores) : null;
     try (KnownVectors knownVectors =
         new KnownVectors(
-            compatible && exists(directory) ? DirectoryReader.open(directory) : null)) {
+            sameVectors && exists(directory) ? DirectoryReader.open(directory) : null)) {
       IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(128);
+      config.setCodec(VectorCodec.codec(format, cores > 1 ? cores : 1, graphMerges));
+      config.setRAMBufferSizeMB(ramBufferMB());
       IndexWriter writer = new IndexWriter(directory, config);
       try {
         Map<String, String> indexed = new HashMap<>();
@@ -163,6 +177,7 @@ public final class IndexStore {
               Map.of(
                       Schema.COMMIT_SCHEMA, Integer.toString(Schema.VERSION),
                       Schema.COMMIT_EMBEDDER, embedder.name(),
+                      Schema.COMMIT_VECTOR_FORMAT, format.name(),
                       Schema.COMMIT_VERSION, Long.toString(version))
                   .entrySet());
           writer.commit();
@@ -174,7 +189,29 @@ public final class IndexStore {
         writer.rollback();
         throw e;
       }
+    } finally {
+      if (graphMerges != null) {
+        graphMerges.shutdown();
+      }
     }
+  }
+
+  /**
+   * Lucene builds a segment's HNSW graph while documents are added, on the indexing thread; a merge
+   * rebuilds it, which these threads share, so a bulk build uses every core.
+   */
+  private static ExecutorService graphMergeThreads(int threads) {
+    return Executors.newFixedThreadPool(
+        threads, Thread.ofPlatform().name("readingroom-graph-merge-", 1).daemon(true).factory());
+  }
+
+  /**
+   * Larger buffers mean fewer, larger segments and so fewer graph merges; bounded by a quarter of
+   * the heap, so a small served heap (the launcher's) still indexes.
+   */
+  static double ramBufferMB() {
+    long heapMB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return Math.max(16, Math.min(512, heapMB / 4));
   }
 
   private static int addArticle(

@@ -23,7 +23,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,6 +31,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import readingroom.index.model.Embedder;
+import readingroom.index.model.VectorFormat;
 
 /**
  * Finds and ranks candidate passages: BM25 over the passage text (with the paragraph and headline
@@ -51,14 +51,21 @@ public final class Retriever {
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final List<List<String>> synonyms;
+  private final VectorFormat vectorFormat;
 
   /**
    * @param synonyms groups of names that mean the same thing, each searched for the others
+   * @param vectorFormat how the index stores vectors, which decides how deep the graph is searched
    */
-  public Retriever(Analyzer analyzer, Embedder embedder, List<List<String>> synonyms) {
+  public Retriever(
+      Analyzer analyzer,
+      Embedder embedder,
+      List<List<String>> synonyms,
+      VectorFormat vectorFormat) {
     this.analyzer = analyzer;
     this.embedder = embedder;
     this.synonyms = synonyms;
+    this.vectorFormat = vectorFormat;
   }
 
   /** The terms of a question and its ranked candidates. */
@@ -121,8 +128,7 @@ public final class Retriever {
       Query vectorFilter = articleFilter == null ? null : filter;
       TopDocs semantic =
           searcher.search(
-              new KnnFloatVectorQuery(Schema.VECTOR, vector, VECTOR_DEPTH, vectorFilter),
-              VECTOR_DEPTH);
+              VectorCodec.nearest(vectorFormat, vector, VECTOR_DEPTH, vectorFilter), VECTOR_DEPTH);
       for (ScoreDoc hit : semantic.scoreDocs) {
         docs.add(hit.doc);
       }

@@ -57,6 +57,7 @@ public final class Schema {
   static final String COMMIT_SCHEMA = "schema";
   static final String COMMIT_VERSION = "version";
   static final String COMMIT_EMBEDDER = "embedder";
+  static final String COMMIT_VECTOR_FORMAT = "vector_format";
 
   private Schema() {}
 

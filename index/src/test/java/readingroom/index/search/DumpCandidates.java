@@ -21,7 +21,12 @@ final class DumpCandidates {
   public static void main(String[] args) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<List<String>> synonyms = Synonyms.read(Path.of(args[1])).groups();
-    Retriever retriever = new Retriever(Schema.analyzer(), new BgeSmallEmbedder(), synonyms);
+    Retriever retriever =
+        new Retriever(
+            Schema.analyzer(),
+            new BgeSmallEmbedder(),
+            synonyms,
+            readingroom.index.model.VectorFormat.FLOAT32);
     try (FSDirectory directory = FSDirectory.open(Path.of(args[0]));
         LiveIndex live = new LiveIndex(directory)) {
       LiveIndex.Catalogue catalogue = live.latest();
