@@ -12,6 +12,7 @@ import readingroom.bot.channel.ChannelSettingsRepository;
 import readingroom.bot.channel.Channels;
 import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.digest.Digests;
+import readingroom.bot.library.Library;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.ChatMetrics.ErrorKind;
 import readingroom.bot.model.ChannelDefaults;
@@ -20,6 +21,7 @@ import readingroom.bot.model.Messages;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
 import readingroom.bot.model.Reply.NoticeReply;
+import readingroom.bot.model.Upload;
 import readingroom.bot.model.Visibility;
 import readingroom.bot.state.QuestionLog;
 import readingroom.bot.state.UserHasher;
@@ -30,7 +32,8 @@ import readingroom.index.model.Source;
 /**
  * The commands every platform offers, as plain calls: a question or a request in, a {@link Reply}
  * out. Each command is its own class ({@link AskCommand}, {@link SourcesCommand}, {@link
- * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}); this is
+ * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}, {@link
+ * AddCommand}); this is
  * the one door adapters use, and every call goes through the same {@link Guard}, so failures become
  * short notices with an id that is also in the log, never a stack trace in chat.
  */
@@ -52,6 +55,7 @@ public final class ChatCommands {
   private final HelpCommand help = new HelpCommand();
   private final SettingsCommand settings;
   private final DigestCommand digest;
+  private final AddCommand add;
 
   /**
    * Commands with settings kept in memory, public answers of up to {@code maxQuotes} quotes by
@@ -87,6 +91,10 @@ public final class ChatCommands {
         builder.digests == null
             ? null
             : new DigestCommand(builder.digests.subscriptions(), builder.digests.composer(), who);
+    this.add =
+        builder.library == null
+            ? null
+            : new AddCommand(channels, builder.library, builder.maxUploadBytes, who);
     metrics.gauge("readingroom.answer.cache.size", "Answers held in the cache", cache::size);
   }
 
@@ -122,7 +130,31 @@ public final class ChatCommands {
       case SETTINGS -> settings(origin, canManage, command.argument());
       case DIGEST -> digest(origin, canManage, command.argument());
       case HELP -> help();
+      case ADD -> add(origin, canManage, command.argument());
     };
+  }
+
+  /**
+   * {@code /add <web address>}: fetches the article and adds it to the channel's reading list.
+   * Indexing happens on the library's one updating thread: this call waits for it, questions do
+   * not.
+   *
+   * @param canManage see {@link #run}: the same people may add articles
+   */
+  public Reply add(Origin origin, boolean canManage, String address) {
+    return guard.run(
+        origin, () -> add == null ? addingOff() : add.addAddress(origin, canManage, address));
+  }
+
+  /** {@code /add} with a file attached: as {@link #add(Origin, boolean, String)}. */
+  public Reply add(Origin origin, boolean canManage, Upload upload) {
+    Objects.requireNonNull(upload, "upload");
+    return guard.run(
+        origin, () -> add == null ? addingOff() : add.addUpload(origin, canManage, upload));
+  }
+
+  private static Reply addingOff() {
+    return new NoticeReply(NoticeReply.Kind.NOT_FOUND, Messages.ADDING_OFF);
   }
 
   /** {@code /ask}: the first page of quotes. */
@@ -245,6 +277,8 @@ public final class ChatCommands {
     private ChatMetrics metrics;
     private UserHasher hasher;
     private Digests digests;
+    private Library library;
+    private long maxUploadBytes;
 
     private Builder(Engine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -295,6 +329,16 @@ public final class ChatCommands {
     /** {@code /digest} over these digests, built by the composition root; none by default. */
     public Builder digests(Digests value) {
       this.digests = value;
+      return this;
+    }
+
+    /**
+     * {@code /add} into this library, attached files up to {@code maxUploadBytes}; without it
+     * {@code /add} says adding is off.
+     */
+    public Builder library(Library value, long maxUploadBytes) {
+      this.library = Objects.requireNonNull(value);
+      this.maxUploadBytes = maxUploadBytes;
       return this;
     }
 
