@@ -89,7 +89,7 @@ record AddCommand(
     byte[] bytes;
     try {
       bytes = upload.content().read(maxUploadBytes);
-    } catch (readingroom.bot.platform.FileDownload.TooLarge e) {
+    } catch (Upload.TooLarge e) {
       return notAdded(
           Messages.uploadTooLarge(upload.name(), "larger", megabytes(maxUploadBytes)));
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package readingroom.bot.commands;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,22 +136,38 @@ public final class ChatCommands {
   }
 
   /**
-   * {@code /add <web address>}: fetches the article and adds it to the channel's reading list.
-   * Indexing happens on the library's one updating thread: this call waits for it, questions do
-   * not.
+   * {@code /add <web address>}: fetches the article and adds it to the channel's reading list, on
+   * the library's own threads (a fetch and an index update take seconds, and no thread that
+   * answers questions waits for them). The reply comes when the article is indexed or refused.
    *
    * @param canManage see {@link #run}: the same people may add articles
    */
-  public Reply add(Origin origin, boolean canManage, String address) {
-    return guard.run(
-        origin, () -> add == null ? addingOff() : add.addAddress(origin, canManage, address));
+  public CompletableFuture<Reply> addLater(Origin origin, boolean canManage, String address) {
+    if (add == null) {
+      return CompletableFuture.completedFuture(addingOff());
+    }
+    return add.library()
+        .inBackground(() -> guard.run(origin, () -> add.addAddress(origin, canManage, address)));
   }
 
-  /** {@code /add} with a file attached: as {@link #add(Origin, boolean, String)}. */
-  public Reply add(Origin origin, boolean canManage, Upload upload) {
+  /** {@code /add} with a file attached: as {@link #addLater(Origin, boolean, String)}. */
+  public CompletableFuture<Reply> addLater(Origin origin, boolean canManage, Upload upload) {
     Objects.requireNonNull(upload, "upload");
-    return guard.run(
-        origin, () -> add == null ? addingOff() : add.addUpload(origin, canManage, upload));
+    if (add == null) {
+      return CompletableFuture.completedFuture(addingOff());
+    }
+    return add.library()
+        .inBackground(() -> guard.run(origin, () -> add.addUpload(origin, canManage, upload)));
+  }
+
+  /** {@link #addLater(Origin, boolean, String)}, waited for: for the console and tests. */
+  public Reply add(Origin origin, boolean canManage, String address) {
+    return addLater(origin, canManage, address).join();
+  }
+
+  /** {@link #addLater(Origin, boolean, Upload)}, waited for. */
+  public Reply add(Origin origin, boolean canManage, Upload upload) {
+    return addLater(origin, canManage, upload).join();
   }
 
   private static Reply addingOff() {

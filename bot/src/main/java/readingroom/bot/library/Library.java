@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,10 @@ public final class Library implements AutoCloseable {
   private final ExecutorService updater =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("index-updater").factory());
 
+  /** Where additions wait for fetches and updates, so no thread that answers questions does. */
+  private final ExecutorService adders =
+      Executors.newFixedThreadPool(2, Thread.ofPlatform().name("library-add-", 1).factory());
+
   /**
    * @param corpus the engine's corpus folder
    * @param fetcher the polite fetcher web addresses are fetched with
@@ -71,6 +76,11 @@ public final class Library implements AutoCloseable {
   /** The corpus folder. */
   public Path corpus() {
     return corpus;
+  }
+
+  /** Runs {@code work} (an addition) on the library's own threads. */
+  public <T> CompletableFuture<T> inBackground(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, adders);
   }
 
   /** Fetches a web page or PDF into the {@code tag} folder and indexes it. */
@@ -177,9 +187,11 @@ public final class Library implements AutoCloseable {
 
   @Override
   public void close() {
+    adders.shutdown();
     updater.shutdown();
     try {
-      if (!updater.awaitTermination(30, TimeUnit.SECONDS)) {
+      if (!adders.awaitTermination(30, TimeUnit.SECONDS)
+          || !updater.awaitTermination(30, TimeUnit.SECONDS)) {
         log.warn("An index update was still running at shutdown");
       }
     } catch (InterruptedException e) {

@@ -21,4 +21,13 @@ public record Upload(String name, long declaredSize, Content content) {
      */
     byte[] read(long maxBytes) throws IOException;
   }
+
+  /** The file is larger than may be added: said as soon as it is known, before all is read. */
+  public static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public TooLarge(long maxBytes) {
+      super("larger than " + maxBytes + " bytes");
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import readingroom.bot.model.Upload;
 
 /**
  * Downloads a file attached in chat: a Discord attachment, or a Slack file's {@code url_private}
@@ -55,26 +56,17 @@ public final class FileDownload {
         throw new IOException("the download answered HTTP " + response.statusCode());
       }
       if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
-        throw new TooLarge(maxBytes);
+        throw new Upload.TooLarge(maxBytes);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       for (int n; (n = in.read(buffer)) >= 0; ) {
         out.write(buffer, 0, n);
         if (out.size() > maxBytes) {
-          throw new TooLarge(maxBytes);
+          throw new Upload.TooLarge(maxBytes);
         }
       }
       return out.toByteArray();
-    }
-  }
-
-  /** The file is larger than allowed. */
-  public static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge(long maxBytes) {
-      super("larger than " + maxBytes + " bytes");
     }
   }
 }
