@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.config.FeedSettings;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
 import readingroom.bot.config.Settings;
@@ -31,7 +32,11 @@ import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.state.LogRetention;
 import readingroom.bot.state.StateDatabase;
+import readingroom.bot.library.FeedWatch;
+import readingroom.bot.library.Library;
 import readingroom.index.Engine;
+import readingroom.index.fetch.FeedPoller;
+import readingroom.index.fetch.Fetcher;
 
 /**
  * The default command: serve the chat platforms whose tokens are set, or, with none, a console chat
@@ -57,12 +62,24 @@ public final class ChatCli implements Callable<Integer> {
     Settings settings = main.settings();
     ServingSettings serving = settings.serving();
     Secrets secrets = Secrets.fromEnvironment();
+    FeedSettings feeds = FeedSettings.from(settings);
     // The database first: a damaged or locked file should stop the bot before indexing starts.
     try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout());
-        Engine engine = EngineOptions.of(settings).open()) {
+        Engine engine = EngineOptions.of(settings).open();
+        // Articles added from chat and new feed items are indexed while the bot answers.
+        Library library = new Library(engine, settings.corpus(), new Fetcher(feeds.limits()));
+        FeedWatch feedWatch = feedWatch(feeds, library)) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ChatLayer layer =
-          ChatLayer.open(engine, database, serving, secrets, registry, Clock.systemUTC());
+          ChatLayer.open(
+              engine,
+              database,
+              serving,
+              secrets,
+              registry,
+              Clock.systemUTC(),
+              library,
+              FeedSettings.maxUploadBytes(settings));
       ChatCommands commands = layer.commands();
       List<ChatPlatform> platforms =
           console ? List.of() : Platforms.configured(settings, secrets, commands);
@@ -74,7 +91,7 @@ public final class ChatCli implements Callable<Integer> {
                       metrics.host(),
                       metrics.port(),
                       registry,
-                      ChatLayer.healthChecks(engine, database))
+                      ChatLayer.healthChecks(engine, database, feedWatch))
                   : null;
           LogRetention retention =
               layer.questionLog() != null
@@ -104,6 +121,16 @@ public final class ChatCli implements Callable<Integer> {
         return serve(platforms, layer.digests(), serving);
       }
     }
+  }
+
+  /** Polls the feeds on their schedule inside this process, or returns null when that is off. */
+  private static FeedWatch feedWatch(FeedSettings feeds, Library library) {
+    if (!feeds.pollsWhileServing()) {
+      return null;
+    }
+    FeedPoller poller =
+        new FeedPoller(new Fetcher(feeds.limits()), library.corpus().resolve("feeds"));
+    return new FeedWatch(poller, feeds.feeds(), library).start(feeds.pollEvery());
   }
 
   /** Starts posting digests, or returns null when they are off. */
