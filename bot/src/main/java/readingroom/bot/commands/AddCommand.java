@@ -37,7 +37,9 @@ record AddCommand(
 
   private static final Logger log = LoggerFactory.getLogger(AddCommand.class);
 
-  /** A web address, as typed or as Slack wraps it ({@code <https://…>} or {@code <https://…|…>}). */
+  /**
+   * A web address, as typed or as Slack wraps it ({@code <https://…>} or {@code <https://…|…>}).
+   */
   static boolean isAddress(String text) {
     return text.strip().matches("(?i)<?https?://\\S+");
   }
@@ -90,8 +92,7 @@ record AddCommand(
     try {
       bytes = upload.content().read(maxUploadBytes);
     } catch (Upload.TooLarge e) {
-      return notAdded(
-          Messages.uploadTooLarge(upload.name(), "larger", megabytes(maxUploadBytes)));
+      return notAdded(Messages.uploadTooLarge(upload.name(), "larger", megabytes(maxUploadBytes)));
     } catch (IOException e) {
       log.warn("Download of {} in {} failed: {}", upload.name(), origin.channel(), e.getMessage());
       return notAdded(Messages.uploadUnreadable(upload.name(), e.getMessage()));
@@ -119,7 +120,9 @@ record AddCommand(
     Scope scope = channels.effective(key).scope();
     if (!scope.admits(source)) {
       channels.update(
-          key, chosen -> chosen.withScope(widened(chosen.scope(), source, tagOf(origin))), who.apply(origin));
+          key,
+          chosen -> chosen.withScope(widened(chosen.scope(), source, tagOf(origin))),
+          who.apply(origin));
       scope = channels.effective(key).scope();
     }
     StringBuilder text = new StringBuilder(Messages.added(describe(source)));

@@ -34,9 +34,9 @@ import readingroom.index.model.Source;
  * The commands every platform offers, as plain calls: a question or a request in, a {@link Reply}
  * out. Each command is its own class ({@link AskCommand}, {@link SourcesCommand}, {@link
  * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}, {@link
- * AddCommand}); this is
- * the one door adapters use, and every call goes through the same {@link Guard}, so failures become
- * short notices with an id that is also in the log, never a stack trace in chat.
+ * AddCommand}); this is the one door adapters use, and every call goes through the same {@link
+ * Guard}, so failures become short notices with an id that is also in the log, never a stack trace
+ * in chat.
  */
 public final class ChatCommands {
 
@@ -137,8 +137,8 @@ public final class ChatCommands {
 
   /**
    * {@code /add <web address>}: fetches the article and adds it to the channel's reading list, on
-   * the library's own threads (a fetch and an index update take seconds, and no thread that
-   * answers questions waits for them). The reply comes when the article is indexed or refused.
+   * the library's own threads (a fetch and an index update take seconds, and no thread that answers
+   * questions waits for them). The reply comes when the article is indexed or refused.
    *
    * @param canManage see {@link #run}: the same people may add articles
    */

@@ -35,7 +35,6 @@ public record FeedSettings(List<FeedSource> feeds, Fetcher.Limits limits, Durati
     }
   }
 
-
   public static FeedSettings from(Settings settings) {
     Config root = settings.raw().getConfig(Settings.ROOT);
     List<FeedSource> feeds = new ArrayList<>();

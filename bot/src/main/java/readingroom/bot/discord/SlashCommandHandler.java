@@ -17,18 +17,18 @@ import readingroom.bot.commands.DigestRequest;
 import readingroom.bot.commands.SettingChange;
 import readingroom.bot.commands.TextCommand;
 import readingroom.bot.model.Origin;
-import readingroom.bot.model.Upload;
-import readingroom.bot.platform.FileDownload;
 import readingroom.bot.model.Reply;
+import readingroom.bot.model.Upload;
 import readingroom.bot.model.Visibility;
+import readingroom.bot.platform.FileDownload;
 import readingroom.bot.text.Texts;
 import readingroom.index.model.Source;
 
 /**
  * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings},
- * {@code /digest}, {@code /add} and {@code /help}. All but help are deferred at once and answered by a worker; help needs no search
- * and is answered directly. Settings replies are seen only by the person who asked; changing them
- * needs Discord's Manage Channels permission in the channel.
+ * {@code /digest}, {@code /add} and {@code /help}. All but help are deferred at once and answered
+ * by a worker; help needs no search and is answered directly. Settings replies are seen only by the
+ * person who asked; changing them needs Discord's Manage Channels permission in the channel.
  */
 final class SlashCommandHandler {
 
@@ -177,12 +177,16 @@ final class SlashCommandHandler {
     } else {
       Upload upload =
           new Upload(
-              file.getFileName(), file.getSize(), max -> FileDownload.get(file.getUrl(), null, max));
+              file.getFileName(),
+              file.getSize(),
+              max -> FileDownload.get(file.getUrl(), null, max));
       reply = responder.commands.addLater(origin, canManage, upload);
     }
     reply.thenAccept(done ->
         responder.work(
-            "/add", event.getHook(), () -> responder.edit(event.getHook(), responder.renderer.render(done))));
+            "/add",
+            event.getHook(),
+            () -> responder.edit(event.getHook(), responder.renderer.render(done))));
   }
 
   /** Headlines matching what the user has typed so far into {@code /article title:}. */

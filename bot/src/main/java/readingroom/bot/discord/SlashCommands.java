@@ -136,7 +136,10 @@ final class SlashCommands {
                 ADD, "Add an article to this channel's reading list (needs Manage Channels).")
             .addOptions(
                 new OptionData(
-                        OptionType.STRING, URL, "The article's web address (a page or a PDF).", false)
+                        OptionType.STRING,
+                        URL,
+                        "The article's web address (a page or a PDF).",
+                        false)
                     .setMaxLength(2000),
                 new OptionData(
                     OptionType.ATTACHMENT,

@@ -14,10 +14,10 @@ import readingroom.index.fetch.FeedSource;
 import readingroom.index.model.IndexReport;
 
 /**
- * The configured feeds polled inside the serving process: each poll saves new items into the
- * corpus and, when there are any, updates the index through the {@link Library}, so they show in
- * {@code /sources} and in digests' new articles. A feed that fails is remembered (for {@code
- * /health}) and logged, and never stops the others or the next poll.
+ * The configured feeds polled inside the serving process: each poll saves new items into the corpus
+ * and, when there are any, updates the index through the {@link Library}, so they show in {@code
+ * /sources} and in digests' new articles. A feed that fails is remembered (for {@code /health}) and
+ * logged, and never stops the others or the next poll.
  */
 public final class FeedWatch implements AutoCloseable {
 
@@ -70,7 +70,9 @@ public final class FeedWatch implements AutoCloseable {
       } else {
         failing.remove(report.feed().url());
         saved += report.added().size();
-        report.problems().forEach(p -> log.warn("Feed {}: item skipped: {}", report.feed().url(), p));
+        report
+            .problems()
+            .forEach(p -> log.warn("Feed {}: item skipped: {}", report.feed().url(), p));
       }
     }
     if (saved == 0) {

@@ -97,8 +97,7 @@ public final class Library implements AutoCloseable {
     Path placed;
     try {
       placed =
-          new CorpusAdder(fetcher, folder(tag), id -> engine.source(id).isPresent())
-              .add(urlOrFile);
+          new CorpusAdder(fetcher, folder(tag), id -> engine.source(id).isPresent()).add(urlOrFile);
     } catch (FetchException | IllegalArgumentException e) {
       return new Outcome.Refused(e.getMessage());
     } catch (IOException e) {
@@ -145,8 +144,7 @@ public final class Library implements AutoCloseable {
    * changed files are processed.
    */
   public CompletableFuture<Engine.LoadReport> update() {
-    return CompletableFuture.supplyAsync(
-        () -> engine.reindex(false, IndexProgress.NONE), updater);
+    return CompletableFuture.supplyAsync(() -> engine.reindex(false, IndexProgress.NONE), updater);
   }
 
   private static Engine.LoadReport await(CompletableFuture<Engine.LoadReport> update) {

@@ -19,7 +19,8 @@ import readingroom.bot.config.SettingsException;
 /**
  * A small HTTP server for operators: {@code GET /metrics} in Prometheus text format and {@code GET
  * /health}, which answers 200 with {@code {"status":"UP",...}} when every check passes, 200 with
- * {@code "DEGRADED"} when only advisory checks (a feed) fail, and 503 when a critical one fails. The JDK's own server is enough for a scrape every few seconds and adds no dependency.
+ * {@code "DEGRADED"} when only advisory checks (a feed) fail, and 503 when a critical one fails.
+ * The JDK's own server is enough for a scrape every few seconds and adds no dependency.
  */
 public final class MetricsServer implements AutoCloseable {
 

@@ -83,7 +83,8 @@ public final class Messages {
   public static final String ADD_HOW =
       "Give a web address or attach a file (HTML, PDF, Markdown or text), e.g. /add https://example.org/story.";
   public static final String ADDING_OFF = "Adding articles from chat is not enabled on this bot.";
-  public static final String ADD_ONE_AT_A_TIME = "Add one thing at a time: a web address or a file.";
+  public static final String ADD_ONE_AT_A_TIME =
+      "Add one thing at a time: a web address or a file.";
 
   /** "Added to this channel's reading list: "Title" — Outlet, 5 March 2024." */
   public static String added(String description) {

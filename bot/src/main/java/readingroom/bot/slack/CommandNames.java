@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Slack's spelling of the commands the core names in their short form: {@code /ask}, {@code
- * /sources} and {@code /article} exist as they are, while settings, digests, help and add live under
- * {@code /readingroom} (workspaces often have other apps' {@code /settings} or {@code /help}).
+ * /sources} and {@code /article} exist as they are, while settings, digests, help and add live
+ * under {@code /readingroom} (workspaces often have other apps' {@code /settings} or {@code
+ * /help}).
  */
 final class CommandNames {
   private CommandNames() {}

@@ -17,9 +17,9 @@ import readingroom.bot.platform.FileDownload;
 
 /**
  * Mentions and direct messages; a mention saying "add" on a message with files attached adds each
- * file to the channel's reading list. A mention is answered in a thread on the message that mentions the
- * bot; a direct message is answered in the direct message. Events are acknowledged at once; an
- * event Slack sends again (same event id) is answered only once.
+ * file to the channel's reading list. A mention is answered in a thread on the message that
+ * mentions the bot; a direct message is answered in the direct message. Events are acknowledged at
+ * once; an event Slack sends again (same event id) is answered only once.
  */
 final class Conversations {
 
@@ -38,7 +38,9 @@ final class Conversations {
                 }
               }));
 
-  /** @param botToken downloads the files attached under "add" from their {@code url_private} */
+  /**
+   * @param botToken downloads the files attached under "add" from their {@code url_private}
+   */
   Conversations(Responder responder, String botToken) {
     this.responder = responder;
     this.botToken = botToken;

@@ -29,8 +29,8 @@ import readingroom.index.Result;
 import readingroom.index.fetch.Fetcher;
 
 /**
- * {@code /add} through the commands adapters call, on a real engine over a copy of the test
- * corpus, pages fetched from a web server on loopback by the polite fetcher.
+ * {@code /add} through the commands adapters call, on a real engine over a copy of the test corpus,
+ * pages fetched from a web server on loopback by the polite fetcher.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AddCommandTest {
@@ -76,8 +76,7 @@ class AddCommandTest {
 
   @Test
   void aManagerAddsAPageByItsAddressAndItIsAnswerableInThatChannelOnly() {
-    Reply reply =
-        commands.add(manager, true, web.url("/2024/03/ferry-strike-ends.html"));
+    Reply reply = commands.add(manager, true, web.url("/2024/03/ferry-strike-ends.html"));
 
     assertThat(reply).isInstanceOf(NoticeReply.class);
     NoticeReply notice = (NoticeReply) reply;
@@ -168,7 +167,8 @@ class AddCommandTest {
   @Test
   void aBrokenPdfIsRefusedWithAClearMessageAndLeavesNothingBehind() throws IOException {
     byte[] broken = "%PDF-1.7\nthis is not really a PDF\n".getBytes(StandardCharsets.US_ASCII);
-    Reply reply = commands.add(manager, true, new Upload("week-3 reading.pdf", broken.length, max -> broken));
+    Reply reply =
+        commands.add(manager, true, new Upload("week-3 reading.pdf", broken.length, max -> broken));
 
     NoticeReply notice = (NoticeReply) reply;
     assertThat(notice.kind()).isEqualTo(NoticeReply.Kind.INVALID_INPUT);
@@ -196,11 +196,14 @@ class AddCommandTest {
   @Test
   void anAttachedMarkdownReadingIsAddedAsTheReaderSeesIt() {
     byte[] markdown = Articles.orchardMarkdown().getBytes(StandardCharsets.UTF_8);
-    Reply reply = commands.add(manager, true, new Upload("orchard.md", markdown.length, max -> markdown));
+    Reply reply =
+        commands.add(manager, true, new Upload("orchard.md", markdown.length, max -> markdown));
 
     assertThat(((NoticeReply) reply).text())
         .isEqualTo(
-            "Added to this channel's reading list: \"" + Articles.ORCHARD_TITLE + "\" — Valley Notes, "
+            "Added to this channel's reading list: \""
+                + Articles.ORCHARD_TITLE
+                + "\" — Valley Notes, "
                 + engine.sources(readingroom.index.Scope.all()).stream()
                     .filter(s -> s.title().equals(Articles.ORCHARD_TITLE))
                     .findFirst()

@@ -63,8 +63,7 @@ class DiscordAddEndToEndTest {
             new CountingFeedbackSink((origin, question, helpful) -> {}));
     platform.start();
     // This class reads week 3; the quiet channel's reads week 1.
-    discord.editOf(
-        discord.slash("settings", "scope", Map.of("list", "tags week-3"), true));
+    discord.editOf(discord.slash("settings", "scope", Map.of("list", "tags week-3"), true));
     discord.editOf(
         discord.slashIn(
             discord.noThreadsChannelId, "settings", "scope", Map.of("list", "tags week-1"), true));
@@ -139,7 +138,8 @@ class DiscordAddEndToEndTest {
 
   @Test
   void aModeratorAddsAPageByItsAddress() throws Exception {
-    Sent add = discord.slashIn(discord.channelId, "add", Map.of("url", web.url("/ferry.html")), true);
+    Sent add =
+        discord.slashIn(discord.channelId, "add", Map.of("url", web.url("/ferry.html")), true);
 
     String reply = discord.editOf(add).body().path("content").asText();
     assertThat(reply).startsWith("Added to this channel").contains("Tarvon Courier");

@@ -201,8 +201,8 @@ final class LocalDiscord implements AutoCloseable {
   final List<String> attachmentDownloads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
-   * A user runs {@code command} with a file attached as option {@code option}; {@code
-   * declaredSize} is what Discord says the file weighs (the bytes served may differ).
+   * A user runs {@code command} with a file attached as option {@code option}; {@code declaredSize}
+   * is what Discord says the file weighs (the bytes served may differ).
    */
   Sent slashWithFile(
       String channel,
@@ -217,7 +217,11 @@ final class LocalDiscord implements AutoCloseable {
     attachments.put(path, content);
     String url = "http://127.0.0.1:" + rest.getAddress().getPort() + path;
     ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
-    data.putArray("options").addObject().put("name", option).put("type", 11).put("value", attachmentId);
+    data.putArray("options")
+        .addObject()
+        .put("name", option)
+        .put("type", 11)
+        .put("value", attachmentId);
     data.putObject("resolved")
         .putObject("attachments")
         .putObject(attachmentId)

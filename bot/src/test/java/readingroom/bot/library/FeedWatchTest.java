@@ -115,7 +115,9 @@ class FeedWatchTest {
                             URI.create("http://127.0.0.1:" + server.port() + "/health"))
                         .build(),
                     HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).as("one bad feed does not take the bot down").isEqualTo(200);
+        assertThat(health.statusCode())
+            .as("one bad feed does not take the bot down")
+            .isEqualTo(200);
         assertThat(health.body())
             .contains("\"status\":\"DEGRADED\"")
             .contains("\"feed " + broken.url() + "\":\"DOWN\"")
@@ -191,14 +193,14 @@ class FeedWatchTest {
   /** An RSS 2.0 feed with one item whose page must be fetched (its description is a teaser). */
   private static String rss(String link) {
     return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rss version="2.0"><channel><title>The Tarvon Courier</title><link>%s</link>
-        <description>Lake news</description>
-        <item><title>%s</title><link>%s</link><guid>%s</guid>
-        <description>The crews are back at work.</description>
-        <pubDate>Thu, 14 Mar 2024 08:00:00 GMT</pubDate></item>
-        </channel></rss>
-        """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rss version="2.0"><channel><title>The Tarvon Courier</title><link>%s</link>
+    <description>Lake news</description>
+    <item><title>%s</title><link>%s</link><guid>%s</guid>
+    <description>The crews are back at work.</description>
+    <pubDate>Thu, 14 Mar 2024 08:00:00 GMT</pubDate></item>
+    </channel></rss>
+    """
         .formatted(link, Articles.FERRY_TITLE, link, link);
   }
 }

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-/** A web server on loopback for tests that fetch (added articles, feeds): fixed responses by path, and a log of requests. */
+/**
+ * A web server on loopback for tests that fetch (added articles, feeds): fixed responses by path,
+ * and a log of requests.
+ */
 public final class LocalWeb implements AutoCloseable {
 
   /** How to answer one path. */
