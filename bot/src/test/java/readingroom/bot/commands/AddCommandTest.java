@@ -230,6 +230,46 @@ class AddCommandTest {
     assertThat(((NoticeReply) reply).text()).isEqualTo(readingroom.bot.model.Messages.ADDING_OFF);
   }
 
+  @Test
+  void theConsoleOperatorAddsALocalFileWithSlashAdd() throws Exception {
+    Path notes = Files.writeString(dir.resolve("orchard-notes.md"), Articles.orchardMarkdown());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+    new readingroom.bot.console.ConsoleChat(
+            commands, new readingroom.bot.console.PlainTextRenderer(false))
+        .run(
+            new java.io.BufferedReader(
+                new java.io.StringReader(
+                    "/add " + notes + "\n" + Articles.ORCHARD_QUESTION + "\n")),
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+            false);
+
+    String transcript = out.toString(StandardCharsets.UTF_8);
+    assertThat(transcript)
+        .contains("Added to this channel's reading list: \"" + Articles.ORCHARD_TITLE + "\"")
+        .contains("smudge pots");
+    assertThat(corpusFiles()).contains("orchard-notes.md");
+  }
+
+  @Test
+  void addIsACommandOnlyWithAnAddressOrAlone() {
+    assertThat(TextCommand.parse("/add https://example.org/a").kind())
+        .isEqualTo(TextCommand.Kind.ADD);
+    assertThat(TextCommand.parse("add <https://example.org/a|example.org>").argument())
+        .isEqualTo("<https://example.org/a|example.org>");
+    assertThat(TextCommand.parse("<@U1> add").kind()).isEqualTo(TextCommand.Kind.ADD);
+    assertThat(TextCommand.parse("add up the costs of the war").kind())
+        .isEqualTo(TextCommand.Kind.ASK);
+  }
+
+  @Test
+  void anUploadedNameCannotLeaveTheChannelFolder() {
+    assertThat(AddCommand.safeName("../../etc/passwd.txt")).isEqualTo("passwd.txt");
+    assertThat(AddCommand.safeName("..\\week 3\\.hidden.md")).isEqualTo("hidden.md");
+    assertThat(AddCommand.safeName("Week 3 reading (final).pdf"))
+        .isEqualTo("Week-3-reading-final-.pdf");
+  }
+
   private static List<Result> quotes(Reply reply) {
     assertThat(reply).isInstanceOf(Reply.AnswerReply.class);
     return ((Reply.AnswerReply) reply).answer().results();
