@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import readingroom.bot.commands.ChatCommands;
+import readingroom.bot.config.FeedSettings;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.ServingSettings;
 import readingroom.bot.config.Settings;
@@ -25,12 +26,16 @@ import readingroom.bot.console.PlainTextRenderer;
 import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestScheduler;
+import readingroom.bot.library.FeedWatch;
+import readingroom.bot.library.Library;
 import readingroom.bot.metrics.MetricsServer;
 import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.state.LogRetention;
 import readingroom.bot.state.StateDatabase;
 import readingroom.index.Engine;
+import readingroom.index.fetch.FeedPoller;
+import readingroom.index.fetch.Fetcher;
 
 /**
  * The default command: serve the chat platforms whose tokens are set, or, with none, a console chat
@@ -86,10 +91,22 @@ public final class ChatCli implements Callable<Integer> {
       StateDatabase database,
       GracefulShutdown shutdown)
       throws Exception {
-    try (Engine engine = EngineOptions.of(settings).updates(Engine.Updates.IN_BACKGROUND).open()) {
+    FeedSettings feeds = FeedSettings.from(settings);
+    try (Engine engine = EngineOptions.of(settings).updates(Engine.Updates.IN_BACKGROUND).open();
+        // Articles added from chat and new feed items are indexed while the bot answers.
+        Library library = new Library(engine, settings.corpus(), new Fetcher(feeds.limits()));
+        FeedWatch feedWatch = feedWatch(feeds, library)) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ChatLayer layer =
-          ChatLayer.open(engine, database, serving, secrets, registry, Clock.systemUTC());
+          ChatLayer.open(
+              engine,
+              database,
+              serving,
+              secrets,
+              registry,
+              Clock.systemUTC(),
+              library,
+              FeedSettings.maxUploadBytes(settings));
       ChatCommands commands = layer.commands();
       List<ChatPlatform> platforms =
           console ? List.of() : Platforms.configured(settings, secrets, commands);
@@ -101,7 +118,7 @@ public final class ChatCli implements Callable<Integer> {
                       metrics.host(),
                       metrics.port(),
                       registry,
-                      ChatLayer.healthChecks(engine, database))
+                      ChatLayer.healthChecks(engine, database, feedWatch))
                   : null;
           LogRetention retention =
               layer.questionLog() != null
@@ -131,6 +148,16 @@ public final class ChatCli implements Callable<Integer> {
         return serve(platforms, layer.digests(), serving, shutdown);
       }
     }
+  }
+
+  /** Polls the feeds on their schedule inside this process, or returns null when that is off. */
+  private static FeedWatch feedWatch(FeedSettings feeds, Library library) {
+    if (!feeds.pollsWhileServing()) {
+      return null;
+    }
+    FeedPoller poller =
+        new FeedPoller(new Fetcher(feeds.limits()), library.corpus().resolve("feeds"));
+    return new FeedWatch(poller, feeds.feeds(), library).start(feeds.pollEvery());
   }
 
   /** Starts posting digests, or returns null when they are off. */

@@ -3,6 +3,7 @@ package readingroom.bot.cli;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.channel.AnswerCache;
 import readingroom.bot.channel.Channels;
@@ -13,6 +14,8 @@ import readingroom.bot.config.ServingSettings;
 import readingroom.bot.digest.DigestComposer;
 import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.Digests;
+import readingroom.bot.library.FeedWatch;
+import readingroom.bot.library.Library;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.state.QuestionLog;
@@ -21,6 +24,7 @@ import readingroom.bot.state.StateDatabase;
 import readingroom.bot.state.UserHasher;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
+import readingroom.index.fetch.FeedSource;
 
 /**
  * The composition root of a serving bot: the chat commands, the question log and the daily digests,
@@ -43,6 +47,23 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
       Secrets secrets,
       MeterRegistry registry,
       Clock clock) {
+    return open(engine, database, serving, secrets, registry, clock, null, 0);
+  }
+
+  /**
+   * As {@link #open(Engine, StateDatabase, ServingSettings, Secrets, MeterRegistry, Clock)}, with
+   * {@code /add} into {@code library} (attached files up to {@code maxUploadBytes}); a {@code null}
+   * library leaves adding off.
+   */
+  public static ChatLayer open(
+      Engine engine,
+      StateDatabase database,
+      ServingSettings serving,
+      Secrets secrets,
+      MeterRegistry registry,
+      Clock clock,
+      Library library,
+      long maxUploadBytes) {
     UserHasher hasher = UserHasher.of(secrets.get(Secrets.STATE_SALT), database);
     QuestionLog questionLog =
         serving.questionLog()
@@ -58,6 +79,9 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
             .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
             .questionLog(questionLog, hasher)
             .metrics(new ChatMetrics(registry));
+    if (library != null) {
+      builder.library(library, maxUploadBytes);
+    }
     ServingSettings.Digest digest = serving.digest();
     Digests digests = null;
     if (digest.enabled()) {
@@ -80,8 +104,23 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
 
   /** What {@code /health} checks: the state database answers and the index holds articles. */
   public static List<HealthCheck> healthChecks(Engine engine, StateDatabase database) {
-    return List.of(
-        new HealthCheck("database", database::healthy),
-        new HealthCheck("index", () -> !engine.sources(Scope.all()).isEmpty()));
+    return healthChecks(engine, database, null);
+  }
+
+  /**
+   * As {@link #healthChecks(Engine, StateDatabase)}, and each watched feed's last poll: a failing
+   * feed shows as "feed <url>": "DOWN" and makes the bot "DEGRADED", never down.
+   */
+  public static List<HealthCheck> healthChecks(
+      Engine engine, StateDatabase database, FeedWatch feeds) {
+    List<HealthCheck> checks = new ArrayList<>();
+    checks.add(new HealthCheck("database", database::healthy));
+    checks.add(new HealthCheck("index", () -> !engine.sources(Scope.all()).isEmpty()));
+    if (feeds != null) {
+      for (FeedSource feed : feeds.feeds()) {
+        checks.add(HealthCheck.advisory("feed " + feed.url(), () -> feeds.healthy(feed.url())));
+      }
+    }
+    return List.copyOf(checks);
   }
 }

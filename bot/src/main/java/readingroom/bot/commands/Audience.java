@@ -21,7 +21,7 @@ public final class Audience {
   public static Visibility of(TextCommand.Kind kind, boolean askedPrivately, Visibility channel) {
     return switch (kind) {
       // A channel's settings, digest and the help concern the person who asked.
-      case SETTINGS, DIGEST, HELP -> Visibility.PRIVATE;
+      case SETTINGS, DIGEST, HELP, ADD -> Visibility.PRIVATE;
       case ASK -> askedPrivately ? Visibility.PRIVATE : channel;
       case SOURCES, ARTICLE -> askedPrivately ? Visibility.PRIVATE : Visibility.PUBLIC;
     };

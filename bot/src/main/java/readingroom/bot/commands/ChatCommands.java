@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import readingroom.bot.channel.ChannelSettingsRepository;
 import readingroom.bot.channel.Channels;
 import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.digest.Digests;
+import readingroom.bot.library.Library;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.ChatMetrics.ErrorKind;
 import readingroom.bot.model.ChannelDefaults;
@@ -21,6 +23,7 @@ import readingroom.bot.model.Messages;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
 import readingroom.bot.model.Reply.NoticeReply;
+import readingroom.bot.model.Upload;
 import readingroom.bot.model.Visibility;
 import readingroom.bot.state.QuestionLog;
 import readingroom.bot.state.UserHasher;
@@ -31,9 +34,10 @@ import readingroom.index.model.Source;
 /**
  * The commands every platform offers, as plain calls: a question or a request in, a {@link Reply}
  * out. Each command is its own class ({@link AskCommand}, {@link SourcesCommand}, {@link
- * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}); this is
- * the one door adapters use, and every call goes through the same {@link Guard}, so failures become
- * short notices with an id that is also in the log, never a stack trace in chat.
+ * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}, {@link
+ * AddCommand}); this is the one door adapters use, and every call goes through the same {@link
+ * Guard}, so failures become short notices with an id that is also in the log, never a stack trace
+ * in chat.
  */
 public final class ChatCommands {
 
@@ -53,6 +57,7 @@ public final class ChatCommands {
   private final HelpCommand help = new HelpCommand();
   private final SettingsCommand settings;
   private final DigestCommand digest;
+  private final AddCommand add;
 
   /**
    * Commands with settings kept in memory, public answers of up to {@code maxQuotes} quotes by
@@ -88,6 +93,10 @@ public final class ChatCommands {
         builder.digests == null
             ? null
             : new DigestCommand(builder.digests.subscriptions(), builder.digests.composer(), who);
+    this.add =
+        builder.library == null
+            ? null
+            : new AddCommand(channels, builder.library, builder.maxUploadBytes, who);
     metrics.gauge("readingroom.answer.cache.size", "Answers held in the cache", cache::size);
   }
 
@@ -123,7 +132,47 @@ public final class ChatCommands {
       case SETTINGS -> settings(origin, canManage, command.argument());
       case DIGEST -> digest(origin, canManage, command.argument());
       case HELP -> help();
+      case ADD -> add(origin, canManage, command.argument());
     };
+  }
+
+  /**
+   * {@code /add <web address>}: fetches the article and adds it to the channel's reading list, on
+   * the library's own threads (a fetch and an index update take seconds, and no thread that answers
+   * questions waits for them). The reply comes when the article is indexed or refused.
+   *
+   * @param canManage see {@link #run}: the same people may add articles
+   */
+  public CompletableFuture<Reply> addLater(Origin origin, boolean canManage, String address) {
+    if (add == null) {
+      return CompletableFuture.completedFuture(addingOff());
+    }
+    return add.library()
+        .inBackground(() -> guard.run(origin, () -> add.addAddress(origin, canManage, address)));
+  }
+
+  /** {@code /add} with a file attached: as {@link #addLater(Origin, boolean, String)}. */
+  public CompletableFuture<Reply> addLater(Origin origin, boolean canManage, Upload upload) {
+    Objects.requireNonNull(upload, "upload");
+    if (add == null) {
+      return CompletableFuture.completedFuture(addingOff());
+    }
+    return add.library()
+        .inBackground(() -> guard.run(origin, () -> add.addUpload(origin, canManage, upload)));
+  }
+
+  /** {@link #addLater(Origin, boolean, String)}, waited for: for the console and tests. */
+  public Reply add(Origin origin, boolean canManage, String address) {
+    return addLater(origin, canManage, address).join();
+  }
+
+  /** {@link #addLater(Origin, boolean, Upload)}, waited for. */
+  public Reply add(Origin origin, boolean canManage, Upload upload) {
+    return addLater(origin, canManage, upload).join();
+  }
+
+  private static Reply addingOff() {
+    return new NoticeReply(NoticeReply.Kind.NOT_FOUND, Messages.ADDING_OFF);
   }
 
   /** {@code /ask}: the first page of quotes. */
@@ -262,6 +311,8 @@ public final class ChatCommands {
     private ChatMetrics metrics;
     private UserHasher hasher;
     private Digests digests;
+    private Library library;
+    private long maxUploadBytes;
 
     private Builder(Engine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -312,6 +363,16 @@ public final class ChatCommands {
     /** {@code /digest} over these digests, built by the composition root; none by default. */
     public Builder digests(Digests value) {
       this.digests = value;
+      return this;
+    }
+
+    /**
+     * {@code /add} into this library, attached files up to {@code maxUploadBytes}; without it
+     * {@code /add} says adding is off.
+     */
+    public Builder library(Library value, long maxUploadBytes) {
+      this.library = Objects.requireNonNull(value);
+      this.maxUploadBytes = maxUploadBytes;
       return this;
     }
 

@@ -24,7 +24,8 @@ public record TextCommand(Kind kind, String argument, boolean privately) {
     ARTICLE,
     SETTINGS,
     DIGEST,
-    HELP
+    HELP,
+    ADD
   }
 
   /**
@@ -60,6 +61,11 @@ public record TextCommand(Kind kind, String argument, boolean privately) {
       case "settings" -> new TextCommand(Kind.SETTINGS, afterFirstWord(rest), true);
       case "ask" -> new TextCommand(Kind.ASK, afterFirstWord(rest), privately);
       case "digest" -> new TextCommand(Kind.DIGEST, afterFirstWord(rest), true);
+      // "add <address>", "/add …", or "add" alone under an attached file; "add up the costs" asks.
+      case "add" ->
+          slashed || alone || AddCommand.isAddress(afterFirstWord(rest))
+              ? new TextCommand(Kind.ADD, afterFirstWord(rest), true)
+              : new TextCommand(Kind.ASK, rest, privately);
       // "/foo": a command that does not exist, so how to use the ones that do.
       default ->
           slashed

@@ -5,7 +5,9 @@ import static readingroom.bot.discord.Responder.failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -17,15 +19,17 @@ import readingroom.bot.commands.SettingChange;
 import readingroom.bot.commands.TextCommand;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
+import readingroom.bot.model.Upload;
 import readingroom.bot.model.Visibility;
+import readingroom.bot.platform.FileDownload;
 import readingroom.bot.text.Texts;
 import readingroom.index.model.Source;
 
 /**
- * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings} and
- * {@code /help}. All but help are deferred at once and answered by a worker; help needs no search
- * and is answered directly. Settings replies are seen only by the person who asked; changing them
- * needs Discord's Manage Channels permission in the channel.
+ * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings},
+ * {@code /digest}, {@code /add} and {@code /help}. All but help are deferred at once and answered
+ * by a worker; help needs no search and is answered directly. Settings replies are seen only by the
+ * person who asked; changing them needs Discord's Manage Channels permission in the channel.
  */
 final class SlashCommandHandler {
 
@@ -146,6 +150,7 @@ final class SlashCommandHandler {
                     responder.renderer.render(
                         responder.commands.digest(origin, canManage(event), request))));
       }
+      case SlashCommands.ADD -> add(event, origin);
       case SlashCommands.HELP ->
           event
               .reply(responder.renderer.render(responder.commands.help()).toCreateData())
@@ -161,6 +166,37 @@ final class SlashCommandHandler {
             .queue(null, failure("reply to unknown command"));
       }
     }
+  }
+
+  /**
+   * {@code /add}: deferred privately, then fetched, indexed and answered by a worker; the attached
+   * file is downloaded from Discord's CDN by the core's limits, never before the size is checked.
+   */
+  private void add(SlashCommandInteractionEvent event, Origin origin) {
+    event.deferReply(true).queue(null, failure("defer /add"));
+    boolean canManage = canManage(event);
+    String url = event.getOption(SlashCommands.URL, "", OptionMapping::getAsString);
+    Message.Attachment file =
+        event.getOption(SlashCommands.FILE, null, OptionMapping::getAsAttachment);
+    CompletableFuture<Reply> reply;
+    if (file == null) {
+      reply = responder.commands.addLater(origin, canManage, url);
+    } else if (!url.isBlank()) {
+      // Both given: the core says to give one.
+      reply = responder.commands.addLater(origin, canManage, url + " " + file.getFileName());
+    } else {
+      Upload upload =
+          new Upload(
+              file.getFileName(),
+              file.getSize(),
+              max -> FileDownload.get(file.getUrl(), null, max));
+      reply = responder.commands.addLater(origin, canManage, upload);
+    }
+    reply.thenAccept(done ->
+        responder.work(
+            "/add",
+            event.getHook(),
+            () -> responder.edit(event.getHook(), responder.renderer.render(done))));
   }
 
   /** Headlines matching what the user has typed so far into {@code /article title:}. */

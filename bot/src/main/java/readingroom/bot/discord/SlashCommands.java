@@ -38,6 +38,11 @@ final class SlashCommands {
   static final String TIMEZONE = "timezone";
   static final String TOPIC = "topic";
 
+  // /add (issue 12)
+  static final String ADD = "add";
+  static final String URL = "url";
+  static final String FILE = "file";
+
   static List<SlashCommandData> all() {
     return List.of(
         guildOnly(
@@ -120,7 +125,27 @@ final class SlashCommands {
                         UNSUBSCRIBE, "Stop the daily digest here (needs Manage Channels)."),
                     new SubcommandData(STATUS, "This channel's digest and when the next comes."),
                     new SubcommandData(
-                        PREVIEW, "See the next digest, privately; nothing is used up."))));
+                        PREVIEW, "See the next digest, privately; nothing is used up."))),
+        add());
+  }
+
+  /** {@code /add url:} or {@code /add file:}, for channel managers. */
+  private static SlashCommandData add() {
+    return guildOnly(
+        Commands.slash(
+                ADD, "Add an article to this channel's reading list (needs Manage Channels).")
+            .addOptions(
+                new OptionData(
+                        OptionType.STRING,
+                        URL,
+                        "The article's web address (a page or a PDF).",
+                        false)
+                    .setMaxLength(2000),
+                new OptionData(
+                    OptionType.ATTACHMENT,
+                    FILE,
+                    "Or the article as a file: HTML, PDF, Markdown or text.",
+                    false)));
   }
 
   /** Servers only: the reading list belongs to a server's channels. */

@@ -129,6 +129,10 @@ public final class Evaluation {
 
   static boolean correct(EvalQuestion q, Result result) {
     String url = result.source().url();
+    // An article without an address (a bare .txt, an upload) can never be the expected one.
+    if (url == null) {
+      return false;
+    }
     if (q.alsoUrls().contains(url)) {
       return true;
     }

@@ -18,8 +18,9 @@ import readingroom.bot.config.SettingsException;
 
 /**
  * A small HTTP server for operators: {@code GET /metrics} in Prometheus text format and {@code GET
- * /health}, which answers 200 with {@code {"status":"UP",...}} when every check passes and 503
- * otherwise. The JDK's own server is enough for a scrape every few seconds and adds no dependency.
+ * /health}, which answers 200 with {@code {"status":"UP",...}} when every check passes, 200 with
+ * {@code "DEGRADED"} when only advisory checks (a feed) fail, and 503 when a critical one fails.
+ * The JDK's own server is enough for a scrape every few seconds and adds no dependency.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -122,6 +123,7 @@ public final class MetricsServer implements AutoCloseable {
 
   static Body health(List<HealthCheck> checks) {
     Map<String, Boolean> results = new LinkedHashMap<>();
+    boolean criticalUp = true;
     for (HealthCheck check : checks) {
       boolean up;
       try {
@@ -131,9 +133,11 @@ public final class MetricsServer implements AutoCloseable {
         up = false;
       }
       results.put(check.name(), up);
+      criticalUp &= up || !check.critical();
     }
     boolean allUp = !results.containsValue(false);
-    StringBuilder json = new StringBuilder("{\"status\":\"").append(allUp ? "UP" : "DOWN");
+    String status = allUp ? "UP" : criticalUp ? "DEGRADED" : "DOWN";
+    StringBuilder json = new StringBuilder("{\"status\":\"").append(status);
     json.append("\",\"checks\":{");
     String separator = "";
     for (var entry : results.entrySet()) {
@@ -146,6 +150,6 @@ public final class MetricsServer implements AutoCloseable {
       separator = ",";
     }
     json.append("}}\n");
-    return new Body(allUp ? 200 : 503, "application/json", json.toString());
+    return new Body(criticalUp ? 200 : 503, "application/json", json.toString());
   }
 }

@@ -78,6 +78,50 @@ public final class Messages {
         + "\". Try /sources to see them all.";
   }
 
+  // ---- /add: articles added from chat (issue 12) ----
+
+  public static final String ADD_HOW =
+      "Give a web address or attach a file (HTML, PDF, Markdown or text), e.g. /add https://example.org/story.";
+  public static final String ADDING_OFF = "Adding articles from chat is not enabled on this bot.";
+  public static final String ADD_ONE_AT_A_TIME =
+      "Add one thing at a time: a web address or a file.";
+
+  /** "Added to this channel's reading list: "Title" — Outlet, 5 March 2024." */
+  public static String added(String description) {
+    return "Added to this channel's reading list: " + description + ".";
+  }
+
+  /** "Not added: <reason>." */
+  public static String notAdded(String reason) {
+    String text = reason.strip();
+    return "Not added: " + text + (text.endsWith(".") ? "" : ".");
+  }
+
+  public static String addMissing(String what) {
+    return "Still added, but it has " + what + ".";
+  }
+
+  public static final String ADDED_OUTSIDE_DATES =
+      "It falls outside this channel's dates, so answers here will not quote it until /settings changes them.";
+
+  public static String uploadTooLarge(String name, String size, String max) {
+    return name + " is " + size + "; files up to " + max + " can be added";
+  }
+
+  public static String uploadNotAnArticle(String name) {
+    return name + " is not an article file: HTML, PDF, Markdown (.md) or text (.txt) can be added";
+  }
+
+  public static String uploadUnreadable(String name, String why) {
+    return name + " could not be downloaded from the chat (" + why + "); try again";
+  }
+
+  public static final String ADD_ACTION = "add articles to this channel's reading list";
+  public static final String ADD_INSTEAD = "Ask one of them to add it.";
+
+  public static final String HELP_ADD =
+      "/add <web address> or /add with a file attached (HTML, PDF, Markdown, text): people who manage the channel add an article to its reading list.";
+
   /** What {@code /help} says, on every platform; an adapter may add a line of its own. */
   public static final List<String> HELP =
       List.of(
@@ -86,6 +130,7 @@ public final class Messages {
           "/sources: the articles this channel can ask about.",
           "/article <headline words>: one article's details and opening lines.",
           "/settings: this channel's reading list and how answers are shown; people who manage the channel can change them.",
+          HELP_ADD,
           "/digest subscribe <HH:MM> <time zone> [topic]: a daily post of new articles, a passage to discuss and the most asked questions; /digest status, /digest preview, /digest unsubscribe.",
           "Every quote is the article's own words; when the reading list does not answer, the bot says so.");
 }

@@ -1,20 +1,25 @@
 package readingroom.bot.slack;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.File;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import readingroom.bot.commands.TextCommand;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
+import readingroom.bot.model.Upload;
+import readingroom.bot.platform.FileDownload;
 
 /**
- * Mentions and direct messages. A mention is answered in a thread on the message that mentions the
- * bot; a direct message is answered in the direct message. Events are acknowledged at once; an
- * event Slack sends again (same event id) is answered only once.
+ * Mentions and direct messages; a mention saying "add" on a message with files attached adds each
+ * file to the channel's reading list. A mention is answered in a thread on the message that
+ * mentions the bot; a direct message is answered in the direct message. Events are acknowledged at
+ * once; an event Slack sends again (same event id) is answered only once.
  */
 final class Conversations {
 
@@ -22,6 +27,7 @@ final class Conversations {
   private static final int REMEMBERED_EVENTS = 2048;
 
   private final Responder responder;
+  private final String botToken;
   private final Set<String> seenEvents =
       Collections.synchronizedSet(
           Collections.newSetFromMap(
@@ -32,8 +38,12 @@ final class Conversations {
                 }
               }));
 
-  Conversations(Responder responder) {
+  /**
+   * @param botToken downloads the files attached under "add" from their {@code url_private}
+   */
+  Conversations(Responder responder, String botToken) {
     this.responder = responder;
+    this.botToken = botToken;
   }
 
   void register(App app) {
@@ -43,12 +53,19 @@ final class Conversations {
           AppMentionEvent event = payload.getEvent();
           if (firstTime(payload.getEventId()) && event.getBotId() == null) {
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-            responder.command(
+            Origin origin =
                 new Origin(
-                    Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser()),
-                TextCommand.parse(event.getText()),
-                new ReplyTarget.Conversation(event.getChannel(), thread, event.getUser()),
-                true);
+                    Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser());
+            TextCommand command = TextCommand.parse(event.getText());
+            ReplyTarget target =
+                new ReplyTarget.Conversation(event.getChannel(), thread, event.getUser());
+            List<File> files = event.getFiles() == null ? List.of() : event.getFiles();
+            if (command.kind() == TextCommand.Kind.ADD && !files.isEmpty()) {
+              // "@Reading Room add" on a message with files: each file is an article to add.
+              files.forEach(file -> responder.upload(origin, upload(file), target));
+            } else {
+              responder.command(origin, command, target, true);
+            }
           }
           return ctx.ack();
         });
@@ -72,6 +89,23 @@ final class Conversations {
                 false);
           }
           return ctx.ack();
+        });
+  }
+
+  /** A Slack file, downloaded with the bot token (files:read) when the core asks for it. */
+  private Upload upload(File file) {
+    String name = file.getName() != null ? file.getName() : file.getTitle();
+    String url =
+        file.getUrlPrivateDownload() != null ? file.getUrlPrivateDownload() : file.getUrlPrivate();
+    long size = file.getSize() == null ? -1 : file.getSize();
+    return new Upload(
+        name,
+        size,
+        max -> {
+          if (url == null) {
+            throw new java.io.IOException("Slack gave no address for the file");
+          }
+          return FileDownload.get(url, botToken, max);
         });
   }
 

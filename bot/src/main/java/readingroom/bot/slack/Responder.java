@@ -1,7 +1,9 @@
 package readingroom.bot.slack;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import readingroom.bot.model.ErrorId;
 import readingroom.bot.model.Messages;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
+import readingroom.bot.model.Upload;
 import readingroom.bot.model.Visibility;
 
 /**
@@ -55,6 +58,14 @@ final class Responder {
    * @param canBePrivate false where an ephemeral reply makes no sense (a direct message)
    */
   void command(Origin origin, TextCommand command, ReplyTarget target, boolean canBePrivate) {
+    if (command.kind() == TextCommand.Kind.ADD) {
+      later(
+          origin,
+          canManage -> commands.addLater(origin, canManage, command.argument()),
+          target,
+          canBePrivate);
+      return;
+    }
     submit(
         origin,
         () -> commands.run(origin, command, admins.test(origin.user())),
@@ -65,6 +76,31 @@ final class Responder {
                     || commands.audience(origin, command.kind(), command.privately())
                         == Visibility.PRIVATE
                     || message.privateByNature()));
+  }
+
+  /** A file attached under "add": added to the channel's reading list, the reply when indexed. */
+  void upload(Origin origin, Upload upload, ReplyTarget target) {
+    later(origin, canManage -> commands.addLater(origin, canManage, upload), target, true);
+  }
+
+  /**
+   * An addition: who may add is asked on a worker (it can take a users.info call), the fetch and
+   * the index update run on the library's threads, and the reply is delivered when they finish.
+   */
+  private void later(
+      Origin origin,
+      Function<Boolean, CompletableFuture<Reply>> addition,
+      ReplyTarget target,
+      boolean canBePrivate) {
+    execute(
+        origin,
+        () ->
+            addition
+                .apply(admins.test(origin.user()))
+                .thenAccept(reply ->
+                    execute(
+                        origin,
+                        () -> deliver(origin, renderer.render(reply), target, canBePrivate))));
   }
 
   /** "More": the next quotes, shown as privately as the answer they follow. */

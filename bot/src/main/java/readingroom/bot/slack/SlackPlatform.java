@@ -274,7 +274,7 @@ public final class SlackPlatform implements ChatPlatform {
             user -> settings.admins().contains(user) || isWorkspaceAdmin(user));
     digestPoster = new SlackDigestPoster(new BlockKitRenderer(), delivery);
     new SlashCommands(responder).register(app);
-    new Conversations(responder).register(app);
+    new Conversations(responder, botToken).register(app);
     new AnswerButtons(responder, feedback).register(app);
 
     startApp();

@@ -89,7 +89,7 @@ class DiscordEndToEndTest {
                             + discord.guildId
                             + "/commands"));
     assertThat(names(put.body()))
-        .containsExactly("ask", "sources", "article", "help", "settings", "digest");
+        .containsExactly("ask", "sources", "article", "help", "settings", "digest", "add");
     JsonNode subscribe = put.body().get(5).at("/options/0");
     assertThat(subscribe.get("name").asText()).isEqualTo("subscribe");
     assertThat(names(subscribe.get("options"))).containsExactly("time", "timezone", "topic");

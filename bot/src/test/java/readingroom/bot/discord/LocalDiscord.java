@@ -118,6 +118,7 @@ final class LocalDiscord implements AutoCloseable {
   LocalDiscord() throws IOException, InterruptedException {
     rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     rest.createContext("/api/v10/", this::handle);
+    rest.createContext("/attachments/", this::serveAttachment);
     rest.setExecutor(Executors.newFixedThreadPool(4, r -> daemon(r, "local-discord-rest")));
     rest.start();
     gateway = new Gateway();
@@ -195,6 +196,70 @@ final class LocalDiscord implements AutoCloseable {
       }
     });
     return list;
+  }
+
+  // ---- attachments (issue 12: /add with a file) ---------------------------------------------
+
+  /** Files users attached, served as Discord's CDN serves them, by path. */
+  private final Map<String, byte[]> attachments = new ConcurrentHashMap<>();
+
+  /** Downloads of attachments the bot made, by path. */
+  final List<String> attachmentDownloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * A user runs {@code command} with a file attached as option {@code option}; {@code declaredSize}
+   * is what Discord says the file weighs (the bytes served may differ).
+   */
+  Sent slashWithFile(
+      String channel,
+      String command,
+      String option,
+      String fileName,
+      byte[] content,
+      long declaredSize,
+      boolean moderator) {
+    String attachmentId = snowflake();
+    String path = "/attachments/" + channel + "/" + attachmentId + "/" + fileName;
+    attachments.put(path, content);
+    String url = "http://127.0.0.1:" + rest.getAddress().getPort() + path;
+    ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
+    data.putArray("options")
+        .addObject()
+        .put("name", option)
+        .put("type", 11)
+        .put("value", attachmentId);
+    data.putObject("resolved")
+        .putObject("attachments")
+        .putObject(attachmentId)
+        .put("id", attachmentId)
+        .put("filename", fileName)
+        .put("size", declaredSize)
+        .put("url", url)
+        .put("proxy_url", url);
+    data.put("guild_id", guildId);
+    return interact(2, data, channel, null, moderator);
+  }
+
+  /** A slash command with options, in {@code channel}, by a moderator or not. */
+  Sent slashIn(String channel, String command, Map<String, Object> options, boolean moderator) {
+    ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
+    data.set("options", options(options));
+    data.put("guild_id", guildId);
+    return interact(2, data, channel, null, moderator);
+  }
+
+  private void serveAttachment(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      attachmentDownloads.add(path);
+      byte[] content = attachments.get(path);
+      if (content == null) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(200, content.length);
+      exchange.getResponseBody().write(content);
+    }
   }
 
   /** A user types in an autocompleted option. */

@@ -53,6 +53,7 @@ final class SlackApiStandIn implements AutoCloseable {
   SlackApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/api/", this::handle);
+    server.createContext("/files-pri/", this::serveFile);
     server.start();
   }
 
@@ -187,6 +188,42 @@ final class SlackApiStandIn implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+  }
+
+  // ---- files (issue 12: "@Reading Room add" with files attached) ---------------------------
+
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+  /** The bearer token of each file download, in order ("" for none). */
+  final List<String> fileDownloadTokens = new CopyOnWriteArrayList<>();
+
+  /** A file a user uploaded; returns its {@code url_private}, served only with a bot token. */
+  String uploadFile(String name, byte[] content) {
+    String path = "/files-pri/" + TEAM + "-F" + files.size() + "/" + name;
+    files.put(path, content);
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  private void serveFile(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
+      fileDownloadTokens.add(token);
+      byte[] content = files.get(exchange.getRequestURI().getPath());
+      if (!token.startsWith("xoxb-") || REFUSED_TOKEN.equals(token)) {
+        // Slack answers a download without a valid token with its sign-in page.
+        byte[] page = "<html>sign in to Slack</html>".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(403, page.length);
+        exchange.getResponseBody().write(page);
+        return;
+      }
+      if (content == null) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(200, content.length);
+      exchange.getResponseBody().write(content);
+    }
   }
 
   /** All texts of all calls, for "nothing pings" checks. */

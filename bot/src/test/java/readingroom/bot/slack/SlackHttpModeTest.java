@@ -563,7 +563,12 @@ class SlackHttpModeTest {
     assertThat(manifest.at("/oauth_config/scopes/bot"))
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(
-            "app_mentions:read", "chat:write", "commands", "im:history", "users:read");
+            "app_mentions:read",
+            "chat:write",
+            "commands",
+            "im:history",
+            "users:read",
+            "files:read");
     assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.function.Predicate;
 import readingroom.index.corpus.CorpusReader;
 import readingroom.index.corpus.PageAddress;
 
@@ -20,10 +21,20 @@ public final class CorpusAdder {
 
   private final Fetcher fetcher;
   private final Path corpus;
+  private final Predicate<String> idTaken;
 
   public CorpusAdder(Fetcher fetcher, Path corpus) {
+    this(fetcher, corpus, id -> false);
+  }
+
+  /**
+   * An adder into {@code folder} (the corpus or one of its tag sub-folders) that also avoids the
+   * article ids {@code idTaken} names, since ids are unique across every folder of the corpus.
+   */
+  public CorpusAdder(Fetcher fetcher, Path folder, Predicate<String> idTaken) {
     this.fetcher = fetcher;
-    this.corpus = corpus;
+    this.corpus = folder;
+    this.idTaken = idTaken;
   }
 
   /**
@@ -88,11 +99,11 @@ public final class CorpusAdder {
   }
 
   private Path unique(String base, String extension) {
-    Path file = corpus.resolve(base + extension);
-    for (int i = 2; Files.exists(file); i++) {
-      file = corpus.resolve(base + "-" + i + extension);
+    String name = base;
+    for (int i = 2; Files.exists(corpus.resolve(name + extension)) || idTaken.test(name); i++) {
+      name = base + "-" + i;
     }
-    return file;
+    return corpus.resolve(name + extension);
   }
 
   /** "https://example.org/2024/05/ferries-resume.html" is "example-org-ferries-resume". */
