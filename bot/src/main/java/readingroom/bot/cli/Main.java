@@ -15,7 +15,14 @@ import readingroom.index.EngineException;
     mixinStandardHelpOptions = true,
     version = "Reading Room 0.1.0",
     description = "Answers questions about a reading list with verbatim, linked quotes.",
-    subcommands = {AskCli.class, IndexCli.class, EvalCli.class, ChatCli.class, BenchCli.class})
+    subcommands = {
+      AskCli.class,
+      IndexCli.class,
+      EvalCli.class,
+      ChatCli.class,
+      BenchCli.class,
+      ReportCli.class
+    })
 public final class Main implements Runnable {
 
   @Option(

@@ -39,10 +39,19 @@ record AskCommand(
   private static final int MAX_SKIP = 9;
 
   Reply ask(Origin origin, String question, int skip) {
-    long started = System.nanoTime();
-    int page = Math.max(0, skip);
     ChannelSettings.Effective settings = channels.effective(ChannelKey.of(origin));
-    Question asked = new Question(question, settings.scope(), settings.maxQuotes(), page);
+    return ask(
+        origin, new Question(question, settings.scope(), settings.maxQuotes(), Math.max(0, skip)));
+  }
+
+  /**
+   * Asks a question already fitted to the channel (its reading list or part of it, its quote count,
+   * perhaps a follow-up's context), through the cache, the limits and the log.
+   */
+  Reply ask(Origin origin, Question asked) {
+    long started = System.nanoTime();
+    String question = asked.text();
+    int page = asked.skip();
     AnswerKey key = AnswerKey.of(asked, engine.version());
     // A cached (or already running) answer costs nothing against the limits.
     if (!cache.contains(key)) {
@@ -58,7 +67,7 @@ record AskCommand(
         lookup.hit(), answer.answered(), Duration.ofNanos(System.nanoTime() - started));
     logQuestion(origin, question, answer, lookup.hit());
     boolean hasMore =
-        answer.results().size() == settings.maxQuotes() && page + settings.maxQuotes() < MAX_SKIP;
+        answer.results().size() == asked.maxQuotes() && page + asked.maxQuotes() < MAX_SKIP;
     return new Reply.AnswerReply(answer, page, hasMore);
   }
 

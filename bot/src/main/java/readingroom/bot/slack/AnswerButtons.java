@@ -8,8 +8,9 @@ import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 
 /**
- * The buttons under an answer. "More" shows the next quotes, as privately as the answer; "Helpful"
- * and "Not helpful" record feedback and thank the clicker privately.
+ * The buttons under an answer. "More" shows the next quotes, as privately as the answer; "Cite"
+ * gives the clicker, privately, citations of the quotes; "Helpful" and "Not helpful" record
+ * feedback and thank the clicker privately.
  */
 final class AnswerButtons {
 
@@ -29,6 +30,17 @@ final class AnswerButtons {
           Buttons.More.parse(value(payload))
               .ifPresent(more ->
                   responder.more(origin(payload), more, target(payload), isEphemeral(payload)));
+          return ctx.ack();
+        });
+    app.blockAction(
+        Buttons.CITE,
+        (req, ctx) -> {
+          BlockActionPayload payload = req.getPayload();
+          String thread =
+              payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
+          Buttons.More.parse(value(payload))
+              .ifPresent(
+                  answer -> responder.cite(origin(payload), thread, answer, target(payload)));
           return ctx.ack();
         });
     app.blockAction(

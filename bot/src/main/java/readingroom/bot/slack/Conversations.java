@@ -13,8 +13,9 @@ import readingroom.bot.model.Platform;
 
 /**
  * Mentions and direct messages. A mention is answered in a thread on the message that mentions the
- * bot; a direct message is answered in the direct message. Events are acknowledged at once; an
- * event Slack sends again (same event id) is answered only once.
+ * bot, and a mention in that thread is a follow-up to its question; a direct message is answered in
+ * the direct message (a reply in a thread there is a follow-up too). Events are acknowledged at
+ * once; an event Slack sends again (same event id) is answered only once.
  */
 final class Conversations {
 
@@ -42,10 +43,12 @@ final class Conversations {
         (payload, ctx) -> {
           AppMentionEvent event = payload.getEvent();
           if (firstTime(payload.getEventId()) && event.getBotId() == null) {
+            // The answer goes in a thread on the message: a mention there later is a follow-up.
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             responder.command(
                 new Origin(
                     Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser()),
+                thread,
                 TextCommand.parse(event.getText()),
                 new ReplyTarget.Conversation(event.getChannel(), thread, event.getUser()),
                 true);
@@ -66,6 +69,7 @@ final class Conversations {
             responder.command(
                 new Origin(
                     Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser()),
+                event.getThreadTs(),
                 TextCommand.parse(event.getText()),
                 new ReplyTarget.Conversation(
                     event.getChannel(), event.getThreadTs(), event.getUser()),

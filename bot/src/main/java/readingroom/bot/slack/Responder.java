@@ -55,9 +55,18 @@ final class Responder {
    * @param canBePrivate false where an ephemeral reply makes no sense (a direct message)
    */
   void command(Origin origin, TextCommand command, ReplyTarget target, boolean canBePrivate) {
+    command(origin, null, command, target, canBePrivate);
+  }
+
+  /**
+   * Runs a typed command in a thread ({@code thread} its ts, or null): a question there follows on
+   * from the thread's earlier one.
+   */
+  void command(
+      Origin origin, String thread, TextCommand command, ReplyTarget target, boolean canBePrivate) {
     submit(
         origin,
-        () -> commands.run(origin, command, admins.test(origin.user())),
+        () -> commands.run(origin, thread, command, admins.test(origin.user())),
         target,
         message ->
             canBePrivate
@@ -74,6 +83,15 @@ final class Responder {
         () -> commands.ask(origin, more.question(), more.skip()),
         target,
         message -> privately || message.privateByNature());
+  }
+
+  /** "Cite": citations of the answer the button is under, for the clicker's eyes. */
+  void cite(Origin origin, String thread, Buttons.More answer, ReplyTarget target) {
+    submit(
+        origin,
+        () -> commands.citeAnswer(origin, thread, answer.question(), answer.skip()),
+        target,
+        message -> true);
   }
 
   /** Does {@code first} (e.g. record feedback), then sends a notice only the asker sees. */

@@ -16,6 +16,7 @@ import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 import readingroom.index.Answer;
+import readingroom.index.Result;
 
 /**
  * Every question asked, kept for a configurable time for digests and analytics: when, where, the
@@ -79,8 +80,52 @@ public final class QuestionLog implements FeedbackSink {
    * @throws StateException when the database fails
    */
   public void asked(Origin origin, String question, Answer answer, boolean cached) {
-    String top = answer.results().isEmpty() ? null : answer.results().get(0).source().id();
-    insert(origin, question, answer.answered(), top, cached, null);
+    Result best = answer.results().isEmpty() ? null : answer.results().get(0);
+    insert(origin, question, answer.answered(), best, cached, null);
+  }
+
+  /**
+   * A logged question as a channel's report reads it: no user, only what was asked and how it went.
+   *
+   * @param answered whether the reading list answered it; null for a feedback click alone
+   * @param topArticle the article of the best quote, or null
+   * @param topStart where the best quote starts in its article, or -1
+   * @param topEnd where it ends, or -1
+   * @param helpful the feedback, or null for none
+   */
+  public record Logged(
+      Instant askedAt,
+      String question,
+      Boolean answered,
+      String topArticle,
+      int topStart,
+      int topEnd,
+      Boolean helpful) {}
+
+  /** What a channel asked in {@code [from, to)}, oldest first. */
+  public List<Logged> between(ChannelKey channel, Instant from, Instant to) {
+    return database.read(c ->
+        Sql.on(c)
+            .list(
+                "SELECT asked_at, question, answered, top_article, top_start, top_end, helpful"
+                    + " FROM question_log WHERE platform = ? AND workspace = ? AND channel = ?"
+                    + " AND asked_at >= ? AND asked_at < ? ORDER BY asked_at, id",
+                row -> {
+                  int start = row.getInt("top_start");
+                  boolean noStart = row.wasNull();
+                  int end = row.getInt("top_end");
+                  return new Logged(
+                      Instant.ofEpochMilli(row.getLong("asked_at")),
+                      row.getString("question"),
+                      bool(row, "answered"),
+                      row.getString("top_article"),
+                      noStart ? -1 : start,
+                      noStart ? -1 : end,
+                      bool(row, "helpful"));
+                },
+                channel,
+                from,
+                to));
   }
 
   /** Stores feedback on the asker's latest logged question with the same text; never throws. */
@@ -196,17 +241,18 @@ public final class QuestionLog implements FeedbackSink {
       Origin origin,
       String question,
       Boolean answered,
-      String topArticle,
+      Result top,
       boolean cached,
       Boolean helpful) {
+    String topArticle = top == null ? null : top.source().id();
     long now = clock.millis();
     String user = hasher.hash(origin);
     database.inTransaction(c -> {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO question_log (asked_at, platform, workspace, channel, user_hash,"
-                  + " question, answered, top_article, cached, helpful, feedback_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " question, answered, top_article, cached, helpful, feedback_at, top_start, top_end)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setLong(1, now);
         insert.setString(2, origin.platform().name());
         insert.setString(3, origin.workspace());
@@ -221,6 +267,14 @@ public final class QuestionLog implements FeedbackSink {
           insert.setNull(11, Types.INTEGER);
         } else {
           insert.setLong(11, now);
+        }
+        // Where the best quote is, for the report's most cited passages.
+        if (top == null) {
+          insert.setNull(12, Types.INTEGER);
+          insert.setNull(13, Types.INTEGER);
+        } else {
+          insert.setInt(12, top.start());
+          insert.setInt(13, top.end());
         }
         return insert.executeUpdate();
       }

@@ -534,7 +534,16 @@ class SlackHttpModeTest {
             .readTree(root.resolve("config/slack-app-manifest.yml").toFile());
     List<String> commands = manifest.at("/features/slash_commands").findValuesAsText("command");
 
-    assertThat(commands).containsExactlyInAnyOrder("/ask", "/sources", "/article", "/readingroom");
+    assertThat(commands)
+        .containsExactlyInAnyOrder(
+            "/ask",
+            "/sources",
+            "/article",
+            "/compare",
+            "/timeline",
+            "/cite",
+            "/discuss",
+            "/readingroom");
     for (String command : commands) {
       String url = responses.newUrl();
       HttpResponse<String> ack =
