@@ -138,7 +138,7 @@ class SlackHttpModeTest {
       Source source = sourceAt(links.get(i));
       assertThat(engine.articleText(source.id()).orElseThrow()).contains(quote);
     }
-    assertThat(buttons(blocks)).containsExactly("More", "Helpful", "Not helpful");
+    assertThat(buttons(blocks)).containsExactly("More", "Cite", "Helpful", "Not helpful");
     assertThat(SlackText.texts(blocks).get(0)).contains("*"); // query terms in bold
   }
 
