@@ -89,7 +89,7 @@ record AskCommand(
     }
   }
 
-  private static NoticeReply rateLimited(RateLimiter.Decision decision) {
+  static NoticeReply rateLimited(RateLimiter.Decision decision) {
     long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
     String wait = seconds == 1 ? "a second" : seconds + " seconds";
     return new NoticeReply(

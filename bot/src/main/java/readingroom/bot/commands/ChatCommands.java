@@ -57,6 +57,7 @@ public final class ChatCommands {
   private final HelpCommand help = new HelpCommand();
   private final SettingsCommand settings;
   private final DigestCommand digest;
+  private final RateLimiter limiter;
   private final FollowUpCommand conversations;
   private final CiteCommand cite;
   private final CompareCommand compare;
@@ -98,6 +99,7 @@ public final class ChatCommands {
         builder.digests == null
             ? null
             : new DigestCommand(builder.digests.subscriptions(), builder.digests.composer(), who);
+    this.limiter = builder.limiter;
     this.conversations = new FollowUpCommand(engine, channels, ask, builder.conversations, who);
     this.cite = new CiteCommand(engine, cache, conversations);
     this.compare = new CompareCommand(engine, channels);
@@ -181,6 +183,15 @@ public final class ChatCommands {
   }
 
   /**
+   * "More" under an answer in a thread ({@code thread} its id, or null): the next quotes of the
+   * question as the thread asked it.
+   */
+  public Reply more(Origin origin, String thread, String question, int skip) {
+    metrics.question(origin.platform());
+    return guard.run(origin, () -> conversations.more(origin, thread, question, skip));
+  }
+
+  /**
    * A follow-up to the asker's own latest question in this channel, where there are no threads to
    * reply in (the console's {@code /followup}).
    */
@@ -217,17 +228,27 @@ public final class ChatCommands {
 
   /** {@code /compare <question>}: the best answering quote of each outlet, side by side. */
   public Reply compare(Origin origin, String question) {
-    return guard.run(origin, () -> compare.compare(origin, question));
+    return guard.run(origin, () -> limited(origin, () -> compare.compare(origin, question)));
   }
 
   /** {@code /timeline <topic>}: quotes on the topic across the reading list, in date order. */
   public Reply timeline(Origin origin, String topic) {
-    return guard.run(origin, () -> timeline.timeline(origin, topic));
+    return guard.run(origin, () -> limited(origin, () -> timeline.timeline(origin, topic)));
   }
 
   /** {@code /discuss [topic]}: the next passage for discussion, with an open question. */
   public Reply discuss(Origin origin, String topic) {
-    return guard.run(origin, () -> discuss.discuss(origin, topic));
+    return guard.run(origin, () -> limited(origin, () -> discuss.discuss(origin, topic)));
+  }
+
+  /** A search the answer cache does not hold, under the same rate limits as a question. */
+  private Reply limited(Origin origin, java.util.function.Supplier<Reply> search) {
+    RateLimiter.Decision decision = limiter.tryAcquire(origin);
+    if (!decision.allowed()) {
+      metrics.rateLimited(decision.refusedBy().name());
+      return AskCommand.rateLimited(decision);
+    }
+    return search.get();
   }
 
   /**

@@ -104,6 +104,27 @@ final class FollowUpCommand {
   }
 
   /**
+   * "More" under an answer to {@code question} in a thread: asked again as the thread asked it
+   * (context and article) when it is the thread's latest question, so the next quotes follow the
+   * ones shown; otherwise as a question of its own.
+   */
+  Reply more(Origin origin, String thread, String question, int skip) {
+    Optional<Turn> turn =
+        thread == null
+            ? Optional.empty()
+            : latest(origin, thread).filter(t -> t.question().equals(question));
+    if (turn.isEmpty()) {
+      return ask(origin, null, question, skip);
+    }
+    Turn shown = turn.get();
+    return ask.ask(
+        origin,
+        question(
+            origin,
+            new Turn(shown.question(), shown.context(), shown.focus(), shown.articles(), skip)));
+  }
+
+  /**
    * Remembers an answer posted in a thread the adapter opened for it (Discord opens the thread
    * after the answer exists), so replies there follow on from it.
    */

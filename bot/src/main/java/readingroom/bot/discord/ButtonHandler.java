@@ -49,7 +49,9 @@ final class ButtonHandler {
                     .queue(null, failure("send forgotten"));
                 return;
               }
-              Reply reply = responder.commands.ask(origin, question.get(), button.number());
+              Reply reply =
+                  responder.commands.more(
+                      origin, Responder.place(event).thread(), question.get(), button.number());
               responder.edit(hook, responder.withButtons(button.answerId(), reply, shareable));
             });
       }

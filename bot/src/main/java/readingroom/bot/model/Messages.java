@@ -101,8 +101,6 @@ public final class Messages {
       "The question log is off on this bot, so there is nothing to report.";
   public static final String REPORT_PERIOD =
       "Report over which period? e.g. /report, /report 30d, /report since 2026-11-01.";
-  public static final String FOLLOW_UP_WIDENED =
-      "The article this thread is about does not answer that; these quotes are from the rest of the reading list.";
 
   /** "Compare: <question>". */
   public static String compareHeading(String question) {

@@ -29,7 +29,12 @@ final class AnswerButtons {
           BlockActionPayload payload = req.getPayload();
           Buttons.More.parse(value(payload))
               .ifPresent(more ->
-                  responder.more(origin(payload), more, target(payload), isEphemeral(payload)));
+                  responder.more(
+                      origin(payload),
+                      thread(payload),
+                      more,
+                      target(payload),
+                      isEphemeral(payload)));
           return ctx.ack();
         });
     app.blockAction(
@@ -86,6 +91,11 @@ final class AnswerButtons {
   private static ReplyTarget target(BlockActionPayload payload) {
     String thread = payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
     return new ReplyTarget.ResponseUrl(payload.getResponseUrl(), thread);
+  }
+
+  /** The thread the clicked message is in, or null. */
+  private static String thread(BlockActionPayload payload) {
+    return payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
   }
 
   private static boolean isEphemeral(BlockActionPayload payload) {

@@ -76,11 +76,15 @@ final class Responder {
                     || message.privateByNature()));
   }
 
-  /** "More": the next quotes, shown as privately as the answer they follow. */
-  void more(Origin origin, Buttons.More more, ReplyTarget target, boolean privately) {
+  /**
+   * "More": the next quotes, shown as privately as the answer they follow; in a thread ({@code
+   * thread} its ts), of the question as the thread asked it.
+   */
+  void more(
+      Origin origin, String thread, Buttons.More more, ReplyTarget target, boolean privately) {
     submit(
         origin,
-        () -> commands.ask(origin, more.question(), more.skip()),
+        () -> commands.more(origin, thread, more.question(), more.skip()),
         target,
         message -> privately || message.privateByNature());
   }

@@ -309,6 +309,23 @@ class ClassroomCommandsTest {
     assertThat(moves).contains(MOSCOW_TIMES);
   }
 
+  @Test
+  void moreUnderAFollowUpContinuesTheFollowUpAsTheThreadAskedIt() {
+    Origin ann = in("c", "ann");
+    String first = "Why does Russia no longer call the Taliban terrorists?";
+    commands.ask(ann, "t9", first);
+    commands.ask(ann, "t9", "when was that?");
+
+    AnswerReply more = (AnswerReply) commands.more(ann, "t9", "when was that?", 3);
+
+    var expected =
+        engine.ask(
+            new readingroom.index.Question(
+                "when was that?", readingroom.index.Scope.all(), 3, 3, first));
+    assertThat(more.answer().results().stream().map(Result::quote).toList())
+        .isEqualTo(expected.results().stream().map(Result::quote).toList());
+  }
+
   // ---- /discuss ----------------------------------------------------------------------------
 
   @Test
