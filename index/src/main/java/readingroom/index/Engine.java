@@ -454,6 +454,73 @@ public final class Engine implements AutoCloseable {
    *     user
    */
   public Answer ask(Question question) {
+    return ranked(
+        question,
+        (ranking, articles) -> {
+          List<Result> chosen = new ArrayList<>();
+          Candidate best = null;
+          int wanted = question.skip() + question.maxQuotes();
+          for (Candidate candidate : ranking.candidates()) {
+            Result result = result(articles, candidate, ranking);
+            if (result == null || chosen.stream().anyMatch(r -> nearDuplicate(r, result))) {
+              continue;
+            }
+            if (best == null) {
+              best = candidate;
+            }
+            chosen.add(result);
+            if (chosen.size() >= wanted) {
+              break;
+            }
+          }
+          boolean answered = best != null && Confidence.answers(best, ranking.focus());
+          return new Answered(
+              answered, chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
+        });
+  }
+
+  /**
+   * The best quote of each article that answers the question, best first, up to {@code
+   * maxArticles}: for comparing how sources answer it. Each quote clears the same calibrated
+   * confidence an answer must; when none does, the answer is not answered and holds the closest
+   * quote of each article instead. {@code question.maxQuotes()} and {@code skip()} are ignored.
+   */
+  public Answer askEachArticle(Question question, int maxArticles) {
+    return ranked(
+        question,
+        (ranking, articles) -> {
+          List<Result> answering = new ArrayList<>();
+          List<Result> closest = new ArrayList<>();
+          Set<String> seen = new java.util.HashSet<>();
+          for (Candidate candidate : ranking.candidates()) {
+            if (answering.size() >= maxArticles || !seen.add(candidate.articleId())) {
+              continue;
+            }
+            Result result = result(articles, candidate, ranking);
+            if (result == null) {
+              continue;
+            }
+            if (Confidence.answers(candidate, ranking.focus())) {
+              answering.add(result);
+            } else if (closest.size() < maxArticles) {
+              closest.add(result);
+            }
+          }
+          return answering.isEmpty() ? new Answered(false, closest) : new Answered(true, answering);
+        });
+  }
+
+  /** What a search chose from a ranking. */
+  private record Answered(boolean answered, List<Result> results) {}
+
+  /** Chooses quotes from a ranking of candidates, with the articles they come from. */
+  @FunctionalInterface
+  private interface Choice {
+    Answered choose(Retriever.Ranking ranking, Map<String, StoredArticle> articles);
+  }
+
+  /** Cleans and ranks a question over its scope, and lets {@code choice} pick the quotes. */
+  private Answer ranked(Question question, Choice choice) {
     long started = System.nanoTime();
     String text = QuestionText.clean(question.text());
     LiveIndex.Catalogue current = live.current();
@@ -464,38 +531,39 @@ public final class Engine implements AutoCloseable {
     IndexSearcher searcher = live.acquire();
     try {
       Retriever.Ranking ranking =
-          retriever.rank(searcher, text, admitted, current.articles()::get, !wordsOnly);
-      List<Result> chosen = new ArrayList<>();
-      Candidate best = null;
-      int wanted = question.skip() + question.maxQuotes();
-      for (Candidate candidate : ranking.candidates()) {
-        StoredArticle article = current.articles().get(candidate.articleId());
-        if (article == null) {
-          continue;
-        }
-        Excerpts.Excerpt excerpt =
-            excerpts.choose(
-                article.text(), candidate.start(), candidate.end(), ranking.termWeights());
-        Result result = result(article, excerpt, excerpt.highlights(), round(candidate.score()));
-        if (chosen.stream().anyMatch(r -> nearDuplicate(r, result))) {
-          continue;
-        }
-        if (best == null) {
-          best = candidate;
-        }
-        chosen.add(result);
-        if (chosen.size() >= wanted) {
-          break;
-        }
-      }
-      boolean answered = best != null && Confidence.answers(best, ranking.focus());
-      List<Result> results =
-          new ArrayList<>(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
-      return new Answer(question.text().strip(), answered, results, elapsed(started));
+          retriever.rank(
+              searcher, text, context(question), admitted, current.articles()::get, !wordsOnly);
+      Answered chosen = choice.choose(ranking, current.articles());
+      return new Answer(
+          question.text().strip(), chosen.answered(), chosen.results(), elapsed(started));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       live.release(searcher);
+    }
+  }
+
+  /** The quote a candidate stands for, or null when its article is gone. */
+  private Result result(
+      Map<String, StoredArticle> articles, Candidate candidate, Retriever.Ranking ranking) {
+    StoredArticle article = articles.get(candidate.articleId());
+    if (article == null) {
+      return null;
+    }
+    Excerpts.Excerpt excerpt =
+        excerpts.choose(article.text(), candidate.start(), candidate.end(), ranking.termWeights());
+    return result(article, excerpt, excerpt.highlights(), round(candidate.score()));
+  }
+
+  /** The question's context, cleaned as a question is; context with nothing askable is none. */
+  private static String context(Question question) {
+    if (question.context().isEmpty()) {
+      return "";
+    }
+    try {
+      return QuestionText.clean(question.context());
+    } catch (InvalidQuestionException e) {
+      return "";
     }
   }
 

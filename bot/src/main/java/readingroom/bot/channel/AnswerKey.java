@@ -28,7 +28,10 @@ public record AnswerKey(Scope scope, String question, int maxQuotes, int skip, l
   public static AnswerKey of(Question question, long indexVersion) {
     return new AnswerKey(
         question.scope(),
-        normalise(question.text()),
+        // A follow-up is another question than the same words asked afresh.
+        question.context().isEmpty()
+            ? normalise(question.text())
+            : normalise(question.text()) + " \u0000 " + normalise(question.context()),
         question.maxQuotes(),
         question.skip(),
         indexVersion);

@@ -20,6 +20,8 @@ import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.state.QuestionLog;
 import readingroom.bot.state.SqliteChannelSettings;
+import readingroom.bot.state.SqliteConversationMemory;
+import readingroom.bot.state.SqliteDiscussionHistory;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.state.UserHasher;
 import readingroom.index.Engine;
@@ -78,7 +80,11 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
             .cache(new AnswerCache(serving.cacheSpec(), Ticker.systemTicker()))
             .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
             .questionLog(questionLog, hasher)
-            .metrics(new ChatMetrics(registry));
+            .metrics(new ChatMetrics(registry))
+            .conversations(
+                new SqliteConversationMemory(database, clock),
+                new SqliteDiscussionHistory(database, clock))
+            .clock(clock);
     if (library != null) {
       builder.library(library, maxUploadBytes);
     }

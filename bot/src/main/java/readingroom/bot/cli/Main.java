@@ -30,6 +30,7 @@ import readingroom.index.EngineException;
       ChatCli.class,
       BenchCli.class,
       CommandLine.HelpCommand.class,
+      ReportCli.class,
       AutoComplete.GenerateCompletion.class
     })
 public final class Main implements Runnable {

@@ -40,8 +40,16 @@ record AskCommand(
   private static final int MAX_SKIP = 9;
 
   Reply ask(Origin origin, String question, int skip) {
-    Optional<NoticeReply> refusal = admit(origin, question, skip);
-    return refusal.isPresent() ? refusal.get() : answer(origin, question, skip);
+    return ask(origin, question(origin, question, skip));
+  }
+
+  /**
+   * Asks a question already fitted to the channel (its reading list or part of it, its quote count,
+   * perhaps a follow-up's context), through the limits, the cache and the log.
+   */
+  Reply ask(Origin origin, Question asked) {
+    Optional<NoticeReply> refusal = admit(origin, asked);
+    return refusal.isPresent() ? refusal.get() : answer(origin, asked);
   }
 
   /**
@@ -49,7 +57,11 @@ record AskCommand(
    * is for the asker alone. A cached (or already running) answer costs nothing.
    */
   Optional<NoticeReply> admit(Origin origin, String question, int skip) {
-    if (cache.contains(AnswerKey.of(question(origin, question, skip), engine.version()))) {
+    return admit(origin, question(origin, question, skip));
+  }
+
+  private Optional<NoticeReply> admit(Origin origin, Question asked) {
+    if (cache.contains(AnswerKey.of(asked, engine.version()))) {
       return Optional.empty();
     }
     RateLimiter.Decision decision = limiter.tryAcquire(origin);
@@ -66,11 +78,10 @@ record AskCommand(
   }
 
   /** The answer, for a question {@link #admit} let through. */
-  Reply answer(Origin origin, String question, int skip) {
+  Reply answer(Origin origin, Question asked) {
     long started = System.nanoTime();
-    int page = Math.max(0, skip);
-    ChannelSettings.Effective settings = channels.effective(ChannelKey.of(origin));
-    Question asked = new Question(question, settings.scope(), settings.maxQuotes(), page);
+    String question = asked.text();
+    int page = asked.skip();
     AnswerKey key = AnswerKey.of(asked, engine.version());
     AnswerCache.Lookup lookup = cache.get(key, () -> engine.ask(asked));
     Answer answer = lookup.hit() ? forAsker(lookup.answer(), question) : lookup.answer();
@@ -78,7 +89,7 @@ record AskCommand(
         lookup.hit(), answer.answered(), Duration.ofNanos(System.nanoTime() - started));
     logQuestion(origin, question, answer, lookup.hit());
     boolean hasMore =
-        answer.results().size() == settings.maxQuotes() && page + settings.maxQuotes() < MAX_SKIP;
+        answer.results().size() == asked.maxQuotes() && page + asked.maxQuotes() < MAX_SKIP;
     return new Reply.AnswerReply(answer, page, hasMore);
   }
 
@@ -100,7 +111,7 @@ record AskCommand(
     }
   }
 
-  private static NoticeReply rateLimited(RateLimiter.Decision decision) {
+  static NoticeReply rateLimited(RateLimiter.Decision decision) {
     long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
     String wait = seconds == 1 ? "a second" : seconds + " seconds";
     return new NoticeReply(

@@ -21,8 +21,10 @@ public final class Audience {
   public static Visibility of(TextCommand.Kind kind, boolean askedPrivately, Visibility channel) {
     return switch (kind) {
       // A channel's settings, digest and the help concern the person who asked.
-      case SETTINGS, DIGEST, HELP, ADD -> Visibility.PRIVATE;
-      case ASK -> askedPrivately ? Visibility.PRIVATE : channel;
+      // A teacher's report is for the person who manages the channel.
+      case SETTINGS, DIGEST, HELP, ADD, REPORT -> Visibility.PRIVATE;
+      // Quotes from the reading list are shown as the channel shows answers.
+      case ASK, COMPARE, TIMELINE, DISCUSS, CITE -> askedPrivately ? Visibility.PRIVATE : channel;
       case SOURCES, ARTICLE -> askedPrivately ? Visibility.PRIVATE : Visibility.PUBLIC;
     };
   }
@@ -42,6 +44,8 @@ public final class Audience {
       case Reply.HelpReply h -> true;
       case Reply.SettingsReply s -> true;
       case Reply.NoticeReply n -> true;
+      case Reply.QuotesReply q -> q.quotes().isEmpty();
+      case Reply.TextReply t -> t.forAskerOnly();
     };
   }
 }

@@ -1,6 +1,7 @@
 package readingroom.bot.commands;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import readingroom.bot.channel.AnswerCache;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.channel.ChannelSettingsRepository;
 import readingroom.bot.channel.Channels;
+import readingroom.bot.channel.ConversationMemory;
+import readingroom.bot.channel.DiscussionHistory;
 import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.digest.Digests;
 import readingroom.bot.library.Library;
@@ -35,9 +38,10 @@ import readingroom.index.model.Source;
  * The commands every platform offers, as plain calls: a question or a request in, a {@link Reply}
  * out. Each command is its own class ({@link AskCommand}, {@link SourcesCommand}, {@link
  * ArticleCommand}, {@link HelpCommand}, {@link SettingsCommand}, {@link DigestCommand}, {@link
- * AddCommand}); this is the one door adapters use, and every call goes through the same {@link
- * Guard}, so failures become short notices with an id that is also in the log, never a stack trace
- * in chat.
+ * AddCommand}, {@link FollowUpCommand}, {@link CiteCommand}, {@link CompareCommand}, {@link
+ * TimelineCommand}, {@link DiscussCommand}, {@link ReportCommand}); this is the one door adapters
+ * use, and every call goes through the same {@link Guard}, so failures become short notices with an
+ * id that is also in the log, never a stack trace in chat.
  */
 public final class ChatCommands {
 
@@ -58,6 +62,13 @@ public final class ChatCommands {
   private final SettingsCommand settings;
   private final DigestCommand digest;
   private final AddCommand add;
+  private final RateLimiter limiter;
+  private final FollowUpCommand conversations;
+  private final CiteCommand cite;
+  private final CompareCommand compare;
+  private final TimelineCommand timeline;
+  private final DiscussCommand discuss;
+  private final ReportCommand report;
 
   /**
    * Commands with settings kept in memory, public answers of up to {@code maxQuotes} quotes by
@@ -97,6 +108,13 @@ public final class ChatCommands {
         builder.library == null
             ? null
             : new AddCommand(channels, builder.library, builder.maxUploadBytes, who);
+    this.limiter = builder.limiter;
+    this.conversations = new FollowUpCommand(engine, channels, ask, builder.conversations, who);
+    this.cite = new CiteCommand(engine, cache, conversations);
+    this.compare = new CompareCommand(engine, channels);
+    this.timeline = new TimelineCommand(engine, channels);
+    this.discuss = new DiscussCommand(engine, channels, builder.discussions);
+    this.report = new ReportCommand(engine, questionLog, builder.clock);
     metrics.gauge("readingroom.answer.cache.size", "Answers held in the cache", cache::size);
   }
 
@@ -125,8 +143,23 @@ public final class ChatCommands {
    *     adapter's translation of Discord's Manage Channels permission or Slack's admin status
    */
   public Reply run(Origin origin, TextCommand command, boolean canManage) {
+    return run(origin, null, command, canManage);
+  }
+
+  /**
+   * A typed command in a thread: a question there is a follow-up to the thread's earlier one, and
+   * {@code cite} cites the thread's latest answer.
+   *
+   * @param thread the thread's id on its platform, or null outside a thread
+   */
+  public Reply run(Origin origin, String thread, TextCommand command, boolean canManage) {
     return switch (command.kind()) {
-      case ASK -> ask(origin, command.argument());
+      case ASK -> ask(origin, thread, command.argument());
+      case CITE -> cite(origin, thread, command.argument());
+      case COMPARE -> compare(origin, command.argument());
+      case TIMELINE -> timeline(origin, command.argument());
+      case DISCUSS -> discuss(origin, command.argument());
+      case REPORT -> report(origin, canManage, command.argument());
       case SOURCES -> sources(origin);
       case ARTICLE -> article(origin, command.argument());
       case SETTINGS -> settings(origin, canManage, command.argument());
@@ -183,7 +216,97 @@ public final class ChatCommands {
   /** {@code /ask}, or "More": the quotes after the first {@code skip}. */
   public Reply ask(Origin origin, String question, int skip) {
     metrics.question(origin.platform());
-    return guard.run(origin, () -> ask.ask(origin, question, skip));
+    return guard.run(origin, () -> conversations.ask(origin, null, question, skip));
+  }
+
+  /**
+   * A question in a thread: a follow-up to the thread's earlier question when it has one (asked
+   * with it as context, and about the same article unless it names another), else a new question
+   * the thread's next replies follow on from.
+   *
+   * @param thread the thread's id on its platform, or null outside a thread
+   */
+  public Reply ask(Origin origin, String thread, String question) {
+    metrics.question(origin.platform());
+    return guard.run(origin, () -> conversations.ask(origin, thread, question, 0));
+  }
+
+  /**
+   * "More" under an answer in a thread ({@code thread} its id, or null): the next quotes of the
+   * question as the thread asked it.
+   */
+  public Reply more(Origin origin, String thread, String question, int skip) {
+    metrics.question(origin.platform());
+    return guard.run(origin, () -> conversations.more(origin, thread, question, skip));
+  }
+
+  /**
+   * A follow-up to the asker's own latest question in this channel, where there are no threads to
+   * reply in (the console's {@code /followup}).
+   */
+  public Reply followUp(Origin origin, String question) {
+    metrics.question(origin.platform());
+    return guard.run(origin, () -> conversations.followUp(origin, question));
+  }
+
+  /**
+   * Remembers that the answer to {@code question} was posted in a thread the adapter has just
+   * opened for it, so replies there are follow-ups. Never throws.
+   */
+  public void answeredInThread(Origin origin, String thread, String question, Reply reply) {
+    guard.run(
+        origin,
+        () -> {
+          conversations.answeredInThread(origin, thread, question, reply);
+          return reply;
+        });
+  }
+
+  /**
+   * {@code /cite [style]}: citations of the thread's latest answer, or of the asker's own latest
+   * answer in the channel when {@code thread} is null; every style without one.
+   */
+  public Reply cite(Origin origin, String thread, String style) {
+    return guard.run(origin, () -> cite.cite(origin, thread, style));
+  }
+
+  /** The Cite button under the answer to {@code question}, {@code skip} quotes in. */
+  public Reply citeAnswer(Origin origin, String thread, String question, int skip) {
+    return guard.run(origin, () -> cite.citeAnswer(origin, thread, question, skip));
+  }
+
+  /** {@code /compare <question>}: the best answering quote of each outlet, side by side. */
+  public Reply compare(Origin origin, String question) {
+    return guard.run(origin, () -> limited(origin, () -> compare.compare(origin, question)));
+  }
+
+  /** {@code /timeline <topic>}: quotes on the topic across the reading list, in date order. */
+  public Reply timeline(Origin origin, String topic) {
+    return guard.run(origin, () -> limited(origin, () -> timeline.timeline(origin, topic)));
+  }
+
+  /** {@code /discuss [topic]}: the next passage for discussion, with an open question. */
+  public Reply discuss(Origin origin, String topic) {
+    return guard.run(origin, () -> limited(origin, () -> discuss.discuss(origin, topic)));
+  }
+
+  /** A search the answer cache does not hold, under the same rate limits as a question. */
+  private Reply limited(Origin origin, java.util.function.Supplier<Reply> search) {
+    RateLimiter.Decision decision = limiter.tryAcquire(origin);
+    if (!decision.allowed()) {
+      metrics.rateLimited(decision.refusedBy().name());
+      return AskCommand.rateLimited(decision);
+    }
+    return search.get();
+  }
+
+  /**
+   * {@code /report [period]}: the channel's report, for those who manage it.
+   *
+   * @param canManage see {@link #run}
+   */
+  public Reply report(Origin origin, boolean canManage, String period) {
+    return guard.run(origin, () -> report.report(origin, canManage, period));
   }
 
   /**
@@ -199,7 +322,7 @@ public final class ChatCommands {
 
   /** {@code /ask} after {@link #admit} let it through. */
   public Reply answerAdmitted(Origin origin, String question) {
-    return guard.run(origin, () -> ask.answer(origin, question, 0));
+    return guard.run(origin, () -> conversations.askAdmitted(origin, question));
   }
 
   /** {@code /sources}: the articles this channel can ask about. */
@@ -313,6 +436,9 @@ public final class ChatCommands {
     private Digests digests;
     private Library library;
     private long maxUploadBytes;
+    private ConversationMemory conversations = ConversationMemory.inMemory();
+    private DiscussionHistory discussions = DiscussionHistory.inMemory();
+    private Clock clock = Clock.systemUTC();
 
     private Builder(Engine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -373,6 +499,22 @@ public final class ChatCommands {
     public Builder library(Library value, long maxUploadBytes) {
       this.library = Objects.requireNonNull(value);
       this.maxUploadBytes = maxUploadBytes;
+      return this;
+    }
+
+    /**
+     * Where threads' questions and {@code /discuss}'s posted passages are kept (in memory by
+     * default), so follow-ups and the rotation survive a restart.
+     */
+    public Builder conversations(ConversationMemory memory, DiscussionHistory history) {
+      this.conversations = Objects.requireNonNull(memory);
+      this.discussions = Objects.requireNonNull(history);
+      return this;
+    }
+
+    /** The clock {@code /report} measures its periods by. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value);
       return this;
     }
 

@@ -2,15 +2,17 @@ package readingroom.bot.commands;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import readingroom.bot.model.CitationStyle;
 
 /**
  * What a typed text asks for, the one parser of typed commands: the text of Slack's {@code
  * /readingroom}, of a mention or a direct message on either platform, or a console line. A leading
  * {@code /} on the command word is allowed ({@code /sources}), so the console's lines parse the
- * same way. "help" or "sources" alone, or a leading "article …", "settings …", "digest …" or "ask
- * …", picks the command (settings and digest replies are always private); anything else is a
- * question ("help me understand…" is a question). A leading "private" asks for an answer only the
- * asker sees.
+ * same way. "help" or "sources" alone, or a leading "article …", "settings …", "digest …", "report
+ * …", "compare …", "timeline …" or "ask …", "cite" alone or with a style, "discuss" alone (or
+ * slashed, with a topic), picks the command (settings and digest replies are always private);
+ * anything else is a question ("help me understand…" is a question). A leading "private" asks for
+ * an answer only the asker sees.
  *
  * @param kind which command
  * @param argument the question or the article words ("" for none)
@@ -25,7 +27,12 @@ public record TextCommand(Kind kind, String argument, boolean privately) {
     SETTINGS,
     DIGEST,
     HELP,
-    ADD
+    ADD,
+    CITE,
+    COMPARE,
+    TIMELINE,
+    DISCUSS,
+    REPORT
   }
 
   /**
@@ -65,6 +72,19 @@ public record TextCommand(Kind kind, String argument, boolean privately) {
       case "add" ->
           slashed || alone || AddCommand.isAddress(afterFirstWord(rest))
               ? new TextCommand(Kind.ADD, afterFirstWord(rest), true)
+              : new TextCommand(Kind.ASK, rest, privately);
+      case "report" -> new TextCommand(Kind.REPORT, afterFirstWord(rest), true);
+      // "cite" alone, or a style after it; "cite the ..." is a question.
+      case "cite" ->
+          alone || slashed || CitationStyle.parse(afterFirstWord(rest)).isPresent()
+              ? new TextCommand(Kind.CITE, afterFirstWord(rest), privately)
+              : new TextCommand(Kind.ASK, rest, privately);
+      case "compare" -> new TextCommand(Kind.COMPARE, afterFirstWord(rest), privately);
+      case "timeline" -> new TextCommand(Kind.TIMELINE, afterFirstWord(rest), privately);
+      // "discuss" alone or slashed is the command; "discuss how..." reads as a question.
+      case "discuss" ->
+          alone || slashed
+              ? new TextCommand(Kind.DISCUSS, afterFirstWord(rest), privately)
               : new TextCommand(Kind.ASK, rest, privately);
       // "/foo": a command that does not exist, so how to use the ones that do.
       default ->

@@ -12,7 +12,9 @@ import readingroom.bot.model.Reply;
 /**
  * A chat in the terminal: type a question, get the reply a channel would get. Lines starting with
  * {@code /} are the same commands as in Discord and Slack ({@code /sources}, {@code /article},
- * {@code /help}, {@code /more}, {@code /settings}).
+ * {@code /help}, {@code /more}, {@code /settings}, {@code /compare}, {@code /timeline}, {@code
+ * /cite}, {@code /discuss}, {@code /report}); {@code /followup <question>} asks a follow-up to the
+ * last question, as a reply in a thread does.
  */
 public final class ConsoleChat {
 
@@ -54,6 +56,12 @@ public final class ConsoleChat {
           continue;
         }
         reply = commands.ask(origin, lastQuestion, shown);
+      } else if (first.equals("/followup")) {
+        // The console has no threads: a follow-up follows on from the last question.
+        String question = text.substring(first.length()).strip();
+        reply = commands.followUp(origin, question);
+        lastQuestion = question;
+        shown = 0;
       } else {
         // The same parser as Slack and Discord mentions; a line without a command is a question.
         TextCommand command =

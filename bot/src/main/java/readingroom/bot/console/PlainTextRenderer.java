@@ -79,6 +79,25 @@ public final class PlainTextRenderer {
       }
       case Reply.NoticeReply r -> out.append(r.text()).append('\n');
       case Reply.DigestReply r -> digest(r, out);
+      case Reply.QuotesReply r -> {
+        out.append(r.heading()).append("\n");
+        r.notes().forEach(note -> out.append(note).append('\n'));
+        out.append('\n');
+        for (Reply.QuotesReply.Labelled labelled : r.quotes()) {
+          Result result = labelled.quote();
+          out.append(labelled.label()).append('\n');
+          out.append("   “").append(highlight(result.quote(), result.highlights())).append("”\n");
+          out.append("   — ").append(byline(result.source())).append('\n');
+          out.append("   ").append(result.link()).append("\n\n");
+        }
+        if (!r.closing().isEmpty()) {
+          out.append(r.closing()).append('\n');
+        }
+      }
+      case Reply.TextReply r -> {
+        out.append(r.title()).append("\n\n");
+        r.lines().forEach(line -> out.append(line).append('\n'));
+      }
     }
     return out.toString();
   }

@@ -31,7 +31,8 @@ final class ButtonHandler {
       return;
     }
     ButtonId button = parsed.get();
-    Origin origin = Responder.origin(event);
+    // In a thread, the parent channel's reading list and settings apply.
+    Origin origin = Responder.place(event).origin();
     InteractionHook hook = event.getHook();
     switch (button.action()) {
       case MORE -> {
@@ -48,7 +49,9 @@ final class ButtonHandler {
                     .queue(null, failure("send forgotten"));
                 return;
               }
-              Reply reply = responder.commands.ask(origin, question.get(), button.number());
+              Reply reply =
+                  responder.commands.more(
+                      origin, Responder.place(event).thread(), question.get(), button.number());
               responder.edit(hook, responder.withButtons(button.answerId(), reply, shareable));
             });
       }
@@ -92,6 +95,26 @@ final class ButtonHandler {
               // Asked again rather than copied: the same question gives the same quotes.
               Reply reply = responder.commands.ask(origin, question.get(), button.number());
               responder.edit(hook, responder.withButtons(button.answerId(), reply, false));
+            });
+      }
+      case CITE -> {
+        // Citations are for whoever wants to paste them: the clicker alone.
+        event.deferReply(true).queue(null, failure("defer Cite"));
+        Responder.Place place = Responder.place(event);
+        responder.work(
+            "Cite",
+            hook,
+            () -> {
+              var question = responder.questions.question(button.answerId());
+              if (question.isEmpty()) {
+                responder.edit(hook, forgotten());
+                return;
+              }
+              responder.edit(
+                  hook,
+                  responder.renderer.render(
+                      responder.commands.citeAnswer(
+                          place.origin(), place.thread(), question.get(), button.number())));
             });
       }
       case SOURCES_PAGE -> {

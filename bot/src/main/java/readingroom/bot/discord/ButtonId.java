@@ -21,6 +21,7 @@ record ButtonId(Action action, String answerId, int number) {
     HELPFUL("yes"),
     NOT_HELPFUL("no"),
     SHARE("share"),
+    CITE("cite"),
     SOURCES_PAGE("src");
 
     final String code;

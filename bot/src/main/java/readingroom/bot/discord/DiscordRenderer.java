@@ -44,7 +44,84 @@ final class DiscordRenderer {
           DiscordMessage.text(
               DiscordMarkdown.truncate(DiscordMarkdown.escape(r.text()), DiscordLimits.CONTENT));
       case Reply.DigestReply r -> digest(r);
+      case Reply.QuotesReply r -> quotes(r);
+      case Reply.TextReply r -> text(r);
     };
+  }
+
+  /**
+   * Quotes side by side ({@code /compare}, {@code /timeline}, {@code /discuss}): the heading and
+   * notes as the message, then one embed per quote with its label in bold above it; a closing line
+   * (a discussion prompt) ends the last embed. The embeds share the 6,000 characters.
+   */
+  DiscordMessage quotes(Reply.QuotesReply reply) {
+    StringBuilder content =
+        new StringBuilder("**")
+            .append(DiscordMarkdown.truncate(DiscordMarkdown.escape(oneLine(reply.heading())), 300))
+            .append("**");
+    for (String note : reply.notes()) {
+      content.append('\n').append(DiscordMarkdown.escape(note));
+    }
+    List<MessageEmbed> embeds = new ArrayList<>();
+    int count = Math.min(reply.quotes().size(), DiscordLimits.EMBEDS);
+    int share = count == 0 ? 0 : DiscordLimits.EMBEDS_TOTAL / count;
+    for (int i = 0; i < count; i++) {
+      Reply.QuotesReply.Labelled labelled = reply.quotes().get(i);
+      Result result = labelled.quote();
+      Source source = result.source();
+      String title = DiscordMarkdown.truncate(title(source), share / 4);
+      String footer = DiscordMarkdown.truncate(footer(source), share / 4);
+      String label =
+          "**"
+              + DiscordMarkdown.truncate(DiscordMarkdown.escape(oneLine(labelled.label())), 200)
+              + "**\n";
+      String after =
+          i == count - 1 && !reply.closing().isEmpty()
+              ? "\n\n"
+                  + DiscordMarkdown.truncate(
+                      DiscordMarkdown.escape(MentionGuard.neutralise(reply.closing())), share / 4)
+              : "";
+      int room =
+          Math.min(DiscordLimits.EMBED_DESCRIPTION, share - title.length() - footer.length())
+              - label.length()
+              - after.length();
+      String link = httpUrl(result.link());
+      embeds.add(
+          new EmbedBuilder()
+              .setTitle(title, link != null ? link : httpUrl(source.url()))
+              .setDescription(label + blockQuote(result.quote(), result.highlights(), room) + after)
+              .setFooter(footer.isEmpty() ? null : footer)
+              .setColor(ANSWER_COLOR)
+              .build());
+    }
+    return new DiscordMessage(
+        DiscordMarkdown.truncate(content.toString(), DiscordLimits.CONTENT), embeds, List.of());
+  }
+
+  /**
+   * Lines to read or copy ({@code /cite}, {@code /report}) as one embed; lines to copy exactly are
+   * in a code block, where Discord shows them as they are and nothing in them can ping.
+   */
+  DiscordMessage text(Reply.TextReply reply) {
+    String body;
+    if (reply.verbatim()) {
+      String lines = MentionGuard.neutralise(String.join("\n", reply.lines())).replace("`", "ˋ");
+      body =
+          "```\n" + DiscordMarkdown.truncate(lines, DiscordLimits.EMBED_DESCRIPTION - 10) + "\n```";
+    } else {
+      StringBuilder escaped = new StringBuilder();
+      for (String line : reply.lines()) {
+        escaped.append(DiscordMarkdown.escape(MentionGuard.neutralise(line))).append('\n');
+      }
+      body = DiscordMarkdown.truncate(escaped.toString().strip(), DiscordLimits.EMBED_DESCRIPTION);
+    }
+    MessageEmbed embed =
+        new EmbedBuilder()
+            .setTitle(DiscordMarkdown.truncate(DiscordMarkdown.escape(oneLine(reply.title())), 256))
+            .setDescription(body)
+            .setColor(ANSWER_COLOR)
+            .build();
+    return new DiscordMessage("", List.of(embed), List.of());
   }
 
   /**

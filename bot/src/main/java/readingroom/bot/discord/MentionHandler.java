@@ -2,6 +2,7 @@ package readingroom.bot.discord;
 
 import static readingroom.bot.discord.Responder.failure;
 
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
@@ -20,8 +21,10 @@ import readingroom.bot.text.Texts;
 
 /**
  * "@Reading Room why did ...?": answered in a new thread on the message, so the channel stays tidy,
- * or as a reply to it where threads are off or not allowed. Messages that do not mention the bot
- * itself (including {@code @everyone} and role mentions) are ignored.
+ * or as a reply to it where threads are off or not allowed. A mention inside that thread is a
+ * follow-up: asked with the thread's earlier question as context, and answered in the thread.
+ * Messages that do not mention the bot itself (including {@code @everyone} and role mentions) are
+ * ignored.
  */
 final class MentionHandler {
 
@@ -46,12 +49,15 @@ final class MentionHandler {
       return;
     }
     String question = withoutMention(message.getContentRaw(), self.getId());
+    // In a thread, a question follows on from the thread's earlier one, and the parent channel's
+    // reading list applies.
+    String thread = event.getChannelType().isThread() ? event.getChannel().getId() : null;
+    String channel =
+        thread != null
+            ? event.getChannel().asThreadChannel().getParentChannel().getId()
+            : event.getChannel().getId();
     Origin origin =
-        new Origin(
-            Platform.DISCORD,
-            event.getGuild().getId(),
-            event.getChannel().getId(),
-            event.getAuthor().getId());
+        new Origin(Platform.DISCORD, event.getGuild().getId(), channel, event.getAuthor().getId());
     // The same typed-command parser as Slack and the console: "@Reading Room sources" lists them.
     TextCommand command = TextCommand.parse(withoutMention(message.getContentRaw(), self.getId()));
     String answerId = message.getId();
@@ -74,12 +80,31 @@ final class MentionHandler {
             return;
           }
           // Nobody manages a channel by mention: its settings and digest need the slash commands.
-          Reply reply = responder.commands.run(origin, command, false);
-          answer(message, question, responder.withButtons(answerId, reply, false));
+          Reply reply = responder.commands.run(origin, thread, command, false);
+          DiscordMessage rendered = responder.withButtons(answerId, reply, false);
+          if (thread != null) {
+            replyTo(message, rendered);
+          } else {
+            answer(
+                message,
+                question,
+                rendered,
+                opened -> {
+                  if (command.kind() == TextCommand.Kind.ASK) {
+                    responder.commands.answeredInThread(origin, opened, command.argument(), reply);
+                  }
+                });
+          }
         });
   }
 
-  private void answer(Message message, String question, DiscordMessage answer) {
+  /**
+   * Answers in a new thread on the message when threads are allowed, else as a reply.
+   *
+   * @param opened told the id of the thread the answer went into
+   */
+  private void answer(
+      Message message, String question, DiscordMessage answer, Consumer<String> opened) {
     if (!threads || !threadsAllowed(message)) {
       replyTo(message, answer);
       return;
@@ -88,10 +113,10 @@ final class MentionHandler {
       message
           .createThreadChannel(threadName(question))
           .queue(
-              thread ->
-                  thread
-                      .sendMessage(answer.toCreateData())
-                      .queue(null, failure("answer in thread")),
+              thread -> {
+                opened.accept(thread.getId());
+                thread.sendMessage(answer.toCreateData()).queue(null, failure("answer in thread"));
+              },
               error -> {
                 log.info(
                     "Could not open a thread in {}: {}",

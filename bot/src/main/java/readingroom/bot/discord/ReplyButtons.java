@@ -11,8 +11,9 @@ final class ReplyButtons {
   private ReplyButtons() {}
 
   /**
-   * Under an answer: "More" when the reply says more quotes exist, "Helpful" / "Not helpful" when
-   * it shows quotes, and "Share to channel" for an answer the asker chose to see alone.
+   * Under an answer: "More" when the reply says more quotes exist, "Cite", "Helpful" and "Not
+   * helpful" when it shows quotes, and "Share to channel" for an answer the asker chose to see
+   * alone.
    */
   static List<ActionRow> forAnswer(String answerId, Reply.AnswerReply reply, boolean shareable) {
     int shown = reply.answer().results().size();
@@ -23,6 +24,7 @@ final class ReplyButtons {
     if (reply.hasMore()) {
       buttons.add(Button.primary(id(ButtonId.Action.MORE, answerId, reply.skip() + shown), "More"));
     }
+    buttons.add(Button.secondary(id(ButtonId.Action.CITE, answerId, reply.skip()), "Cite"));
     buttons.add(Button.secondary(id(ButtonId.Action.HELPFUL, answerId, reply.skip()), "Helpful"));
     buttons.add(
         Button.secondary(id(ButtonId.Action.NOT_HELPFUL, answerId, reply.skip()), "Not helpful"));

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
@@ -103,6 +104,27 @@ final class Responder {
       return renderer.sources(sources, shown).withRows(ReplyButtons.forSources(shown, pages));
     }
     return renderer.render(reply);
+  }
+
+  /**
+   * Where an interaction happened: in a thread, the origin is the thread's parent channel (whose
+   * reading list and settings apply) and {@code thread} the thread's id; elsewhere, the channel and
+   * no thread.
+   */
+  record Place(Origin origin, String thread) {}
+
+  static Place place(Interaction interaction) {
+    Origin origin = origin(interaction);
+    if (interaction.getChannel() instanceof ThreadChannel thread) {
+      return new Place(
+          new Origin(
+              origin.platform(),
+              origin.workspace(),
+              thread.getParentChannel().getId(),
+              origin.user()),
+          thread.getId());
+    }
+    return new Place(origin, null);
   }
 
   static Origin origin(Interaction interaction) {

@@ -27,9 +27,12 @@ import readingroom.index.model.Source;
 
 /**
  * {@code /ask}, {@code /sources}, {@code /article} (with its autocomplete), {@code /settings},
- * {@code /digest}, {@code /add} and {@code /help}. All but help are deferred at once and answered
- * by a worker; help needs no search and is answered directly. Settings replies are seen only by the
- * person who asked; changing them needs Discord's Manage Channels permission in the channel.
+ * {@code /digest}, {@code /add}, {@code /compare}, {@code /timeline}, {@code /cite}, {@code
+ * /discuss}, {@code /report} and {@code /help}. In a thread, {@code /ask} is a follow-up and {@code
+ * /cite} cites the thread's answer; the parent channel's reading list applies. All but help are
+ * deferred at once and answered by a worker; help needs no search and is answered directly.
+ * Settings replies are seen only by the person who asked; changing them needs Discord's Manage
+ * Channels permission in the channel.
  */
 final class SlashCommandHandler {
 
@@ -51,12 +54,18 @@ final class SlashCommandHandler {
         boolean askedPrivately =
             event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
         // Asked before acknowledging: the acknowledgement decides who sees the answer.
-        boolean channelPrivate = responder.privateChannel(origin);
+        Origin asker = Responder.place(event).origin();
+        boolean channelPrivate = responder.privateChannel(asker);
         boolean isPrivate =
-            responder.commands.audience(origin, TextCommand.Kind.ASK, askedPrivately)
+            responder.commands.audience(asker, TextCommand.Kind.ASK, askedPrivately)
                 == Visibility.PRIVATE;
-        // Known before acknowledging too: a refusal is for the asker alone.
-        Optional<Reply> refusal = responder.commands.admit(origin, question);
+        // In a thread, a follow-up to the thread's question, on the parent channel's reading list.
+        Responder.Place place = Responder.place(event);
+        boolean followUp = place.thread() != null;
+        // Known before acknowledging too: a refusal is for the asker alone. (A follow-up takes its
+        // turn as it is asked, since it may search more than once.)
+        Optional<Reply> refusal =
+            followUp ? Optional.empty() : responder.commands.admit(origin, question);
         if (refusal.isPresent()) {
           event
               .reply(responder.renderer.render(refusal.get()).toCreateData())
@@ -72,7 +81,10 @@ final class SlashCommandHandler {
             "/ask",
             event.getHook(),
             () -> {
-              Reply reply = responder.commands.answerAdmitted(origin, question);
+              Reply reply =
+                  followUp
+                      ? responder.commands.ask(place.origin(), place.thread(), question)
+                      : responder.commands.answerAdmitted(origin, question);
               responder.edit(
                   event.getHook(),
                   responder.withButtons(answerId, reply, isPrivate && !channelPrivate));
@@ -151,6 +163,68 @@ final class SlashCommandHandler {
                         responder.commands.digest(origin, canManage(event), request))));
       }
       case SlashCommands.ADD -> add(event, origin);
+      case SlashCommands.COMPARE, SlashCommands.TIMELINE, SlashCommands.CITE -> {
+        TextCommand.Kind kind =
+            switch (event.getName()) {
+              case SlashCommands.COMPARE -> TextCommand.Kind.COMPARE;
+              case SlashCommands.TIMELINE -> TextCommand.Kind.TIMELINE;
+              default -> TextCommand.Kind.CITE;
+            };
+        String argument =
+            event.getOption(
+                kind == TextCommand.Kind.COMPARE
+                    ? SlashCommands.QUESTION
+                    : kind == TextCommand.Kind.TIMELINE ? SlashCommands.TOPIC : SlashCommands.STYLE,
+                "",
+                OptionMapping::getAsString);
+        boolean askedPrivately =
+            event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
+        Responder.Place place = Responder.place(event);
+        boolean isPrivate =
+            responder.commands.audience(place.origin(), kind, askedPrivately) == Visibility.PRIVATE;
+        event.deferReply(isPrivate).queue(null, failure("defer /" + event.getName()));
+        responder.work(
+            "/" + event.getName(),
+            event.getHook(),
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(
+                        responder.commands.run(
+                            place.origin(),
+                            place.thread(),
+                            new TextCommand(kind, argument, askedPrivately),
+                            false))));
+      }
+      case SlashCommands.DISCUSS -> {
+        String topic = event.getOption(SlashCommands.TOPIC, "", OptionMapping::getAsString);
+        Responder.Place place = Responder.place(event);
+        boolean isPrivate =
+            responder.commands.audience(place.origin(), TextCommand.Kind.DISCUSS, false)
+                == Visibility.PRIVATE;
+        event.deferReply(isPrivate).queue(null, failure("defer /discuss"));
+        responder.work(
+            "/discuss",
+            event.getHook(),
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(responder.commands.discuss(place.origin(), topic))));
+      }
+      case SlashCommands.REPORT -> {
+        event.deferReply(true).queue(null, failure("defer /report"));
+        boolean canManage = canManage(event);
+        String period = event.getOption(SlashCommands.PERIOD, "", OptionMapping::getAsString);
+        Responder.Place place = Responder.place(event);
+        responder.work(
+            "/report",
+            event.getHook(),
+            () ->
+                responder.edit(
+                    event.getHook(),
+                    responder.renderer.render(
+                        responder.commands.report(place.origin(), canManage, period))));
+      }
       case SlashCommands.HELP ->
           event
               .reply(responder.renderer.render(responder.commands.help()).toCreateData())

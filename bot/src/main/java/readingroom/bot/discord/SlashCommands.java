@@ -37,6 +37,13 @@ final class SlashCommands {
   static final String TIME = "time";
   static final String TIMEZONE = "timezone";
   static final String TOPIC = "topic";
+  static final String CITE = "cite";
+  static final String STYLE = "style";
+  static final String COMPARE = "compare";
+  static final String TIMELINE = "timeline";
+  static final String DISCUSS = "discuss";
+  static final String REPORT = "report";
+  static final String PERIOD = "period";
 
   // /add (issue 12)
   static final String ADD = "add";
@@ -72,6 +79,60 @@ final class SlashCommands {
                             true)
                         .setMaxLength(200))),
         guildOnly(Commands.slash(HELP, "What Reading Room does and how to ask it.")),
+        guildOnly(
+            Commands.slash(
+                    COMPARE,
+                    "The best quote from each outlet that answers a question, side by side.")
+                .addOptions(
+                    new OptionData(
+                            OptionType.STRING,
+                            QUESTION,
+                            "Your question, e.g. why did russia invite the taliban to moscow?",
+                            true)
+                        .setMaxLength(QuestionText.MAX_CHARS),
+                    privateOption())),
+        guildOnly(
+            Commands.slash(TIMELINE, "Quotes on a topic across the reading list, in date order.")
+                .addOptions(
+                    new OptionData(
+                            OptionType.STRING,
+                            TOPIC,
+                            "The topic, e.g. taliban terrorist designation",
+                            true)
+                        .setMaxLength(QuestionText.MAX_CHARS),
+                    privateOption())),
+        guildOnly(
+            Commands.slash(
+                    CITE, "Citations of your last answer's articles (in a thread: its answer).")
+                .addOptions(
+                    new OptionData(OptionType.STRING, STYLE, "Citation style (default: all three).")
+                        .addChoice("APA", "apa")
+                        .addChoice("MLA", "mla")
+                        .addChoice("Chicago", "chicago"),
+                    privateOption())),
+        guildOnly(
+            Commands.slash(
+                    DISCUSS,
+                    "A passage from the reading list with an open question, for the class.")
+                .addOptions(
+                    new OptionData(
+                            OptionType.STRING,
+                            TOPIC,
+                            "Words to match the passage to (optional)",
+                            false)
+                        .setMaxLength(200))),
+        guildOnly(
+            Commands.slash(
+                    REPORT,
+                    "What this channel asked, what went unanswered, the most cited articles"
+                        + " (Manage Channels).")
+                .addOptions(
+                    new OptionData(
+                            OptionType.STRING,
+                            PERIOD,
+                            "7d (default), 30d, since 2026-11-01, or 2026-11-01..2026-11-30",
+                            false)
+                        .setMaxLength(40))),
         guildOnly(
             Commands.slash(SETTINGS, "This channel's reading list and how answers are shown.")
                 .addSubcommands(
@@ -146,6 +207,14 @@ final class SlashCommands {
                     FILE,
                     "Or the article as a file: HTML, PDF, Markdown or text.",
                     false)));
+  }
+
+  private static OptionData privateOption() {
+    return new OptionData(
+        OptionType.BOOLEAN,
+        PRIVATE,
+        "Only you see the reply (default: as the channel shows answers).",
+        false);
   }
 
   /** Servers only: the reading list belongs to a server's channels. */

@@ -122,6 +122,55 @@ public final class Messages {
   public static final String HELP_ADD =
       "/add <web address> or /add with a file attached (HTML, PDF, Markdown, text): people who manage the channel add an article to its reading list.";
 
+  public static final String CITE_NOTHING =
+      "Nothing to cite yet: ask a question (/ask), then /cite, or press Cite under an answer.";
+  public static final String CITE_NO_QUOTES = "That answer has no quotes to cite.";
+  public static final String CITE_STYLES = "Citation styles: APA, MLA or Chicago, e.g. /cite apa.";
+  public static final String COMPARE_WHAT =
+      "Compare what? Give a question, e.g. /compare why did russia invite the taliban to moscow?";
+  public static final String COMPARE_ONE_SOURCE =
+      "Only one source in the reading list answers this.";
+  public static final String COMPARE_NONE =
+      "No source in the reading list seems to answer this. The closest passages:";
+  public static final String TIMELINE_WHAT =
+      "A timeline of what? Give a topic, e.g. /timeline taliban terrorist designation.";
+  public static final String TIMELINE_NONE =
+      "Nothing in the reading list is clearly about this. The closest passages, in date order:";
+  public static final String UNDATED = "Undated";
+  public static final String DISCUSS_NOTHING =
+      "This channel's reading list has no passage to discuss.";
+  public static final String REPORT_FORBIDDEN =
+      "Only people who manage this channel can see its report.";
+  public static final String REPORT_LOG_OFF =
+      "The question log is off on this bot, so there is nothing to report.";
+  public static final String REPORT_PERIOD =
+      "Report over which period? e.g. /report, /report 30d, /report since 2026-11-01.";
+
+  /** "Compare: <question>". */
+  public static String compareHeading(String question) {
+    return "Compare: " + question;
+  }
+
+  /** "Timeline: <topic>". */
+  public static String timelineHeading(String topic) {
+    return "Timeline: " + topic;
+  }
+
+  /** "For discussion" with the topic it was matched to, if any. */
+  public static String discussHeading(String topic) {
+    return topic == null || topic.isBlank() ? DIGEST_DISCUSSION : DIGEST_DISCUSSION + ": " + topic;
+  }
+
+  /** "Citations (APA)", or "Citations" for every style. */
+  public static String citeHeading(String style) {
+    return style == null ? "Citations" : "Citations (" + style + ")";
+  }
+
+  /** "Report for this channel: November 24 – December 1, 2026". */
+  public static String reportHeading(String period) {
+    return "Report for this channel: " + period;
+  }
+
   /** What {@code /help} says, on every platform; an adapter may add a line of its own. */
   public static final List<String> HELP =
       List.of(
@@ -131,6 +180,12 @@ public final class Messages {
           "/article <headline words>: one article's details and opening lines.",
           "/settings: this channel's reading list and how answers are shown; people who manage the channel can change them.",
           HELP_ADD,
+          "/compare <question>: the best quote from each outlet that answers it, side by side.",
+          "/timeline <topic>: quotes on a topic in date order across the reading list.",
+          "/cite [apa | mla | chicago]: citations of your last answer's articles, ready to paste (or press Cite under an answer).",
+          "/discuss [topic]: a passage from the reading list with an open question, for the class to take up.",
+          "Reply in an answer's thread (mention me there) to ask a follow-up: the thread's question is kept in mind.",
+          "/report [7d | 30d | since <date>]: for people who manage the channel, what was asked, what the reading list did not answer, the most cited articles and the feedback.",
           "/digest subscribe <HH:MM> <time zone> [topic]: a daily post of new articles, a passage to discuss and the most asked questions; /digest status, /digest preview, /digest unsubscribe.",
           "Every quote is the article's own words; when the reading list does not answer, the bot says so.");
 }

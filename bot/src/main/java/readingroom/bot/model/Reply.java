@@ -94,6 +94,43 @@ public sealed interface Reply {
     public record AskedQuestion(String question, int times, Result quote) {}
   }
 
+  /**
+   * Quotes side by side, each under its own label: {@code /compare} (one per outlet), {@code
+   * /timeline} (in date order) and {@code /discuss} (one passage and its prompt).
+   *
+   * @param heading the first line, e.g. "Compare: who is zamir kabulov?"
+   * @param notes lines shown before the quotes, e.g. "Only one source answers this."
+   * @param quotes the quotes, in the order to show them
+   * @param closing a line after the quotes (a discussion prompt), or ""
+   */
+  record QuotesReply(String heading, List<String> notes, List<Labelled> quotes, String closing)
+      implements Reply {
+    public QuotesReply {
+      notes = List.copyOf(notes);
+      quotes = List.copyOf(quotes);
+      closing = closing == null ? "" : closing;
+    }
+
+    /** A quote and what it stands for here ("The Moscow Times · October 14, 2024", "July 2018"). */
+    public record Labelled(String label, Result quote) {}
+  }
+
+  /**
+   * Lines of text to read or copy: {@code /cite} (verbatim, to paste as they are) and {@code
+   * /report}.
+   *
+   * @param title the heading
+   * @param lines the lines, ready to show
+   * @param verbatim whether the lines are to be copied exactly (shown in a code block)
+   * @param forAskerOnly whether only the person who asked should see it
+   */
+  record TextReply(String title, List<String> lines, boolean verbatim, boolean forAskerOnly)
+      implements Reply {
+    public TextReply {
+      lines = List.copyOf(lines);
+    }
+  }
+
   /** A short message instead of a result: bad input, nothing found, or a failure with an id. */
   record NoticeReply(Kind kind, String text) implements Reply {
     /** What kind of notice, so adapters can choose a tone (e.g. private for errors). */

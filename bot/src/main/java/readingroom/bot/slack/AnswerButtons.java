@@ -8,8 +8,9 @@ import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 
 /**
- * The buttons under an answer. "More" shows the next quotes, as privately as the answer; "Helpful"
- * and "Not helpful" record feedback and thank the clicker privately.
+ * The buttons under an answer. "More" shows the next quotes, as privately as the answer; "Cite"
+ * gives the clicker, privately, citations of the quotes; "Helpful" and "Not helpful" record
+ * feedback and thank the clicker privately.
  */
 final class AnswerButtons {
 
@@ -28,7 +29,23 @@ final class AnswerButtons {
           BlockActionPayload payload = req.getPayload();
           Buttons.More.parse(value(payload))
               .ifPresent(more ->
-                  responder.more(origin(payload), more, target(payload), isEphemeral(payload)));
+                  responder.more(
+                      origin(payload),
+                      thread(payload),
+                      more,
+                      target(payload),
+                      isEphemeral(payload)));
+          return ctx.ack();
+        });
+    app.blockAction(
+        Buttons.CITE,
+        (req, ctx) -> {
+          BlockActionPayload payload = req.getPayload();
+          String thread =
+              payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
+          Buttons.More.parse(value(payload))
+              .ifPresent(
+                  answer -> responder.cite(origin(payload), thread, answer, target(payload)));
           return ctx.ack();
         });
     app.blockAction(
@@ -74,6 +91,11 @@ final class AnswerButtons {
   private static ReplyTarget target(BlockActionPayload payload) {
     String thread = payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
     return new ReplyTarget.ResponseUrl(payload.getResponseUrl(), thread);
+  }
+
+  /** The thread the clicked message is in, or null. */
+  private static String thread(BlockActionPayload payload) {
+    return payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
   }
 
   private static boolean isEphemeral(BlockActionPayload payload) {

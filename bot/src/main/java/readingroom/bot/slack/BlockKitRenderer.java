@@ -49,6 +49,8 @@ final class BlockKitRenderer {
           case Reply.SettingsReply r -> settings(r);
           case Reply.NoticeReply r -> notice(r.text());
           case Reply.DigestReply r -> digest(r);
+          case Reply.QuotesReply r -> quotes(r);
+          case Reply.TextReply r -> text(r);
         };
     // Who sees it is the core's decision, not the markup's.
     return new SlackMessage(message.text(), message.blocks(), Audience.concernsOnlyTheAsker(reply));
@@ -58,6 +60,12 @@ final class BlockKitRenderer {
   private static Reply spelled(Reply reply) {
     return switch (reply) {
       case Reply.NoticeReply n -> new Reply.NoticeReply(n.kind(), CommandNames.spell(n.text()));
+      case Reply.TextReply t ->
+          new Reply.TextReply(
+              t.title(),
+              t.lines().stream().map(CommandNames::spell).toList(),
+              t.verbatim(),
+              t.forAskerOnly());
       case Reply.HelpReply h ->
           new Reply.HelpReply(h.lines().stream().map(CommandNames::spell).toList());
       case Reply.SettingsReply s ->
@@ -245,6 +253,64 @@ final class BlockKitRenderer {
         reply.preview());
   }
 
+  /**
+   * Quotes side by side ({@code /compare}, {@code /timeline}, {@code /discuss}): the heading and
+   * notes, then each quote under its label in bold, with its linked byline, then the closing line.
+   * At most 10 quotes of 3 blocks each stay within 50.
+   */
+  private SlackMessage quotes(Reply.QuotesReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    StringBuilder head =
+        new StringBuilder("*").append(plain(Mrkdwn.shorten(reply.heading(), 300))).append('*');
+    for (String note : reply.notes()) {
+      head.append('\n').append(plain(note));
+    }
+    blocks.add(section(head.toString()));
+    for (Reply.QuotesReply.Labelled labelled : reply.quotes()) {
+      if (blocks.size() + 4 > MAX_BLOCKS) {
+        break;
+      }
+      blocks.add(section("*" + plain(Mrkdwn.shorten(labelled.label(), 200)) + "*"));
+      blocks.add(section(quote(labelled.quote())));
+      blocks.add(context(byline(labelled.quote().source(), labelled.quote().link())));
+    }
+    if (!reply.closing().isEmpty()) {
+      blocks.add(section(plain(reply.closing())));
+    }
+    return new SlackMessage(
+        Mrkdwn.escape(Mrkdwn.shorten(reply.heading(), 300)), blocks, reply.quotes().isEmpty());
+  }
+
+  /**
+   * Lines to read or copy ({@code /cite}, {@code /report}); lines to copy exactly are in a code
+   * block, packed in sections within the 3,000 characters each.
+   */
+  private SlackMessage text(Reply.TextReply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section("*" + plain(Mrkdwn.shorten(reply.title(), 300)) + "*"));
+    if (reply.verbatim()) {
+      StringBuilder chunk = new StringBuilder();
+      for (String line : reply.lines()) {
+        String escaped = Mrkdwn.escape(line).replace("`", "ˋ");
+        if (chunk.length() > 0
+            && chunk.length() + escaped.length() + 8 > Mrkdwn.MAX_SECTION_CHARS) {
+          blocks.add(section("```" + chunk + "```"));
+          chunk.setLength(0);
+        }
+        chunk.append(chunk.length() > 0 ? "\n" : "").append(Mrkdwn.shorten(escaped, 2900));
+      }
+      if (chunk.length() > 0) {
+        blocks.add(section("```" + chunk + "```"));
+      }
+    } else {
+      packLines(reply.lines().stream().map(BlockKitRenderer::plain).toList(), blocks, MAX_BLOCKS);
+    }
+    return new SlackMessage(
+        Mrkdwn.escape(Mrkdwn.shorten(reply.title(), 300)),
+        blocks.subList(0, Math.min(blocks.size(), MAX_BLOCKS)),
+        reply.forAskerOnly());
+  }
+
   private SlackMessage help(Reply.HelpReply reply) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(plain(String.join("\n", reply.lines()))));
@@ -301,8 +367,8 @@ final class BlockKitRenderer {
   }
 
   /**
-   * "More", "Helpful" and "Not helpful". The values carry the question as the engine reads it
-   * (mentions and markup already stripped), so no control sequence travels in them either, and a
+   * "More", "Cite", "Helpful" and "Not helpful". The values carry the question as the engine reads
+   * it (mentions and markup already stripped), so no control sequence travels in them either, and a
    * question of at most 1,000 characters always fits Slack's 2,000.
    */
   private static ActionsBlock answerButtons(Reply.AnswerReply reply) {
@@ -314,6 +380,10 @@ final class BlockKitRenderer {
       if (Buttons.fits(more)) {
         buttons.add(button("More", Buttons.MORE, more, "primary"));
       }
+    }
+    String cite = new Buttons.More(reply.skip(), question).value();
+    if (Buttons.fits(cite)) {
+      buttons.add(button("Cite", Buttons.CITE, cite, null));
     }
     String asked = Mrkdwn.shorten(question, Buttons.MAX_VALUE_CHARS);
     buttons.add(button("Helpful", Buttons.HELPFUL, asked, null));

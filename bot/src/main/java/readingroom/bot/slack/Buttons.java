@@ -12,12 +12,16 @@ final class Buttons {
   static final String MORE = "readingroom_more";
   static final String HELPFUL = "readingroom_helpful";
   static final String NOT_HELPFUL = "readingroom_not_helpful";
+  static final String CITE = "readingroom_cite";
 
   static final int MAX_VALUE_CHARS = 2000;
 
   private Buttons() {}
 
-  /** "More": the question and how many quotes were already shown. */
+  /**
+   * "More": the question and how many quotes were already shown. "Cite" carries the same, for the
+   * quotes of the page it is under.
+   */
   record More(int skip, String question) {
     String value() {
       return skip + ":" + question;

@@ -18,8 +18,9 @@ import readingroom.bot.platform.FileDownload;
 /**
  * Mentions and direct messages; a mention saying "add" on a message with files attached adds each
  * file to the channel's reading list. A mention is answered in a thread on the message that
- * mentions the bot; a direct message is answered in the direct message. Events are acknowledged at
- * once; an event Slack sends again (same event id) is answered only once.
+ * mentions the bot, and a mention in that thread is a follow-up to its question; a direct message
+ * is answered in the direct message (a reply in a thread there is a follow-up too). Events are
+ * acknowledged at once; an event Slack sends again (same event id) is answered only once.
  */
 final class Conversations {
 
@@ -52,6 +53,7 @@ final class Conversations {
         (payload, ctx) -> {
           AppMentionEvent event = payload.getEvent();
           if (firstTime(payload.getEventId()) && event.getBotId() == null) {
+            // The answer goes in a thread on the message: a mention there later is a follow-up.
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
             Origin origin =
                 new Origin(
@@ -64,7 +66,7 @@ final class Conversations {
               // "@Reading Room add" on a message with files: each file is an article to add.
               files.forEach(file -> responder.upload(origin, upload(file), target));
             } else {
-              responder.command(origin, command, target, true);
+              responder.command(origin, thread, command, target, true);
             }
           }
           return ctx.ack();
@@ -83,6 +85,7 @@ final class Conversations {
             responder.command(
                 new Origin(
                     Platform.SLACK, payload.getTeamId(), event.getChannel(), event.getUser()),
+                event.getThreadTs(),
                 TextCommand.parse(event.getText()),
                 new ReplyTarget.Conversation(
                     event.getChannel(), event.getThreadTs(), event.getUser()),

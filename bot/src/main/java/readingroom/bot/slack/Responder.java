@@ -58,6 +58,15 @@ final class Responder {
    * @param canBePrivate false where an ephemeral reply makes no sense (a direct message)
    */
   void command(Origin origin, TextCommand command, ReplyTarget target, boolean canBePrivate) {
+    command(origin, null, command, target, canBePrivate);
+  }
+
+  /**
+   * Runs a typed command in a thread ({@code thread} its ts, or null): a question there follows on
+   * from the thread's earlier one.
+   */
+  void command(
+      Origin origin, String thread, TextCommand command, ReplyTarget target, boolean canBePrivate) {
     if (command.kind() == TextCommand.Kind.ADD) {
       later(
           origin,
@@ -68,7 +77,7 @@ final class Responder {
     }
     submit(
         origin,
-        () -> commands.run(origin, command, admins.test(origin.user())),
+        () -> commands.run(origin, thread, command, admins.test(origin.user())),
         target,
         message ->
             canBePrivate
@@ -103,13 +112,26 @@ final class Responder {
                         () -> deliver(origin, renderer.render(reply), target, canBePrivate))));
   }
 
-  /** "More": the next quotes, shown as privately as the answer they follow. */
-  void more(Origin origin, Buttons.More more, ReplyTarget target, boolean privately) {
+  /**
+   * "More": the next quotes, shown as privately as the answer they follow; in a thread ({@code
+   * thread} its ts), of the question as the thread asked it.
+   */
+  void more(
+      Origin origin, String thread, Buttons.More more, ReplyTarget target, boolean privately) {
     submit(
         origin,
-        () -> commands.ask(origin, more.question(), more.skip()),
+        () -> commands.more(origin, thread, more.question(), more.skip()),
         target,
         message -> privately || message.privateByNature());
+  }
+
+  /** "Cite": citations of the answer the button is under, for the clicker's eyes. */
+  void cite(Origin origin, String thread, Buttons.More answer, ReplyTarget target) {
+    submit(
+        origin,
+        () -> commands.citeAnswer(origin, thread, answer.question(), answer.skip()),
+        target,
+        message -> true);
   }
 
   /** Does {@code first} (e.g. record feedback), then sends a notice only the asker sees. */

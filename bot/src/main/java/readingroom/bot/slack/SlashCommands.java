@@ -7,8 +7,9 @@ import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 
 /**
- * The slash commands: {@code /ask}, {@code /sources}, {@code /article} and {@code /readingroom}
- * (help, or any of the others as a sub-command, for workspaces where the short names are taken).
+ * The slash commands: {@code /ask}, {@code /sources}, {@code /article}, {@code /compare}, {@code
+ * /timeline}, {@code /cite}, {@code /discuss} and {@code /readingroom} (help, settings, digest,
+ * report, or any of the others as a sub-command, for workspaces where the short names are taken).
  * Each is acknowledged at once with an empty body and answered through its {@code response_url}.
  */
 final class SlashCommands {
@@ -16,6 +17,10 @@ final class SlashCommands {
   static final String ASK = "/ask";
   static final String SOURCES = "/sources";
   static final String ARTICLE = "/article";
+  static final String COMPARE = "/compare";
+  static final String TIMELINE = "/timeline";
+  static final String CITE = "/cite";
+  static final String DISCUSS = "/discuss";
   static final String READINGROOM = "/readingroom";
 
   private final Responder responder;
@@ -44,10 +49,25 @@ final class SlashCommands {
           run(req.getPayload(), new TextCommand(TextCommand.Kind.ARTICLE, words.strip(), false));
           return ctx.ack();
         });
+    command(app, COMPARE, TextCommand.Kind.COMPARE);
+    command(app, TIMELINE, TextCommand.Kind.TIMELINE);
+    command(app, CITE, TextCommand.Kind.CITE);
+    command(app, DISCUSS, TextCommand.Kind.DISCUSS);
     app.command(
         READINGROOM,
         (req, ctx) -> {
           run(req.getPayload(), TextCommand.parse(req.getPayload().getText()));
+          return ctx.ack();
+        });
+  }
+
+  /** A command whose text, after an optional "private", is its one argument. */
+  private void command(App app, String name, TextCommand.Kind kind) {
+    app.command(
+        name,
+        (req, ctx) -> {
+          TextCommand typed = TextCommand.question(req.getPayload().getText());
+          run(req.getPayload(), new TextCommand(kind, typed.argument(), typed.privately()));
           return ctx.ack();
         });
   }

@@ -18,6 +18,7 @@ import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 import readingroom.index.Answer;
+import readingroom.index.Result;
 
 /**
  * Every question asked, kept for a configurable time for digests and analytics: when, where, the
@@ -75,6 +76,8 @@ public final class QuestionLog implements FeedbackSink {
       String question,
       Boolean answered,
       String topArticle,
+      int topStart,
+      int topEnd,
       boolean cached,
       Boolean helpful) {}
 
@@ -101,8 +104,52 @@ public final class QuestionLog implements FeedbackSink {
    * silently.
    */
   public void asked(Origin origin, String question, Answer answer, boolean cached) {
-    String top = answer.results().isEmpty() ? null : answer.results().get(0).source().id();
-    insert(origin, question, answer.answered(), top, cached, null);
+    Result best = answer.results().isEmpty() ? null : answer.results().get(0);
+    insert(origin, question, answer.answered(), best, cached, null);
+  }
+
+  /**
+   * A logged question as a channel's report reads it: no user, only what was asked and how it went.
+   *
+   * @param answered whether the reading list answered it; null for a feedback click alone
+   * @param topArticle the article of the best quote, or null
+   * @param topStart where the best quote starts in its article, or -1
+   * @param topEnd where it ends, or -1
+   * @param helpful the feedback, or null for none
+   */
+  public record Logged(
+      Instant askedAt,
+      String question,
+      Boolean answered,
+      String topArticle,
+      int topStart,
+      int topEnd,
+      Boolean helpful) {}
+
+  /** What a channel asked in {@code [from, to)}, oldest first. */
+  public List<Logged> between(ChannelKey channel, Instant from, Instant to) {
+    return database.read(c ->
+        Sql.on(c)
+            .list(
+                "SELECT asked_at, question, answered, top_article, top_start, top_end, helpful"
+                    + " FROM question_log WHERE platform = ? AND workspace = ? AND channel = ?"
+                    + " AND asked_at >= ? AND asked_at < ? ORDER BY asked_at, id",
+                row -> {
+                  int start = row.getInt("top_start");
+                  boolean noStart = row.wasNull();
+                  int end = row.getInt("top_end");
+                  return new Logged(
+                      Instant.ofEpochMilli(row.getLong("asked_at")),
+                      row.getString("question"),
+                      bool(row, "answered"),
+                      row.getString("top_article"),
+                      noStart ? -1 : start,
+                      noStart ? -1 : end,
+                      bool(row, "helpful"));
+                },
+                channel,
+                from,
+                to));
   }
 
   /** Stores feedback on the asker's latest logged question with the same text; never throws. */
@@ -218,7 +265,7 @@ public final class QuestionLog implements FeedbackSink {
       Origin origin,
       String question,
       Boolean answered,
-      String topArticle,
+      Result top,
       boolean cached,
       Boolean helpful) {
     Row row =
@@ -228,7 +275,9 @@ public final class QuestionLog implements FeedbackSink {
             hasher.hash(origin),
             stored(question),
             answered,
-            topArticle,
+            top == null ? null : top.source().id(),
+            top == null ? -1 : top.start(),
+            top == null ? -1 : top.end(),
             cached,
             helpful);
     synchronized (pending) {
@@ -259,8 +308,8 @@ public final class QuestionLog implements FeedbackSink {
         try (PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO question_log (asked_at, platform, workspace, channel, user_hash,"
-                    + " question, answered, top_article, cached, helpful, feedback_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " question, answered, top_article, cached, helpful, feedback_at, top_start,"
+                    + " top_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           for (Row row : pending) {
             bind(insert, row);
             insert.addBatch();
@@ -302,6 +351,14 @@ public final class QuestionLog implements FeedbackSink {
       insert.setNull(11, Types.INTEGER);
     } else {
       insert.setLong(11, row.at());
+    }
+    // Where the best quote is, for the report's most cited passages.
+    if (row.topArticle() == null) {
+      insert.setNull(12, Types.INTEGER);
+      insert.setNull(13, Types.INTEGER);
+    } else {
+      insert.setInt(12, row.topStart());
+      insert.setInt(13, row.topEnd());
     }
   }
 

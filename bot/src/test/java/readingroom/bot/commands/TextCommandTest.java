@@ -59,4 +59,20 @@ class TextCommandTest {
         .as("a Discord mention")
         .isEqualTo(Kind.SOURCES);
   }
+
+  @Test
+  void theClassroomCommandsParseAndSentencesStartingWithTheirWordsStayQuestions() {
+    assertThat(TextCommand.parse("compare why did russia invite the taliban?"))
+        .isEqualTo(new TextCommand(Kind.COMPARE, "why did russia invite the taliban?", false));
+    assertThat(TextCommand.parse("private timeline the moscow format"))
+        .isEqualTo(new TextCommand(Kind.TIMELINE, "the moscow format", true));
+    assertThat(TextCommand.parse("cite")).isEqualTo(new TextCommand(Kind.CITE, "", false));
+    assertThat(TextCommand.parse("cite MLA")).isEqualTo(new TextCommand(Kind.CITE, "MLA", false));
+    assertThat(TextCommand.parse("cite the sources of the sanctions").kind()).isEqualTo(Kind.ASK);
+    assertThat(TextCommand.parse("/discuss sanctions"))
+        .isEqualTo(new TextCommand(Kind.DISCUSS, "sanctions", false));
+    assertThat(TextCommand.parse("discuss how russia sees the taliban").kind()).isEqualTo(Kind.ASK);
+    assertThat(TextCommand.parse("report 30d"))
+        .isEqualTo(new TextCommand(Kind.REPORT, "30d", true));
+  }
 }

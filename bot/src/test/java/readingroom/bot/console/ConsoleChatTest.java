@@ -87,4 +87,28 @@ class ConsoleChatTest {
         .doesNotContain("2. “")
         .contains("The Moscow Times");
   }
+
+  @Test
+  void theClassroomCommandsWorkInTheConsoleToo() throws Exception {
+    String transcript =
+        session(
+            "who claimed responsibility for the crocus city hall attack?\n"
+                + "/followup how many people died?\n"
+                + "/cite chicago\n"
+                + "/compare why did russia invite the taliban to moscow?\n"
+                + "/timeline russia and the taliban\n"
+                + "/discuss\n"
+                + "/report 30d\n");
+    assertThat(transcript)
+        .contains("145 civilian deaths")
+        .contains("Citations (Chicago)")
+        .contains("Compare: why did russia invite the taliban to moscow?")
+        .contains("Timeline: russia and the taliban")
+        .contains("July 2018\n   “")
+        .contains("For discussion")
+        // The console runs without a question log here, so the report says so.
+        .contains("The question log is off");
+    String cite = transcript.substring(transcript.indexOf("Citations (Chicago)"));
+    assertThat(cite.lines().skip(2).findFirst().orElseThrow()).contains("#:~:text=");
+  }
 }

@@ -89,8 +89,20 @@ class DiscordEndToEndTest {
                             + discord.guildId
                             + "/commands"));
     assertThat(names(put.body()))
-        .containsExactly("ask", "sources", "article", "help", "settings", "digest", "add");
-    JsonNode subscribe = put.body().get(5).at("/options/0");
+        .containsExactly(
+            "ask",
+            "sources",
+            "article",
+            "help",
+            "compare",
+            "timeline",
+            "cite",
+            "discuss",
+            "report",
+            "settings",
+            "digest",
+            "add");
+    JsonNode subscribe = put.body().get(10).at("/options/0");
     assertThat(subscribe.get("name").asText()).isEqualTo("subscribe");
     assertThat(names(subscribe.get("options"))).containsExactly("time", "timezone", "topic");
     JsonNode ask = put.body().get(0);
@@ -136,7 +148,7 @@ class DiscordEndToEndTest {
       assertThat(embed.at("/footer/text").asText()).startsWith(source.outlet());
     }
     assertThat(edit.body().path("content").asText()).contains(QUESTION);
-    assertThat(buttonLabels(edit.body())).containsExactly("More", "Helpful", "Not helpful");
+    assertThat(buttonLabels(edit.body())).containsExactly("More", "Cite", "Helpful", "Not helpful");
     assertNoPings(edit.body());
   }
 
@@ -200,7 +212,7 @@ class DiscordEndToEndTest {
     assertThat(shareDefer.body().path("type").asInt()).isEqualTo(5);
     assertThat(shareDefer.body().at("/data/flags").asInt() & 64).as("public").isZero();
     assertThat(descriptions(shared)).isEqualTo(descriptions(answer));
-    assertThat(buttonLabels(shared)).containsExactly("More", "Helpful", "Not helpful");
+    assertThat(buttonLabels(shared)).containsExactly("More", "Cite", "Helpful", "Not helpful");
   }
 
   @Test
@@ -297,7 +309,7 @@ class DiscordEndToEndTest {
       assertThat(discord.callbackOf(ask).body().at("/data/flags").asInt() & 64).isEqualTo(64);
       assertThat(buttonLabels(discord.editOf(ask).body()))
           .as("no sharing against the channel's setting")
-          .containsExactly("More", "Helpful", "Not helpful");
+          .containsExactly("More", "Cite", "Helpful", "Not helpful");
 
       String message = discord.post(discord.channelId, "<@" + discord.botId + "> who is kabulov?");
       Call reply =

@@ -153,9 +153,9 @@ class DiscordRendererTest {
     Reply.AnswerReply empty = new Reply.AnswerReply(new Answer("q", true, List.of(), 1), 3, false);
 
     assertThat(labels(ReplyButtons.forAnswer("1", withMore, false)))
-        .containsExactly("More", "Helpful", "Not helpful");
+        .containsExactly("More", "Cite", "Helpful", "Not helpful");
     assertThat(labels(ReplyButtons.forAnswer("1", last, true)))
-        .containsExactly("Helpful", "Not helpful", "Share to channel");
+        .containsExactly("Cite", "Helpful", "Not helpful", "Share to channel");
     assertThat(ReplyButtons.forAnswer("1", empty, true)).isEmpty();
     assertThat(renderer.render(empty).content()).endsWith("No more quotes for this question.");
   }

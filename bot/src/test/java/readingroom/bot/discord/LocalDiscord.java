@@ -109,6 +109,9 @@ final class LocalDiscord implements AutoCloseable {
   /** Threads the bot opened, by the id of the message they were opened on. */
   private final Map<String, String> threads = new ConcurrentHashMap<>();
 
+  /** The parent channel of each thread users posted in, by thread id. */
+  private final Map<String, String> threadParents = new ConcurrentHashMap<>();
+
   /** Error answers to messages posted in a channel, by channel id. */
   private final Map<String, Answer> refusedPosts = new ConcurrentHashMap<>();
 
@@ -293,6 +296,27 @@ final class LocalDiscord implements AutoCloseable {
     return id;
   }
 
+  /**
+   * A user posts in a thread on a channel; Discord first tells the bot of the thread
+   * (THREAD_CREATE), as it does when it is not yet in the bot's cache.
+   */
+  String postInThread(String thread, String parent, String content) {
+    threadParents.put(thread, parent);
+    gateway.dispatch("THREAD_CREATE", thread(thread, parent, "thread").put("newly_created", false));
+    return post(thread, content);
+  }
+
+  /** A user runs a slash command inside a thread on a channel. */
+  Sent slashInThread(String thread, String parent, String command, Map<String, Object> options) {
+    threadParents.put(thread, parent);
+    gateway.dispatch("THREAD_CREATE", thread(thread, parent, "thread").put("newly_created", false));
+    ObjectNode data = NODES.objectNode().put("id", snowflake()).put("name", command).put("type", 1);
+    data.set("options", options(options));
+    data.put("guild_id", guildId);
+    Sent sent = interact(2, data, thread, null, false);
+    return sent;
+  }
+
   private Sent interact(
       int type, ObjectNode data, String channel, JsonNode message, boolean moderator) {
     String id = snowflake();
@@ -313,7 +337,11 @@ final class LocalDiscord implements AutoCloseable {
             .put("context", 0)
             .put("attachment_size_limit", 10485760);
     interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
-    interaction.set("channel", textChannel(channel, channelName(channel)));
+    interaction.set(
+        "channel",
+        threadParents.containsKey(channel)
+            ? thread(channel, threadParents.get(channel), "thread")
+            : textChannel(channel, channelName(channel)));
     interaction.set(
         "member",
         member(moderator ? List.of(moderatorRoleId) : List.of())

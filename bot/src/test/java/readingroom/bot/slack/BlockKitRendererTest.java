@@ -82,9 +82,9 @@ class BlockKitRendererTest {
     JsonNode without = json(renderer.render(answer(true, List.of(result), false)));
 
     assertThat(withMore.findValuesAsText("action_id"))
-        .containsExactly(Buttons.MORE, Buttons.HELPFUL, Buttons.NOT_HELPFUL);
+        .containsExactly(Buttons.MORE, Buttons.CITE, Buttons.HELPFUL, Buttons.NOT_HELPFUL);
     assertThat(without.findValuesAsText("action_id"))
-        .containsExactly(Buttons.HELPFUL, Buttons.NOT_HELPFUL);
+        .containsExactly(Buttons.CITE, Buttons.HELPFUL, Buttons.NOT_HELPFUL);
   }
 
   @Test
@@ -99,7 +99,7 @@ class BlockKitRendererTest {
     JsonNode blocks = json(renderer.render(new Reply.AnswerReply(answer, 0, true)));
 
     assertThat(blocks.findValuesAsText("value"))
-        .containsExactly("1:why now?", "why now?", "why now?");
+        .containsExactly("1:why now?", "0:why now?", "why now?", "why now?");
   }
 
   @Test

@@ -138,7 +138,7 @@ class SlackHttpModeTest {
       Source source = sourceAt(links.get(i));
       assertThat(engine.articleText(source.id()).orElseThrow()).contains(quote);
     }
-    assertThat(buttons(blocks)).containsExactly("More", "Helpful", "Not helpful");
+    assertThat(buttons(blocks)).containsExactly("More", "Cite", "Helpful", "Not helpful");
     assertThat(SlackText.texts(blocks).get(0)).contains("*"); // query terms in bold
   }
 
@@ -545,7 +545,16 @@ class SlackHttpModeTest {
             .readTree(root.resolve("config/slack-app-manifest.yml").toFile());
     List<String> commands = manifest.at("/features/slash_commands").findValuesAsText("command");
 
-    assertThat(commands).containsExactlyInAnyOrder("/ask", "/sources", "/article", "/readingroom");
+    assertThat(commands)
+        .containsExactlyInAnyOrder(
+            "/ask",
+            "/sources",
+            "/article",
+            "/compare",
+            "/timeline",
+            "/cite",
+            "/discuss",
+            "/readingroom");
     for (String command : commands) {
       String url = responses.newUrl();
       HttpResponse<String> ack =

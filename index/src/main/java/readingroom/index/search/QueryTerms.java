@@ -31,6 +31,24 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
   static final double CORRECTED_WEIGHT = 0.8;
   static final double SYNONYM_WEIGHT = 0.4;
 
+  /** A word only of the earlier question a follow-up follows on from. */
+  static final double CONTEXT_WEIGHT = 0.3;
+
+  /**
+   * These terms with the words of {@code context} added at {@link #CONTEXT_WEIGHT}; a word the
+   * question has itself keeps its own weight.
+   */
+  QueryTerms withContext(String context, Analyzer analyzer) {
+    if (context == null || context.isBlank()) {
+      return this;
+    }
+    Map<String, Double> widened = new LinkedHashMap<>(terms);
+    for (String term : analyse(analyzer, context)) {
+      widened.putIfAbsent(term, CONTEXT_WEIGHT);
+    }
+    return new QueryTerms(corrected, widened, phrases);
+  }
+
   static QueryTerms of(
       String question, IndexReader reader, Analyzer analyzer, List<List<String>> synonyms) {
     String corrected = correctTypos(question, reader, analyzer);

@@ -48,6 +48,9 @@ public final class Retriever {
   private static final float CONTEXT_BOOST = 0.3f;
   private static final float TITLE_BOOST = 0.2f;
 
+  /** How much of a follow-up's embedding comes from the earlier question it follows on from. */
+  static final double CONTEXT_MEANING = 0.35;
+
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final List<List<String>> synonyms;
@@ -81,12 +84,12 @@ public final class Retriever {
       Collection<String> articleFilter,
       java.util.function.Function<String, StoredArticle> articles)
       throws IOException {
-    return rank(searcher, question, articleFilter, articles, true);
+    return rank(searcher, question, "", articleFilter, articles, true);
   }
 
   /**
-   * @param byMeaning false skips the question embedding and the vector search (the BM25 path, for
-   *     benchmarks): candidates then come from words alone
+   * {@link #rank(IndexSearcher, String, String, Collection, java.util.function.Function, boolean)}
+   * without context.
    */
   public Ranking rank(
       IndexSearcher searcher,
@@ -95,8 +98,27 @@ public final class Retriever {
       java.util.function.Function<String, StoredArticle> articles,
       boolean byMeaning)
       throws IOException {
+    return rank(searcher, question, "", articleFilter, articles, byMeaning);
+  }
+
+  /**
+   * @param byMeaning false skips the question embedding and the vector search (the BM25 path, for
+   *     benchmarks): candidates then come from words alone
+   * @param context earlier text the question follows on from, or "": its words are searched at
+   *     {@link QueryTerms#CONTEXT_WEIGHT} of a question word's weight, and its meaning is mixed
+   *     into the question's embedding at {@link #CONTEXT_MEANING}, so the new words lead
+   */
+  public Ranking rank(
+      IndexSearcher searcher,
+      String question,
+      String context,
+      Collection<String> articleFilter,
+      java.util.function.Function<String, StoredArticle> articles,
+      boolean byMeaning)
+      throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    QueryTerms terms = QueryTerms.of(question, reader, analyzer, synonyms);
+    QueryTerms terms =
+        QueryTerms.of(question, reader, analyzer, synonyms).withContext(context, analyzer);
     QuestionFocus focus = QuestionFocus.of(question);
     Map<String, Double> idf = new HashMap<>();
     int passages = Math.max(1, reader.getDocCount(Schema.TEXT));
@@ -120,7 +142,7 @@ public final class Retriever {
         bm25.put(hit.doc, (double) hit.score);
       }
     }
-    float[] vector = byMeaning ? embedder.embedQuery(terms.corrected()) : null;
+    float[] vector = byMeaning ? embedQuery(terms.corrected(), context) : null;
     Set<Integer> docs = new HashSet<>(bm25.keySet());
     if (vector != null) {
       // Only passages have vectors: over the whole corpus a filter would filter nothing, yet cost a
@@ -263,6 +285,29 @@ public final class Retriever {
 
   private static Map<String, Float> fields() {
     return Map.of(Schema.TEXT, 1f, Schema.CONTEXT, CONTEXT_BOOST, Schema.TITLE, TITLE_BOOST);
+  }
+
+  /** The question's embedding, with the context's mixed in when there is one. */
+  private float[] embedQuery(String question, String context) {
+    float[] vector = embedder.embedQuery(question);
+    return context.isBlank() ? vector : mix(vector, embedder.embedQuery(context), CONTEXT_MEANING);
+  }
+
+  /** {@code (1 - share) * a + share * b}, back to unit length so cosines stay comparable. */
+  static float[] mix(float[] a, float[] b, double share) {
+    float[] mixed = new float[a.length];
+    double norm = 0;
+    for (int i = 0; i < a.length; i++) {
+      mixed[i] = (float) ((1 - share) * a[i] + share * b[i]);
+      norm += mixed[i] * mixed[i];
+    }
+    double length = Math.sqrt(norm);
+    if (length > 0) {
+      for (int i = 0; i < mixed.length; i++) {
+        mixed[i] = (float) (mixed[i] / length);
+      }
+    }
+    return mixed;
   }
 
   private static double cosine(IndexReader reader, int doc, float[] query) throws IOException {
