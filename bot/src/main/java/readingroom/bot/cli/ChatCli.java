@@ -58,7 +58,9 @@ public final class ChatCli implements Callable<Integer> {
     ServingSettings serving = settings.serving();
     Secrets secrets = Secrets.fromEnvironment();
     // The database first: a damaged or locked file should stop the bot before indexing starts.
-    try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout());
+    try (StateDatabase database =
+            StateDatabase.open(
+                serving.database(), serving.busyTimeout(), secrets.get(Secrets.DB_PASSWORD));
         Engine engine = EngineOptions.of(settings).open()) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ChatLayer layer =

@@ -16,6 +16,7 @@ import readingroom.bot.digest.Digests;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.state.QuestionLog;
+import readingroom.bot.state.SharedRateBuckets;
 import readingroom.bot.state.SqliteChannelSettings;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.state.UserHasher;
@@ -48,14 +49,29 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
         serving.questionLog()
             ? new QuestionLog(database, hasher, serving.logRetention(), clock)
             : null;
-    // One memory copy of the channels' settings, read by the commands and the digests alike.
+    // One set of channel settings, read by the commands and the digests alike; remembered in
+    // memory unless other replicas share the database and may change them.
+    boolean shared = database.location().shared();
     Channels channels =
-        new Channels(new SqliteChannelSettings(database, clock), serving.defaults());
+        new Channels(new SqliteChannelSettings(database, clock), serving.defaults(), !shared);
+    // Replicas share one allowance per person and channel; a lone process keeps it in memory.
+    RateLimiter limiter =
+        shared
+            ? new RateLimiter(
+                serving.userLimit(),
+                serving.channelLimit(),
+                clock,
+                new SharedRateBuckets(
+                    database,
+                    hasher,
+                    RateLimiter.longest(serving.userLimit(), serving.channelLimit()),
+                    clock))
+            : new RateLimiter(serving.userLimit(), serving.channelLimit(), clock);
     ChatCommands.Builder builder =
         ChatCommands.builder(engine)
             .channels(channels)
             .cache(new AnswerCache(serving.cacheSpec(), Ticker.systemTicker()))
-            .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
+            .limiter(limiter)
             .questionLog(questionLog, hasher)
             .metrics(new ChatMetrics(registry));
     ServingSettings.Digest digest = serving.digest();

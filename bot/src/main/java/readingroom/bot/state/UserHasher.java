@@ -46,10 +46,14 @@ public final class UserHasher {
 
   /** The hex hash of the person behind {@code origin}. */
   public String hash(Origin origin) {
+    return hash(origin.platform().name() + '\0' + origin.workspace() + '\0' + origin.user());
+  }
+
+  /** The hex hash of any text naming a person, such as a rate limiter's bucket key. */
+  String hash(String subject) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      String subject = origin.platform().name() + '\0' + origin.workspace() + '\0' + origin.user();
       return HexFormat.of().formatHex(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is in every JDK; reaching this means a broken runtime.
@@ -62,7 +66,8 @@ public final class UserHasher {
       byte[] fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
       try (PreparedStatement insert =
-          c.prepareStatement("INSERT OR IGNORE INTO state_meta (key, value) VALUES (?, ?)")) {
+          c.prepareStatement(
+              "INSERT INTO state_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
         insert.setString(1, SALT_KEY);
         insert.setString(2, Base64.getEncoder().encodeToString(fresh));
         insert.executeUpdate();
