@@ -1,6 +1,5 @@
 package readingroom.bot.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -62,7 +61,7 @@ public final class ChatCli implements Callable<Integer> {
             StateDatabase.open(
                 serving.database(), serving.busyTimeout(), secrets.get(Secrets.DB_PASSWORD));
         Engine engine = EngineOptions.of(settings).open()) {
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      PrometheusMeterRegistry registry = MetricsServer.registry(serving.replica());
       ChatLayer layer =
           ChatLayer.open(engine, database, serving, secrets, registry, Clock.systemUTC());
       ChatCommands commands = layer.commands();
@@ -76,7 +75,7 @@ public final class ChatCli implements Callable<Integer> {
                       metrics.host(),
                       metrics.port(),
                       registry,
-                      ChatLayer.healthChecks(engine, database))
+                      ChatLayer.healthChecks(engine, database, platforms))
                   : null;
           LogRetention retention =
               layer.questionLog() != null

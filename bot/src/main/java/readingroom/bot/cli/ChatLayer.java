@@ -3,6 +3,7 @@ package readingroom.bot.cli;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.channel.AnswerCache;
 import readingroom.bot.channel.Channels;
@@ -15,6 +16,7 @@ import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.Digests;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
+import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.state.QuestionLog;
 import readingroom.bot.state.SharedRateBuckets;
 import readingroom.bot.state.SqliteChannelSettings;
@@ -94,10 +96,19 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
     return new ChatLayer(commands, questionLog, digests == null ? null : digests.runner());
   }
 
-  /** What {@code /health} checks: the state database answers and the index holds articles. */
-  public static List<HealthCheck> healthChecks(Engine engine, StateDatabase database) {
-    return List.of(
-        new HealthCheck("database", database::healthy),
-        new HealthCheck("index", () -> !engine.sources(Scope.all()).isEmpty()));
+  /**
+   * What {@code /health} checks, so that it says ready only when this replica can serve: the state
+   * database answers, the index is open and holds articles, and each configured platform is
+   * connected.
+   */
+  public static List<HealthCheck> healthChecks(
+      Engine engine, StateDatabase database, List<ChatPlatform> platforms) {
+    List<HealthCheck> checks = new ArrayList<>();
+    checks.add(new HealthCheck("database", database::healthy));
+    checks.add(new HealthCheck("index", () -> !engine.sources(Scope.all()).isEmpty()));
+    for (ChatPlatform platform : platforms) {
+      checks.addAll(platform.healthChecks());
+    }
+    return List.copyOf(checks);
   }
 }

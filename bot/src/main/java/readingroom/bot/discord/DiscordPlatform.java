@@ -2,6 +2,7 @@ package readingroom.bot.discord;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.platform.Shutdown;
@@ -268,5 +270,12 @@ public final class DiscordPlatform implements ChatPlatform {
     public String getGateway() {
       return url;
     }
+  }
+
+  /** Up while the gateway session is connected (JDA reconnects by itself after a drop). */
+  @Override
+  public List<HealthCheck> healthChecks() {
+    return List.of(
+        new HealthCheck("discord", () -> jda != null && jda.getStatus() == JDA.Status.CONNECTED));
   }
 }

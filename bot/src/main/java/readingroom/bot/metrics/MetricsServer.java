@@ -2,6 +2,7 @@ package readingroom.bot.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,6 +73,16 @@ public final class MetricsServer implements AutoCloseable {
     log.info(
         "Metrics on http://{}:{}/metrics, health on /health", host, server.getAddress().getPort());
     return new MetricsServer(server, executor);
+  }
+
+  /**
+   * A Prometheus registry whose every series carries {@code replica="NAME"}, so that one Prometheus
+   * scraping several replicas keeps them apart (and sums them with {@code sum without (replica)}).
+   */
+  public static PrometheusMeterRegistry registry(String replica) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("replica", replica);
+    return registry;
   }
 
   /** The port listened on: the configured one, or the one chosen for port 0. */

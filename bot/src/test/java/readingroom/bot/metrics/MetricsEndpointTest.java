@@ -82,7 +82,8 @@ class MetricsEndpointTest {
       commands.ask(bob, "   ");
 
       try (MetricsServer server =
-          MetricsServer.start("127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database))) {
+          MetricsServer.start(
+              "127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database, List.of()))) {
         HttpResponse<String> metrics = get(server, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type"))
@@ -119,7 +120,8 @@ class MetricsEndpointTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     StateDatabase database = StateDatabase.open(dir.resolve("state.db"));
     try (MetricsServer server =
-        MetricsServer.start("127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database))) {
+        MetricsServer.start(
+            "127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database, List.of()))) {
       assertThat(get(server, "/health").statusCode()).isEqualTo(200);
       database.close();
       HttpResponse<String> health = get(server, "/health");
