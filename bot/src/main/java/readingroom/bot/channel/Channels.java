@@ -55,18 +55,19 @@ public final class Channels {
 
   /**
    * Changes a channel's settings: stored first, then remembered, so a failed write leaves the
-   * channel as it was. Changes to one process's channels are serialised; two changes never lose
-   * each other's fields.
+   * channel as it was. Changes are serialised in this process and, through the repository, across
+   * replicas: two changes never lose each other's fields.
    *
    * @return the channel's new choices
    */
   public synchronized ChannelSettings update(
       ChannelKey channel, UnaryOperator<ChannelSettings> change, String changedBy) {
+    if (!remember) {
+      return repository.update(channel, change, changedBy);
+    }
     ChannelSettings updated = change.apply(chosen(channel));
     repository.save(channel, updated, changedBy);
-    if (remember) {
-      known.put(channel, updated);
-    }
+    known.put(channel, updated);
     return updated;
   }
 }

@@ -126,6 +126,32 @@ class SharedStateReplicasTest {
   }
 
   @Test
+  void twoReplicasChangingOneChannelAtOnceLoseNeitherChange() throws Exception {
+    DatabaseLocation location = Postgres.freshDatabase();
+    ChatLayer a = replica(location, Limit.none());
+    ChatLayer b = replica(location, Limit.none());
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 20; i++) {
+        Origin teacher = new Origin(Platform.SLACK, "T1", "C-busy-" + i, "U-teacher");
+        Future<Reply> quotes =
+            threads.submit(() -> a.commands().settings(teacher, true, "quotes 2"));
+        Future<Reply> visibility =
+            threads.submit(() -> b.commands().settings(teacher, true, "visibility private"));
+        assertThat(quotes.get()).isInstanceOf(SettingsReply.class);
+        assertThat(visibility.get()).isInstanceOf(SettingsReply.class);
+        var settings = ((SettingsReply) a.commands().settings(teacher)).settings();
+        assertThat(settings.maxQuotes()).as("quotes in %s", teacher.channel()).isEqualTo(2);
+        assertThat(settings.visibility())
+            .as("visibility in %s", teacher.channel())
+            .isEqualTo(Visibility.PRIVATE);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void aPersonCannotMultiplyTheirLimitByAskingEachReplicaInTurn() {
     DatabaseLocation location = Postgres.freshDatabase();
     Limit twoAMinute = new Limit(2, Duration.ofMinutes(1));
