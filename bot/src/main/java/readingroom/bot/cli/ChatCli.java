@@ -75,7 +75,7 @@ public final class ChatCli implements Callable<Integer> {
                       metrics.host(),
                       metrics.port(),
                       registry,
-                      ChatLayer.healthChecks(engine, database, platforms))
+                      () -> ChatLayer.healthChecks(engine, database, platforms))
                   : null;
           LogRetention retention =
               layer.questionLog() != null

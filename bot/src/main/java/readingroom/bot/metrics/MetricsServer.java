@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.config.SettingsException;
@@ -46,6 +47,16 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(
       String host, int port, PrometheusMeterRegistry registry, List<HealthCheck> checks) {
+    List<HealthCheck> fixed = List.copyOf(checks);
+    return start(host, port, registry, () -> fixed);
+  }
+
+  /**
+   * Starts serving, asking {@code checks} for the current checks on each request: a platform's
+   * connections (Discord's shards) are known only once it has started.
+   */
+  public static MetricsServer start(
+      String host, int port, PrometheusMeterRegistry registry, Supplier<List<HealthCheck>> checks) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -66,7 +77,7 @@ public final class MetricsServer implements AutoCloseable {
     server.createContext(
         "/metrics",
         exchange -> respond(exchange, () -> new Body(200, PROMETHEUS_TEXT, registry.scrape())));
-    server.createContext("/health", exchange -> respond(exchange, () -> health(checks)));
+    server.createContext("/health", exchange -> respond(exchange, () -> health(checks.get())));
     server.createContext(
         "/", exchange -> respond(exchange, () -> new Body(404, "text/plain", "Not found\n")));
     server.start();

@@ -114,6 +114,7 @@ class DiscordStartupTest {
   }
 
   private static DiscordSettings settings(String rest, String gateway, long guild) {
-    return new DiscordSettings(rest, gateway, guild, true, 1, 100, Duration.ofSeconds(10));
+    return new DiscordSettings(
+        rest, gateway, guild, true, 1, 100, Duration.ofSeconds(10), DiscordSettings.Shards.ONE);
   }
 }
