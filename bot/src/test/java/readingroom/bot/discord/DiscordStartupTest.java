@@ -35,7 +35,10 @@ class DiscordStartupTest {
           .hasMessageContaining("Developer Portal")
           .hasMessageNotContaining("a-wrong-token-abc123")
           .hasMessageNotContaining("\n");
-      assertThat(discord.calls()).extracting(LocalDiscord.Call::path).containsExactly("users/@me");
+      // The shard manager's first call checks the token: nothing else is tried with a bad one.
+      assertThat(discord.calls())
+          .extracting(LocalDiscord.Call::path)
+          .containsExactly("gateway/bot");
     }
   }
 
