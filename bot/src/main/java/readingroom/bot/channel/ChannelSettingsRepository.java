@@ -1,6 +1,7 @@
 package readingroom.bot.channel;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import readingroom.bot.model.ChannelSettings;
 
 /**
@@ -19,6 +20,21 @@ public interface ChannelSettingsRepository {
    * @param changedBy who changed them, already hashed (never a raw user id)
    */
   void save(ChannelKey channel, ChannelSettings settings, String changedBy);
+
+  /**
+   * Reads the channel's choices, applies {@code change} and stores the result, as one step against
+   * every other writer: a database shared by replicas locks the channel's row for it, so two
+   * changes made at once never lose each other's fields. This default serves one process, whose
+   * callers serialise their changes.
+   *
+   * @return the channel's new choices
+   */
+  default ChannelSettings update(
+      ChannelKey channel, UnaryOperator<ChannelSettings> change, String changedBy) {
+    ChannelSettings updated = change.apply(find(channel).orElse(ChannelSettings.UNSET));
+    save(channel, updated, changedBy);
+    return updated;
+  }
 
   /** Settings kept in this process only: lost on restart. */
   static ChannelSettingsRepository inMemory() {

@@ -1,10 +1,9 @@
 package readingroom.bot.channel;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 
@@ -12,7 +11,8 @@ import readingroom.bot.model.Platform;
  * Per-person and per-channel limits on questions that reach the engine, as token buckets: a limit
  * of 5 a minute lets someone ask 5 at once, then one more every 12 seconds. A person's limit counts
  * across the channels of a workspace. Time comes from an injected {@link Clock}, so tests advance a
- * fake one. Idle buckets (full again) are forgotten.
+ * fake one. The buckets live in a {@link BucketStore}: memory for one process, the shared state
+ * database for several replicas.
  */
 public final class RateLimiter {
 
@@ -61,25 +61,30 @@ public final class RateLimiter {
     }
   }
 
-  private record UserKey(Platform platform, String workspace, String user) {}
-
   private final Limit perUser;
   private final Limit perChannel;
   private final Clock clock;
-  private final Cache<Object, Bucket> buckets;
+  private final BucketStore buckets;
 
+  /** Limits kept in this process's memory. */
   public RateLimiter(Limit perUser, Limit perChannel, Clock clock) {
+    this(perUser, perChannel, clock, new InMemoryBuckets(longest(perUser, perChannel), clock));
+  }
+
+  /** Limits kept in {@code buckets}, for example a table every replica shares. */
+  public RateLimiter(Limit perUser, Limit perChannel, Clock clock, BucketStore buckets) {
     this.perUser = perUser;
     this.perChannel = perChannel;
     this.clock = clock;
-    Duration longest =
-        perUser.per().compareTo(perChannel.per()) >= 0 ? perUser.per() : perChannel.per();
-    this.buckets =
-        Caffeine.newBuilder()
-            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-            // After a full period without questions a bucket is full again: no need to keep it.
-            .expireAfterAccess(longest)
-            .build();
+    this.buckets = buckets;
+  }
+
+  /**
+   * The longer of two limits' periods: after that long without questions a bucket is full again, so
+   * a store need not keep it.
+   */
+  public static Duration longest(Limit perUser, Limit perChannel) {
+    return perUser.per().compareTo(perChannel.per()) >= 0 ? perUser.per() : perChannel.per();
   }
 
   /** No limits at all. */
@@ -91,77 +96,42 @@ public final class RateLimiter {
    * Takes one question from both the person's and the channel's allowance, or neither when either
    * is spent.
    */
-  public synchronized Decision tryAcquire(Origin origin) {
+  public Decision tryAcquire(Origin origin) {
     long now = clock.millis();
-    Bucket user =
-        perUser.unlimited()
-            ? null
-            : buckets.get(
-                new UserKey(origin.platform(), origin.workspace(), origin.user()),
-                k -> new Bucket(perUser, now));
-    Bucket channel =
-        perChannel.unlimited()
-            ? null
-            : buckets.get(ChannelKey.of(origin), k -> new Bucket(perChannel, now));
-    if (user != null && !user.available(now)) {
-      return new Decision(Kind.USER, user.waitFor(now));
+    List<String> keys = new ArrayList<>(2);
+    List<Limit> limits = new ArrayList<>(2);
+    List<Kind> kinds = new ArrayList<>(2);
+    if (!perUser.unlimited()) {
+      keys.add(key(Kind.USER, origin.platform(), origin.workspace(), origin.user()));
+      limits.add(perUser);
+      kinds.add(Kind.USER);
     }
-    if (channel != null && !channel.available(now)) {
-      return new Decision(Kind.CHANNEL, channel.waitFor(now));
+    if (!perChannel.unlimited()) {
+      keys.add(key(Kind.CHANNEL, origin.platform(), origin.workspace(), origin.channel()));
+      limits.add(perChannel);
+      kinds.add(Kind.CHANNEL);
     }
-    if (user != null) {
-      user.take();
+    if (keys.isEmpty()) {
+      return Decision.ALLOWED;
     }
-    if (channel != null) {
-      channel.take();
-    }
-    return Decision.ALLOWED;
+    return buckets.update(
+        keys,
+        current -> {
+          List<TokenBucket> next = new ArrayList<>(current.size());
+          for (int i = 0; i < current.size(); i++) {
+            TokenBucket bucket = current.get(i).refilled(limits.get(i), now);
+            if (!bucket.canTake(limits.get(i))) {
+              return new BucketStore.Change<>(
+                  null, new Decision(kinds.get(i), bucket.waitFor(limits.get(i))));
+            }
+            next.add(bucket.take(limits.get(i)));
+          }
+          return new BucketStore.Change<>(next, Decision.ALLOWED);
+        });
   }
 
-  /**
-   * A token bucket in exact integer units: a question costs {@code per} milliseconds' worth, and
-   * every millisecond adds {@code questions} units. Guarded by the limiter's lock.
-   */
-  private static final class Bucket {
-    private final long refillPerMilli;
-    private final long cost;
-    private final long capacity;
-    private long units;
-    private long updated;
-
-    Bucket(Limit limit, long now) {
-      this.refillPerMilli = limit.questions();
-      this.cost = Math.max(1, limit.per().toMillis());
-      this.capacity = cost * limit.questions();
-      this.units = capacity;
-      this.updated = now;
-    }
-
-    boolean available(long now) {
-      refill(now);
-      return units >= cost;
-    }
-
-    void take() {
-      units -= cost;
-    }
-
-    Duration waitFor(long now) {
-      refill(now);
-      long missing = cost - units;
-      return missing <= 0
-          ? Duration.ZERO
-          : Duration.ofMillis((missing + refillPerMilli - 1) / refillPerMilli);
-    }
-
-    private void refill(long now) {
-      if (now > updated) {
-        long elapsed = now - updated;
-        // Saturate rather than overflow after a very long idle time.
-        long added = elapsed > capacity / refillPerMilli ? capacity : elapsed * refillPerMilli;
-        units = Math.min(capacity, units + added);
-        updated = now;
-      }
-    }
+  /** A person's bucket counts across the channels of a workspace; a channel's is its own. */
+  private static String key(Kind kind, Platform platform, String workspace, String id) {
+    return kind.name() + '\0' + platform.name() + '\0' + workspace + '\0' + id;
   }
 }

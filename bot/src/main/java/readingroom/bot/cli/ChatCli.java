@@ -1,6 +1,5 @@
 package readingroom.bot.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -65,7 +64,9 @@ public final class ChatCli implements Callable<Integer> {
     GracefulShutdown shutdown = null;
     try {
       // The database first: a damaged or locked file should stop the bot before indexing starts.
-      try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout())) {
+      try (StateDatabase database =
+          StateDatabase.open(
+              serving.database(), serving.busyTimeout(), secrets.get(Secrets.DB_PASSWORD))) {
         if (!console) {
           // Seconds, not the 20-40 s the engine takes to load: a refused or unreachable
           // platform is reported before anything heavy starts.
@@ -96,7 +97,7 @@ public final class ChatCli implements Callable<Integer> {
         // Articles added from chat and new feed items are indexed while the bot answers.
         Library library = new Library(engine, settings.corpus(), new Fetcher(feeds.limits()));
         FeedWatch feedWatch = feedWatch(feeds, library)) {
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      PrometheusMeterRegistry registry = MetricsServer.registry(serving.replica());
       ChatLayer layer =
           ChatLayer.open(
               engine,
@@ -118,7 +119,7 @@ public final class ChatCli implements Callable<Integer> {
                       metrics.host(),
                       metrics.port(),
                       registry,
-                      ChatLayer.healthChecks(engine, database, feedWatch))
+                      () -> ChatLayer.healthChecks(engine, database, platforms, feedWatch))
                   : null;
           LogRetention retention =
               layer.questionLog() != null

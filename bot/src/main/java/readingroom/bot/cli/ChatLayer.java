@@ -18,7 +18,9 @@ import readingroom.bot.library.FeedWatch;
 import readingroom.bot.library.Library;
 import readingroom.bot.metrics.ChatMetrics;
 import readingroom.bot.metrics.HealthCheck;
+import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.state.QuestionLog;
+import readingroom.bot.state.SharedRateBuckets;
 import readingroom.bot.state.SqliteChannelSettings;
 import readingroom.bot.state.SqliteConversationMemory;
 import readingroom.bot.state.SqliteDiscussionHistory;
@@ -71,14 +73,29 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
         serving.questionLog()
             ? new QuestionLog(database, hasher, serving.logRetention(), clock)
             : null;
-    // One memory copy of the channels' settings, read by the commands and the digests alike.
+    // One set of channel settings, read by the commands and the digests alike; remembered in
+    // memory unless other replicas share the database and may change them.
+    boolean shared = database.location().shared();
     Channels channels =
-        new Channels(new SqliteChannelSettings(database, clock), serving.defaults());
+        new Channels(new SqliteChannelSettings(database, clock), serving.defaults(), !shared);
+    // Replicas share one allowance per person and channel; a lone process keeps it in memory.
+    RateLimiter limiter =
+        shared
+            ? new RateLimiter(
+                serving.userLimit(),
+                serving.channelLimit(),
+                clock,
+                new SharedRateBuckets(
+                    database,
+                    hasher,
+                    RateLimiter.longest(serving.userLimit(), serving.channelLimit()),
+                    clock))
+            : new RateLimiter(serving.userLimit(), serving.channelLimit(), clock);
     ChatCommands.Builder builder =
         ChatCommands.builder(engine)
             .channels(channels)
             .cache(new AnswerCache(serving.cacheSpec(), Ticker.systemTicker()))
-            .limiter(new RateLimiter(serving.userLimit(), serving.channelLimit(), clock))
+            .limiter(limiter)
             .questionLog(questionLog, hasher)
             .metrics(new ChatMetrics(registry))
             .conversations(
@@ -108,20 +125,35 @@ public record ChatLayer(ChatCommands commands, QuestionLog questionLog, DigestRu
     return new ChatLayer(commands, questionLog, digests == null ? null : digests.runner());
   }
 
-  /** What {@code /health} checks: the state database answers and the index holds articles. */
-  public static List<HealthCheck> healthChecks(Engine engine, StateDatabase database) {
-    return healthChecks(engine, database, null);
+  /** As {@link #healthChecks(Engine, StateDatabase, List, FeedWatch)}, with no feeds watched. */
+  public static List<HealthCheck> healthChecks(
+      Engine engine, StateDatabase database, List<? extends ChatPlatform> platforms) {
+    return healthChecks(engine, database, platforms, null);
+  }
+
+  /** As {@link #healthChecks(Engine, StateDatabase, List, FeedWatch)}, with no platform. */
+  public static List<HealthCheck> healthChecks(
+      Engine engine, StateDatabase database, FeedWatch feeds) {
+    return healthChecks(engine, database, List.of(), feeds);
   }
 
   /**
-   * As {@link #healthChecks(Engine, StateDatabase)}, and each watched feed's last poll: a failing
-   * feed shows as "feed <url>": "DOWN" and makes the bot "DEGRADED", never down.
+   * What {@code /health} checks, so that it says ready only when this replica can serve: the state
+   * database answers, the index is open and holds articles, and each configured platform is
+   * connected; each watched feed's last poll is advisory: a failing feed shows as "feed <url>":
+   * "DOWN" and makes the bot "DEGRADED", never down.
    */
   public static List<HealthCheck> healthChecks(
-      Engine engine, StateDatabase database, FeedWatch feeds) {
+      Engine engine,
+      StateDatabase database,
+      List<? extends ChatPlatform> platforms,
+      FeedWatch feeds) {
     List<HealthCheck> checks = new ArrayList<>();
     checks.add(new HealthCheck("database", database::healthy));
     checks.add(new HealthCheck("index", () -> !engine.sources(Scope.all()).isEmpty()));
+    for (ChatPlatform platform : platforms) {
+      checks.addAll(platform.healthChecks());
+    }
     if (feeds != null) {
       for (FeedSource feed : feeds.feeds()) {
         checks.add(HealthCheck.advisory("feed " + feed.url(), () -> feeds.healthy(feed.url())));

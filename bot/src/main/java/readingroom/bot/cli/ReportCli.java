@@ -71,8 +71,12 @@ public final class ReportCli implements Callable<Integer> {
       return 2;
     }
     ServingSettings serving = main.settings().serving();
-    try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout());
-        Engine engine = EngineOptions.of(main.settings()).open()) {
+    try (StateDatabase database =
+            StateDatabase.open(
+                serving.database(),
+                serving.busyTimeout(),
+                Secrets.fromEnvironment().get(Secrets.DB_PASSWORD));
+        Engine engine = EngineOptions.of(main.settings()).updates(Engine.Updates.NEVER).open()) {
       QuestionLog log =
           new QuestionLog(
               database,

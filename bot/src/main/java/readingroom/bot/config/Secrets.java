@@ -20,6 +20,9 @@ public final class Secrets {
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String STATE_SALT = "READINGROOM_SALT";
 
+  /** The PostgreSQL password when {@code state.database} is a server's URL. */
+  public static final String DB_PASSWORD = "READINGROOM_DB_PASSWORD";
+
   private final Map<String, String> environment;
 
   public Secrets(Map<String, String> environment) {

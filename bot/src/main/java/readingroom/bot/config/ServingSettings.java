@@ -2,12 +2,14 @@ package readingroom.bot.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import readingroom.bot.channel.AnswerCache;
 import readingroom.bot.channel.RateLimiter;
 import readingroom.bot.model.ChannelDefaults;
 import readingroom.bot.model.Visibility;
+import readingroom.bot.state.DatabaseLocation;
 
 /**
  * The settings of the layer between chat and engine: channel defaults, the state database, the
@@ -15,7 +17,8 @@ import readingroom.bot.model.Visibility;
  * validated with it at start-up.
  *
  * @param defaults what channels get until they change their settings
- * @param database the SQLite file with channel settings and the question log
+ * @param database the SQLite file or PostgreSQL server with channel settings, the question log,
+ *     digests and shared rate limits
  * @param busyTimeout how long to wait for another process's lock on the database
  * @param cacheSpec the answer cache's Caffeine specification
  * @param userLimit questions per person
@@ -24,10 +27,11 @@ import readingroom.bot.model.Visibility;
  * @param logRetention how long logged questions are kept
  * @param metrics the metrics and health endpoint
  * @param digest the daily digests
+ * @param replica this process's name among replicas, for metrics and digest claims
  */
 public record ServingSettings(
     ChannelDefaults defaults,
-    Path database,
+    DatabaseLocation database,
     Duration busyTimeout,
     String cacheSpec,
     RateLimiter.Limit userLimit,
@@ -35,7 +39,8 @@ public record ServingSettings(
     boolean questionLog,
     Duration logRetention,
     Metrics metrics,
-    Digest digest) {
+    Digest digest,
+    String replica) {
 
   /**
    * Where {@code /metrics} and {@code /health} are served.
@@ -71,13 +76,27 @@ public record ServingSettings(
     } catch (IllegalArgumentException e) {
       throw Settings.problem(root, "cache.spec", e.getMessage());
     }
-    String database = Settings.string(root, "state.database");
-    if (database.isBlank()) {
+    String databaseText = Settings.string(root, "state.database");
+    if (databaseText.isBlank()) {
       throw Settings.problem(root, "state.database", "must not be empty");
+    }
+    DatabaseLocation database;
+    try {
+      database = DatabaseLocation.parse(databaseText);
+    } catch (IllegalArgumentException e) {
+      // The message names the key and where it was set, never the value: it may hold a secret.
+      throw new SettingsException(
+          "Setting "
+              + Settings.ROOT
+              + ".state.database (set in "
+              + root.getValue("state.database").origin().description()
+              + ") "
+              + e.getMessage()
+              + ".");
     }
     return new ServingSettings(
         new ChannelDefaults(visibility, maxQuotes),
-        Path.of(database),
+        database,
         duration(root, "state.busy-timeout", false),
         spec,
         limit(root, "limits.user-questions", "limits.user-period"),
@@ -89,7 +108,24 @@ public record ServingSettings(
             Settings.string(root, "metrics.host"),
             Settings.intIn(root, "metrics.port", 0, 65535),
             bool(root, "metrics.in-console")),
-        digest(root));
+        digest(root),
+        replica(Settings.string(root, "replica")));
+  }
+
+  /** The configured name, or this host's name, or "local" when even that is unknown. */
+  private static String replica(String configured) {
+    if (!configured.isBlank()) {
+      return configured.strip();
+    }
+    String hostName = System.getenv("HOSTNAME");
+    if (hostName != null && !hostName.isBlank()) {
+      return hostName.strip();
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "local";
+    }
   }
 
   private static Digest digest(Config root) {

@@ -149,7 +149,7 @@ public final class DigestRunner {
     try {
       composed = composer.compose(s, day, now, false);
     } catch (RuntimeException e) {
-      store.release(key, day, String.valueOf(e.getMessage()));
+      store.release(key, day, owner, String.valueOf(e.getMessage()));
       throw e;
     }
     if (composed.reply().isEmpty()) {
@@ -169,11 +169,11 @@ public final class DigestRunner {
           e.getMessage());
       return Outcome.PAUSED;
     } catch (InterruptedException e) {
-      store.release(key, day, "interrupted");
+      store.release(key, day, owner, "interrupted");
       Thread.currentThread().interrupt();
       return Outcome.RETRY;
     } catch (Exception e) {
-      store.release(key, day, String.valueOf(e.getMessage()));
+      store.release(key, day, owner, String.valueOf(e.getMessage()));
       log.warn(
           "Digest for {} of {} could not be posted ({}); trying again on the next run",
           describe(key),

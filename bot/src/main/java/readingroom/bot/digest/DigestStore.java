@@ -111,14 +111,14 @@ public final class DigestStore {
                 day));
   }
 
-  /** A day's claim as stored. */
-  private record Claim(SlotState state, String holder, long claimedAt, int attempts) {}
-
   /**
-   * Claims a channel's day for {@code owner}, in one transaction. A day nobody claimed, or one
-   * released after a failure, is taken at once; a day claimed by another process is taken over only
-   * once its claim is older than {@code lease} (that process died before posting); a finished day
-   * is never taken. After {@code maxAttempts} claims the day is marked failed instead.
+   * Claims a channel's day for {@code owner}. A day nobody claimed, or one released after a
+   * failure, is taken at once; a day claimed by another process is taken over only once its claim
+   * is older than {@code lease} (that process died before posting); a finished day is never taken.
+   * After {@code maxAttempts} claims the day is marked failed instead. Each step is one conditional
+   * statement on the day's row (a unique key for the first claim, a guarded update for a takeover),
+   * so of any number of processes on one database exactly one wins a day: a second updater waits
+   * for the first's row lock and then finds the claim no longer abandoned.
    *
    * @return whether {@code owner} now holds the day and should post it
    */
@@ -129,74 +129,70 @@ public final class DigestStore {
       Instant now,
       Duration lease,
       int maxAttempts) {
+    Instant abandonedBefore = now.minus(lease);
     return database.inTransaction(c -> {
       Sql sql = Sql.on(c);
-      Optional<Claim> found =
-          sql.first(
-              "SELECT state, owner, claimed_at, attempts FROM digest_slots WHERE "
-                  + CHANNEL
-                  + " AND slot_date = ?",
-              row ->
-                  new Claim(
-                      SlotState.valueOf(row.getString(1)),
-                      row.getString(2),
-                      row.getLong(3),
-                      row.getInt(4)),
+      if (sql.update(
+              "INSERT INTO digest_slots (platform, workspace, channel, slot_date, state, owner,"
+                  + " claimed_at, attempts) VALUES (?, ?, ?, ?, 'CLAIMED', ?, ?, 1)"
+                  + " ON CONFLICT (platform, workspace, channel, slot_date) DO NOTHING",
               channel,
-              day);
-      if (found.isEmpty()) {
-        sql.update(
-            "INSERT INTO digest_slots (platform, workspace, channel, slot_date, state, owner,"
-                + " claimed_at, attempts) VALUES (?, ?, ?, ?, 'CLAIMED', ?, ?, 1)",
-            channel,
-            day,
-            owner,
-            now);
+              day,
+              owner,
+              now)
+          == 1) {
         return true;
       }
-      Claim claim = found.get();
-      if (claim.state().finished() || owner.equals(claim.holder())) {
-        return false;
-      }
-      boolean abandoned =
-          claim.holder() == null
-              || !now.isBefore(Instant.ofEpochMilli(claim.claimedAt()).plus(lease));
-      if (!abandoned) {
-        return false;
-      }
-      if (claim.attempts() >= maxAttempts) {
-        finish(
-            c,
-            channel,
-            day,
-            SlotState.FAILED,
-            "gave up after " + claim.attempts() + " attempts",
-            now);
-        return false;
+      String abandoned =
+          " AND state = 'CLAIMED' AND (owner IS NULL OR (owner <> ? AND claimed_at <= ?))";
+      if (sql.update(
+              "UPDATE digest_slots SET owner = ?, claimed_at = ?, attempts = attempts + 1 WHERE "
+                  + CHANNEL
+                  + " AND slot_date = ?"
+                  + abandoned
+                  + " AND attempts < ?",
+              owner,
+              now,
+              channel,
+              day,
+              owner,
+              abandonedBefore,
+              maxAttempts)
+          == 1) {
+        return true;
       }
       sql.update(
-          "UPDATE digest_slots SET owner = ?, claimed_at = ?, attempts = attempts + 1 WHERE "
+          "UPDATE digest_slots SET state = 'FAILED', owner = NULL, finished_at = ?,"
+              + " detail = 'gave up after ' || attempts || ' attempts' WHERE "
               + CHANNEL
-              + " AND slot_date = ?",
-          owner,
+              + " AND slot_date = ?"
+              + abandoned
+              + " AND attempts >= ?",
           now,
           channel,
-          day);
-      return true;
+          day,
+          owner,
+          abandonedBefore,
+          maxAttempts);
+      return false;
     });
   }
 
-  /** Lets a failed claim be tried again on the next run, by any process. */
-  public void release(ChannelKey channel, LocalDate day, String detail) {
+  /**
+   * Lets a failed claim be tried again on the next run, by any process; only while {@code owner}
+   * still holds it, so a late release never frees a day another process took over.
+   */
+  public void release(ChannelKey channel, LocalDate day, String owner, String detail) {
     database.inTransaction(c ->
         Sql.on(c)
             .update(
                 "UPDATE digest_slots SET owner = NULL, detail = ? WHERE "
                     + CHANNEL
-                    + " AND slot_date = ? AND state = 'CLAIMED'",
+                    + " AND slot_date = ? AND state = 'CLAIMED' AND owner = ?",
                 shorten(detail),
                 channel,
-                day));
+                day,
+                owner));
   }
 
   /** Settles a day without a post: empty, missed or failed. Never overwrites a finished day. */
@@ -222,8 +218,9 @@ public final class DigestStore {
           channel);
       if (featured != null) {
         sql.update(
-            "INSERT OR IGNORE INTO digest_featured (platform, workspace, channel, article_id,"
-                + " quote_start, quote_end, featured_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO digest_featured (platform, workspace, channel, article_id,"
+                + " quote_start, quote_end, featured_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
             channel,
             featured.articleId(),
             featured.start(),
@@ -263,7 +260,8 @@ public final class DigestStore {
           sql.first("SELECT COUNT(*) FROM seen_articles", row -> row.getLong(1) == 0).orElse(true);
       Instant firstSeen = first ? Instant.EPOCH : now;
       sql.batch(
-          "INSERT OR IGNORE INTO seen_articles (article_id, first_seen) VALUES (?, ?)",
+          "INSERT INTO seen_articles (article_id, first_seen) VALUES (?, ?)"
+              + " ON CONFLICT DO NOTHING",
           articleIds.stream().map(id -> new Object[] {id, firstSeen}).toList());
       return null;
     });

@@ -1,11 +1,11 @@
 package readingroom.bot.discord;
 
 import java.util.Set;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.model.Reply;
@@ -25,17 +25,18 @@ final class DiscordDigestPoster implements DigestPoster {
           ErrorResponse.MISSING_ACCESS,
           ErrorResponse.MISSING_PERMISSIONS);
 
-  private final JDA jda;
+  private final ShardManager shards;
   private final DiscordRenderer renderer;
 
-  DiscordDigestPoster(JDA jda, DiscordRenderer renderer) {
-    this.jda = jda;
+  DiscordDigestPoster(ShardManager shards, DiscordRenderer renderer) {
+    this.shards = shards;
     this.renderer = renderer;
   }
 
   @Override
   public void post(ChannelKey channel, Reply.DigestReply digest) throws Exception {
-    GuildMessageChannel target = jda.getChannelById(GuildMessageChannel.class, channel.channel());
+    GuildMessageChannel target =
+        shards.getChannelById(GuildMessageChannel.class, channel.channel());
     if (target == null) {
       throw new ChannelUnreachableException(
           "Discord channel not found: deleted, or the bot is no longer in the server");

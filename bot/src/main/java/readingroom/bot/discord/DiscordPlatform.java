@@ -2,18 +2,15 @@ package readingroom.bot.discord;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ContextException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -22,6 +19,8 @@ import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
@@ -30,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.SettingsException;
+import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.platform.Shutdown;
@@ -55,7 +55,7 @@ public final class DiscordPlatform implements ChatPlatform {
   private final ChatCommands commands;
   private final FeedbackSink feedback;
   private ExecutorService workers;
-  private JDA jda;
+  private ShardManager shards;
 
   private DiscordPlatform(
       DiscordSettings settings, String token, ChatCommands commands, FeedbackSink feedback) {
@@ -68,11 +68,11 @@ public final class DiscordPlatform implements ChatPlatform {
   @Override
   public java.util.Map<readingroom.bot.model.Platform, readingroom.bot.digest.DigestPoster>
       digestPosters() {
-    return jda == null
+    return shards == null
         ? java.util.Map.of()
         : java.util.Map.of(
             readingroom.bot.model.Platform.DISCORD,
-            new DiscordDigestPoster(jda, new DiscordRenderer()));
+            new DiscordDigestPoster(shards, new DiscordRenderer()));
   }
 
   /**
@@ -139,18 +139,17 @@ public final class DiscordPlatform implements ChatPlatform {
     // message that does not set them ping no one either.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
-    CompletableFuture<Void> ready = new CompletableFuture<>();
+    CompletableFuture<Void> failed = new CompletableFuture<>();
     EventListener readiness =
         event -> {
-          if (event instanceof ReadyEvent) {
-            ready.complete(null);
-          } else if (event instanceof ShutdownEvent shutdown) {
-            ready.completeExceptionally(new SettingsException(closedDuringStart(shutdown)));
+          if (event instanceof ShutdownEvent shutdown && !connected()) {
+            failed.completeExceptionally(new SettingsException(closedDuringStart(shutdown)));
           }
         };
+    DiscordSettings.Shards split = settings.shards();
     try {
-      jda =
-          JDABuilder.createLight(token, INTENTS)
+      DefaultShardManagerBuilder builder =
+          DefaultShardManagerBuilder.createLight(token, INTENTS)
               .disableCache(EnumSet.allOf(CacheFlag.class))
               .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()))
               .setSessionController(new GatewayAt(settings.gatewayUrl()))
@@ -162,8 +161,13 @@ public final class DiscordPlatform implements ChatPlatform {
               .setEnableShutdownHook(false)
               // For the members' permissions Discord resolves in each interaction.
               .setRawEventsEnabled(true)
-              .addEventListeners(readiness, permissions, listener)
-              .build();
+              // 0: ask Discord (GET /gateway/bot) how many shards it recommends.
+              .setShardsTotal(split.total() == 0 ? -1 : split.total())
+              .addEventListeners(readiness, permissions, listener);
+      if (!split.runsAll()) {
+        builder.setShards(split.ids());
+      }
+      shards = builder.build();
     } catch (InvalidTokenException e) {
       close();
       throw new SettingsException(TOKEN_REFUSED);
@@ -172,39 +176,83 @@ public final class DiscordPlatform implements ChatPlatform {
       throw new SettingsException(
           "Cannot reach Discord at " + settings.restUrl() + ": " + reason(e) + ".");
     }
-    try {
-      ready.get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      close();
-      throw e.getCause() instanceof SettingsException settingsProblem
-          ? settingsProblem
-          : new SettingsException("Discord start-up failed: " + reason(e.getCause()) + ".");
-    } catch (TimeoutException e) {
-      close();
-      throw new SettingsException(
-          "Discord's gateway at "
-              + settings.gatewayUrl()
-              + " did not accept the connection within "
-              + settings.startTimeout().toSeconds()
-              + " s (readingroom.discord.start-timeout): check the network, or readingroom.discord.gateway-url.");
-    }
+    awaitConnected(failed);
     try {
       registerCommands();
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+    JDA first = shards.getShards().get(0);
     log.info(
-        "Discord: connected as {}; add Reading Room to a server with {}",
-        jda.getSelfUser().getName(),
-        InviteUrl.of(jda.getSelfUser().getApplicationIdLong()));
+        "Discord: connected as {} on shards {} of {}; add Reading Room to a server with {}",
+        first.getSelfUser().getName(),
+        shardIds(),
+        shards.getShardsTotal(),
+        InviteUrl.of(first.getSelfUser().getApplicationIdLong()));
   }
 
+  /** Waits until every shard of this process is connected, or says why not. */
+  private void awaitConnected(CompletableFuture<Void> failed) throws InterruptedException {
+    long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+    while (!connected()) {
+      if (failed.isCompletedExceptionally()) {
+        close();
+        try {
+          failed.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof SettingsException settingsProblem
+              ? settingsProblem
+              : new SettingsException("Discord start-up failed: " + reason(e.getCause()) + ".");
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        close();
+        throw new SettingsException(
+            "Discord's gateway at "
+                + settings.gatewayUrl()
+                + " did not accept the connection within "
+                + settings.startTimeout().toSeconds()
+                + " s (readingroom.discord.start-timeout): check the network, or"
+                + " readingroom.discord.gateway-url.");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Whether every shard this process runs is started and connected. */
+  private boolean connected() {
+    ShardManager manager = shards;
+    if (manager == null || manager.getShardsQueued() > 0) {
+      return false;
+    }
+    List<JDA> running = manager.getShards();
+    int expected =
+        settings.shards().runsAll() ? manager.getShardsTotal() : settings.shards().ids().size();
+    return running.size() == expected
+        && running.stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
+  }
+
+  private List<Integer> shardIds() {
+    return shards.getShards().stream().map(s -> s.getShardInfo().getShardId()).sorted().toList();
+  }
+
+  /**
+   * Registers the slash commands once for the whole bot, however many shards and replicas it runs
+   * on: in the configured server by the process whose shard holds it, or globally by the process
+   * running shard 0.
+   */
   private void registerCommands() {
-    String invite = InviteUrl.of(jda.getSelfUser().getApplicationIdLong());
+    JDA first = shards.getShards().get(0);
+    String invite = InviteUrl.of(first.getSelfUser().getApplicationIdLong());
+    DiscordSettings.Shards split = settings.shards();
     try {
       if (settings.registersInGuild()) {
-        Guild guild = jda.getGuildById(settings.guildId());
+        Guild guild = shards.getGuildById(settings.guildId());
+        if (guild == null && !split.runsAll()) {
+          log.info("Discord: the server's shard runs elsewhere; it registers the slash commands");
+          return;
+        }
         if (guild == null) {
           throw new SettingsException(
               "Setting readingroom.discord.guild-id is "
@@ -215,10 +263,13 @@ public final class DiscordPlatform implements ChatPlatform {
         }
         guild.updateCommands().addCommands(SlashCommands.all()).complete();
         log.info("Discord: slash commands registered in server {}", guild.getName());
-      } else {
-        jda.updateCommands().addCommands(SlashCommands.all()).complete();
+      } else if (split.registersGlobally()) {
+        JDA zero = shards.getShardById(0);
+        (zero == null ? first : zero).updateCommands().addCommands(SlashCommands.all()).complete();
         log.info(
             "Discord: slash commands registered globally (servers may take a while to see them)");
+      } else {
+        log.info("Discord: shard 0 runs elsewhere; it registers the slash commands");
       }
     } catch (ErrorResponseException e) {
       throw new SettingsException(
@@ -234,14 +285,18 @@ public final class DiscordPlatform implements ChatPlatform {
     if (workers != null) {
       Shutdown.await(workers, Duration.ofSeconds(5));
     }
-    if (jda != null) {
-      jda.shutdown();
+    ShardManager manager = shards;
+    if (manager != null) {
+      List<JDA> running = manager.getShards();
+      manager.shutdown();
       try {
-        if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
-          jda.shutdownNow();
+        for (JDA shard : running) {
+          if (!shard.awaitShutdown(10, TimeUnit.SECONDS)) {
+            shard.shutdownNow();
+          }
         }
       } catch (InterruptedException e) {
-        jda.shutdownNow();
+        running.forEach(JDA::shutdownNow);
         Thread.currentThread().interrupt();
       }
     }
@@ -291,5 +346,31 @@ public final class DiscordPlatform implements ChatPlatform {
     public String getGateway() {
       return url;
     }
+  }
+
+  /**
+   * One check per shard this process runs, {@code discord-shard-N}, up while its gateway session is
+   * connected (JDA reconnects by itself after a drop); before start-up, when the shards are not yet
+   * known, one {@code discord} check that is down.
+   */
+  @Override
+  public List<HealthCheck> healthChecks() {
+    ShardManager manager = shards;
+    List<Integer> ids =
+        manager != null
+            ? shardIds()
+            : settings.shards().runsAll() ? List.of() : settings.shards().ids();
+    if (ids.isEmpty()) {
+      return List.of(new HealthCheck("discord", this::connected));
+    }
+    return ids.stream()
+        .map(id ->
+            new HealthCheck(
+                "discord-shard-" + id,
+                () -> {
+                  JDA shard = shards == null ? null : shards.getShardById(id);
+                  return shard != null && shard.getStatus() == JDA.Status.CONNECTED;
+                }))
+        .toList();
   }
 }

@@ -2,6 +2,7 @@ package readingroom.bot.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.config.SettingsException;
@@ -46,6 +48,16 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(
       String host, int port, PrometheusMeterRegistry registry, List<HealthCheck> checks) {
+    List<HealthCheck> fixed = List.copyOf(checks);
+    return start(host, port, registry, () -> fixed);
+  }
+
+  /**
+   * Starts serving, asking {@code checks} for the current checks on each request: a platform's
+   * connections (Discord's shards) are known only once it has started.
+   */
+  public static MetricsServer start(
+      String host, int port, PrometheusMeterRegistry registry, Supplier<List<HealthCheck>> checks) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -66,13 +78,23 @@ public final class MetricsServer implements AutoCloseable {
     server.createContext(
         "/metrics",
         exchange -> respond(exchange, () -> new Body(200, PROMETHEUS_TEXT, registry.scrape())));
-    server.createContext("/health", exchange -> respond(exchange, () -> health(checks)));
+    server.createContext("/health", exchange -> respond(exchange, () -> health(checks.get())));
     server.createContext(
         "/", exchange -> respond(exchange, () -> new Body(404, "text/plain", "Not found\n")));
     server.start();
     log.info(
         "Metrics on http://{}:{}/metrics, health on /health", host, server.getAddress().getPort());
     return new MetricsServer(server, executor);
+  }
+
+  /**
+   * A Prometheus registry whose every series carries {@code replica="NAME"}, so that one Prometheus
+   * scraping several replicas keeps them apart (and sums them with {@code sum without (replica)}).
+   */
+  public static PrometheusMeterRegistry registry(String replica) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("replica", replica);
+    return registry;
   }
 
   /** The port listened on: the configured one, or the one chosen for port 0. */

@@ -1,7 +1,9 @@
 package readingroom.bot.platform;
 
+import java.util.List;
 import java.util.Map;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.model.Platform;
 
 /** A running connection to one chat platform. */
@@ -25,6 +27,13 @@ public interface ChatPlatform extends AutoCloseable {
   default Map<Platform, DigestPoster> digestPosters() {
     return Map.of();
   }
+
+  /**
+   * What {@code /health} checks for this platform: whether each of its connections is up now (a
+   * gateway session per Discord shard, Slack's Socket Mode link). Down before {@link #start()}, so
+   * a replica counts as ready only once it can serve.
+   */
+  List<HealthCheck> healthChecks();
 
   /** Disconnects. */
   @Override

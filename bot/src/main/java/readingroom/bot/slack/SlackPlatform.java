@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
@@ -398,5 +400,26 @@ public final class SlackPlatform implements ChatPlatform {
         log.debug("Slack client did not close cleanly", e);
       }
     }
+  }
+
+  /**
+   * Up while Socket Mode's WebSocket is open, or, in HTTP mode, once the endpoint Slack calls is
+   * listening (there is no connection to keep).
+   */
+  @Override
+  public List<HealthCheck> healthChecks() {
+    return List.of(
+        new HealthCheck(
+            "slack",
+            () -> {
+              if (http != null) {
+                return true;
+              }
+              SocketModeApp socket = socketMode;
+              return socket != null
+                  && !socket.isClientStopped()
+                  && socket.getClient() != null
+                  && socket.getClient().verifyConnection();
+            }));
   }
 }

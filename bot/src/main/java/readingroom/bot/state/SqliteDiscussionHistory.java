@@ -33,8 +33,10 @@ public final class SqliteDiscussionHistory implements DiscussionHistory {
     database.inTransaction(c ->
         Sql.on(c)
             .update(
-                "INSERT OR REPLACE INTO discussion_turn (platform, workspace, channel, article_id,"
-                    + " quote_start, posted_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO discussion_turn (platform, workspace, channel, article_id,"
+                    + " quote_start, posted_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (platform, workspace, channel, article_id, quote_start)"
+                    + " DO UPDATE SET posted_at = excluded.posted_at",
                 channel,
                 passage.articleId(),
                 passage.start(),

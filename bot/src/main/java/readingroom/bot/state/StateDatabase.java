@@ -1,5 +1,7 @@
 package readingroom.bot.state;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -19,39 +23,92 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The SQLite file holding the bot's state, opened once per process. Opening checks the file,
- * migrates its schema and makes sure it can be written, so a damaged or locked file stops the bot
- * at start-up with a message that says so instead of it running on silent defaults. One connection
- * is shared under a lock: SQLite writes one transaction at a time anyway, and the bot's writes are
- * small.
+ * The database holding the bot's state, opened once per process: an embedded SQLite file by
+ * default, or a PostgreSQL server that several replicas share. Opening checks the database,
+ * migrates its schema (the same Flyway versions for both: {@code db/common} plus each vendor's own
+ * first tables in {@code db/sqlite} or {@code db/postgresql}) and makes sure it can be written, so
+ * a damaged, locked or unreachable database stops the bot at start-up with a message that says so
+ * instead of it running on silent defaults. SQLite shares one connection under a lock: it writes
+ * one transaction at a time anyway, and the bot's writes are small. PostgreSQL is reached through a
+ * HikariCP pool, and its transactions run at READ COMMITTED: the statements that must be atomic
+ * across replicas are written as conditional updates or take row locks ({@link Dialect#forUpdate}).
  */
 public final class StateDatabase implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StateDatabase.class);
 
-  /** Where the schema migrations live on the class path. */
-  static final String MIGRATIONS = "classpath:db/state";
+  /** The migrations every database runs; each vendor adds its own folder. */
+  static final String COMMON_MIGRATIONS = "classpath:db/common";
 
   /** How long to wait for another process's lock before giving up. */
   public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
-  /** Work done with the connection, inside the database lock. */
+  /** Connections to a shared server: enough for the chat threads of one replica. */
+  static final int POOL_SIZE = 8;
+
+  /** The SQL that differs between the two databases; everything else is written once. */
+  public enum Dialect {
+    SQLITE("classpath:db/sqlite", ""),
+    POSTGRESQL("classpath:db/postgresql", " FOR UPDATE");
+
+    private final String migrations;
+    private final String forUpdate;
+
+    Dialect(String migrations, String forUpdate) {
+      this.migrations = migrations;
+      this.forUpdate = forUpdate;
+    }
+
+    /**
+     * What ends a SELECT that locks its rows until the transaction ends. Empty for SQLite, whose
+     * transactions hold the whole database's write lock from their start.
+     */
+    public String forUpdate() {
+      return forUpdate;
+    }
+  }
+
+  /** Work done with a connection, inside the database lock (SQLite) or on a pooled connection. */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  private final Path file;
-  private final Connection connection;
-  private final ReentrantLock lock = new ReentrantLock();
+  /** Hands out connections: SQLite's one under its lock, or a pool's. */
+  private interface Connections {
+    Connection borrow() throws SQLException;
 
-  private StateDatabase(Path file, Connection connection) {
-    this.file = file;
-    this.connection = connection;
+    void giveBack(Connection connection);
+
+    void close();
+  }
+
+  private final DatabaseLocation location;
+  private final Dialect dialect;
+  private final Connections connections;
+
+  private StateDatabase(DatabaseLocation location, Dialect dialect, Connections connections) {
+    this.location = location;
+    this.dialect = dialect;
+    this.connections = connections;
   }
 
   /**
-   * Opens (creating if needed) and migrates the database file.
+   * Opens (creating if needed) and migrates the database.
+   *
+   * @param password the server's password (a secret); ignored for a file
+   * @throws StateException naming the database and what to do when it is damaged, locked by another
+   *     process, unreachable, or cannot be created or written
+   */
+  public static StateDatabase open(
+      DatabaseLocation location, Duration busyTimeout, Optional<String> password) {
+    return location.shared()
+        ? openServer(location, busyTimeout, password)
+        : open(location.file(), busyTimeout);
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the SQLite database file.
    *
    * @throws StateException naming the file and what to do when it is damaged, locked by another
    *     process, or cannot be created or written
@@ -87,18 +144,9 @@ public final class StateDatabase implements AutoCloseable {
       checkIntegrity(connection, path);
       // Before migrating: a file another process holds should fail here, in a few words.
       checkWritable(connection);
-      var result =
-          Flyway.configure()
-              .dataSource(source)
-              .locations(MIGRATIONS)
-              .failOnMissingLocations(true)
-              .load()
-              .migrate();
-      if (result.migrationsExecuted > 0) {
-        log.info(
-            "State database {} migrated to schema version {}", path, result.targetSchemaVersion);
-      }
-      return new StateDatabase(path, connection);
+      migrate(source, Dialect.SQLITE, path.toString());
+      return new StateDatabase(
+          DatabaseLocation.file(path), Dialect.SQLITE, new SharedConnection(connection));
     } catch (SQLException | FlywayException e) {
       closeQuietly(connection);
       throw explain(path, e);
@@ -113,33 +161,95 @@ public final class StateDatabase implements AutoCloseable {
     return open(file, DEFAULT_BUSY_TIMEOUT);
   }
 
-  public Path file() {
-    return file;
+  private static StateDatabase openServer(
+      DatabaseLocation location, Duration busyTimeout, Optional<String> password) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("readingroom-state");
+    config.setJdbcUrl(location.url());
+    password.ifPresent(config::setPassword);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(1);
+    // Waiting for a connection is like waiting for SQLite's lock: the same setting bounds both.
+    config.setConnectionTimeout(Math.max(250, busyTimeout.toMillis()));
+    config.setInitializationFailTimeout(Math.max(1, busyTimeout.toMillis()));
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StateException(
+          "The state database "
+              + location.describe()
+              + " cannot be reached: "
+              + rootMessage(e)
+              + ". Check readingroom.state.database (server, port, database, user=) and the"
+              + " password in READINGROOM_DB_PASSWORD or READINGROOM_DB_PASSWORD_FILE.",
+          e);
+    }
+    try {
+      // Flyway takes PostgreSQL's advisory lock: replicas starting together migrate once.
+      migrate(pool, Dialect.POSTGRESQL, location.describe());
+      return new StateDatabase(location, Dialect.POSTGRESQL, new Pool(pool));
+    } catch (FlywayException | StateException e) {
+      pool.close();
+      throw new StateException(
+          "The state database " + location.describe() + " cannot be used: " + rootMessage(e), e);
+    }
   }
 
-  /** Runs reads (or a single write) with the connection in auto-commit mode. */
+  private static void migrate(DataSource source, Dialect dialect, String where) {
+    var result =
+        Flyway.configure()
+            .dataSource(source)
+            .locations(COMMON_MIGRATIONS, dialect.migrations)
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+    if (result.migrationsExecuted > 0) {
+      log.info(
+          "State database {} migrated to schema version {}", where, result.targetSchemaVersion);
+    }
+  }
+
+  /** The SQLite file, or {@code null} for a server. */
+  public Path file() {
+    return location.file();
+  }
+
+  public DatabaseLocation location() {
+    return location;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs reads (or a single write) with a connection in auto-commit mode. */
   public <T> T read(Work<T> work) {
-    lock.lock();
+    Connection connection = null;
     try {
+      connection = connections.borrow();
       return work.run(connection);
     } catch (SQLException e) {
       throw failure(e);
     } finally {
-      lock.unlock();
+      if (connection != null) {
+        connections.giveBack(connection);
+      }
     }
   }
 
   /** Runs {@code work} in one transaction: all of its writes happen, or none. */
   public <T> T inTransaction(Work<T> work) {
-    lock.lock();
+    Connection connection = null;
     try {
-      begin();
+      connection = connections.borrow();
+      begin(connection);
       try {
         T result = work.run(connection);
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException | Error e) {
-        rollbackQuietly();
+        rollbackQuietly(connection);
         throw e;
       } finally {
         connection.setAutoCommit(true);
@@ -147,7 +257,9 @@ public final class StateDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw failure(e);
     } finally {
-      lock.unlock();
+      if (connection != null) {
+        connections.giveBack(connection);
+      }
     }
   }
 
@@ -156,7 +268,7 @@ public final class StateDatabase implements AutoCloseable {
    * driver has already noted "no auto-commit" with no transaction open, and every later transaction
    * would fail to commit; put the connection back in auto-commit before giving up.
    */
-  private void begin() throws SQLException {
+  private static void begin(Connection connection) throws SQLException {
     try {
       connection.setAutoCommit(false);
     } catch (SQLException e) {
@@ -185,25 +297,74 @@ public final class StateDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      log.warn("Closing the state database {} failed", file, e);
-    } finally {
-      lock.unlock();
-    }
+    connections.close();
   }
 
   private StateException failure(SQLException e) {
-    return new StateException("The state database " + file + " failed: " + e.getMessage(), e);
+    return new StateException(
+        "The state database " + location.describe() + " failed: " + e.getMessage(), e);
   }
 
-  private void rollbackQuietly() {
+  private void rollbackQuietly(Connection connection) {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      log.warn("Rolling back a transaction on {} failed", file, e);
+      log.warn("Rolling back a transaction on {} failed", location.describe(), e);
+    }
+  }
+
+  /** SQLite's one connection, lent to one caller at a time. */
+  private static final class SharedConnection implements Connections {
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    SharedConnection(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public Connection borrow() {
+      lock.lock();
+      return connection;
+    }
+
+    @Override
+    public void giveBack(Connection borrowed) {
+      lock.unlock();
+    }
+
+    @Override
+    public void close() {
+      lock.lock();
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        log.warn("Closing the state database failed", e);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** A HikariCP pool's connections; giving one back returns it to the pool. */
+  private record Pool(HikariDataSource pool) implements Connections {
+    @Override
+    public Connection borrow() throws SQLException {
+      return pool.getConnection();
+    }
+
+    @Override
+    public void giveBack(Connection connection) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        log.warn("Returning a connection to the state database pool failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      pool.close();
     }
   }
 

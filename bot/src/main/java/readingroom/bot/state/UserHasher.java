@@ -2,6 +2,9 @@ package readingroom.bot.state;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -43,19 +46,48 @@ public final class UserHasher {
     if (secretSalt.isPresent()) {
       return new UserHasher(secretSalt.get().getBytes(StandardCharsets.UTF_8));
     }
-    return new UserHasher(Base64.getDecoder().decode(SaltFile.beside(database).read()));
+    // Replicas sharing a database must share the salt too, so there it lives in the database.
+    String salt =
+        database.location().shared() ? storedSalt(database) : SaltFile.beside(database).read();
+    return new UserHasher(Base64.getDecoder().decode(salt));
   }
 
   /** The hex hash of the person behind {@code origin}. */
   public String hash(Origin origin) {
+    return hash(origin.platform().name() + '\0' + origin.workspace() + '\0' + origin.user());
+  }
+
+  /** The hex hash of any text naming a person, such as a rate limiter's bucket key. */
+  String hash(String subject) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      String subject = origin.platform().name() + '\0' + origin.workspace() + '\0' + origin.user();
       return HexFormat.of().formatHex(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is in every JDK; reaching this means a broken runtime.
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
+  }
+
+  private static String storedSalt(StateDatabase database) {
+    return database.inTransaction(c -> {
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO state_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+        insert.setString(1, SaltFile.LEGACY_KEY);
+        insert.setString(2, Base64.getEncoder().encodeToString(fresh));
+        insert.executeUpdate();
+      }
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT value FROM state_meta WHERE key = ?")) {
+        select.setString(1, SaltFile.LEGACY_KEY);
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return row.getString(1);
+        }
+      }
+    });
   }
 }

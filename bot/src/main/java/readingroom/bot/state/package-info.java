@@ -1,12 +1,17 @@
 /**
- * The bot's own state in an embedded SQLite database file next to the index, its schema created and
- * evolved by Flyway migrations in {@code db/state}: channel settings ({@link
- * readingroom.bot.state.SqliteChannelSettings}) and the question log ({@link
- * readingroom.bot.state.QuestionLog}, the only reader and writer of {@code question_log}), the
- * latest question of each thread ({@link readingroom.bot.state.SqliteConversationMemory}) and the
- * passages {@code /discuss} posted ({@link readingroom.bot.state.SqliteDiscussionHistory}).
- * Statements run through one small helper, {@link readingroom.bot.state.Sql}. User ids are only
- * ever stored as salted hashes ({@link readingroom.bot.state.UserHasher}).
+ * The bot's own state in a database: an embedded SQLite file next to the index by default, or a
+ * PostgreSQL server shared by several replicas ({@link readingroom.bot.state.DatabaseLocation}).
+ * Its schema is created and evolved by the same Flyway versions for both ({@code db/common}, plus
+ * each vendor's first tables in {@code db/sqlite} or {@code db/postgresql}): channel settings
+ * ({@link readingroom.bot.state.SqliteChannelSettings}, which despite its name speaks both), the
+ * question log ({@link readingroom.bot.state.QuestionLog}, the only reader and writer of {@code
+ * question_log}), the latest question of each thread ({@link
+ * readingroom.bot.state.SqliteConversationMemory}), the passages {@code /discuss} posted ({@link
+ * readingroom.bot.state.SqliteDiscussionHistory}), the shared rate-limit buckets ({@link
+ * readingroom.bot.state.SharedRateBuckets}) and the shared Slack replay memory ({@link
+ * readingroom.bot.state.SeenSlackRequests}). Statements run through one small helper, {@link
+ * readingroom.bot.state.Sql}, in SQL both databases accept. User ids are only ever stored as salted
+ * hashes ({@link readingroom.bot.state.UserHasher}).
  *
  * <p>Arrows: state -> channel, model, index.
  */

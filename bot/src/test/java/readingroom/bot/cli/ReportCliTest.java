@@ -34,7 +34,7 @@ class ReportCliTest {
   void reportPrintsTheChannelsQuestionsAsCsvWithoutUsers() throws Exception {
     Path config = TestConfig.write(dir, "");
     Settings settings = Settings.load(config);
-    try (StateDatabase database = StateDatabase.open(settings.serving().database());
+    try (StateDatabase database = StateDatabase.open(settings.serving().database().file());
         Engine engine = EngineOptions.of(settings).open()) {
       UserHasher hasher = UserHasher.of(Optional.empty(), database);
       ChatCommands commands =

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.bot.channel.RateLimiter.Limit;
 import readingroom.bot.model.Visibility;
+import readingroom.bot.state.DatabaseLocation;
 import readingroom.index.model.VectorFormat;
 
 class ServingSettingsTest {
@@ -25,7 +26,7 @@ class ServingSettingsTest {
   @Test
   void theCommentedDefaultsSuitAClassroom() throws Exception {
     ServingSettings serving = load("").serving();
-    assertThat(serving.database()).isEqualTo(Path.of("data/state.db"));
+    assertThat(serving.database()).isEqualTo(DatabaseLocation.file(Path.of("data/state.db")));
     assertThat(serving.defaults().visibility()).isEqualTo(Visibility.PUBLIC);
     assertThat(serving.defaults().maxQuotes()).isEqualTo(3);
     assertThat(serving.cacheSpec()).isEqualTo("maximumSize=10000,expireAfterWrite=6h");
@@ -40,9 +41,23 @@ class ServingSettingsTest {
   @Test
   void theDatabaseLivesInTheDataFolderUnlessPlacedElsewhere() throws Exception {
     assertThat(load("readingroom.data = \"/srv/rr\"").serving().database())
-        .isEqualTo(Path.of("/srv/rr/state.db"));
+        .isEqualTo(DatabaseLocation.file(Path.of("/srv/rr/state.db")));
     assertThat(load("readingroom.state.database = \"/var/lib/rr.db\"").serving().database())
-        .isEqualTo(Path.of("/var/lib/rr.db"));
+        .isEqualTo(DatabaseLocation.file(Path.of("/var/lib/rr.db")));
+  }
+
+  @Test
+  void aPostgresqlUrlSelectsTheSharedServerAndAPasswordInItIsRefused() throws Exception {
+    String url = "jdbc:postgresql://db:5432/readingroom?user=readingroom";
+    assertThat(load("readingroom.state.database = \"" + url + "\"").serving().database())
+        .isEqualTo(new DatabaseLocation(null, url));
+    assertThatThrownBy(() -> load("readingroom.state.database = \"" + url + "&password=hunter2\""))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("Setting readingroom.state.database (set in ")
+        .hasMessageContaining("READINGROOM_DB_PASSWORD")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> load("readingroom.state.database = \"jdbc:mysql://db/rr\""))
+        .hasMessageContaining("other databases are not supported");
   }
 
   @Test

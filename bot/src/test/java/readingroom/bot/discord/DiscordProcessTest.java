@@ -113,7 +113,15 @@ class DiscordProcessTest {
   }
 
   private static DiscordSettings settings(String rest) {
-    return new DiscordSettings(rest, "ws://127.0.0.1:9/", 0, true, 1, 1000, Duration.ofSeconds(5));
+    return new DiscordSettings(
+        rest,
+        "ws://127.0.0.1:9/",
+        0,
+        true,
+        1,
+        1000,
+        Duration.ofSeconds(5),
+        DiscordSettings.Shards.ONE);
   }
 
   private static int closedPort() throws Exception {

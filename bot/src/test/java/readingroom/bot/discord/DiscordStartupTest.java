@@ -35,7 +35,10 @@ class DiscordStartupTest {
           .hasMessageContaining("Developer Portal")
           .hasMessageNotContaining("a-wrong-token-abc123")
           .hasMessageNotContaining("\n");
-      assertThat(discord.calls()).extracting(LocalDiscord.Call::path).containsExactly("users/@me");
+      // The shard manager's first call checks the token: nothing else is tried with a bad one.
+      assertThat(discord.calls())
+          .extracting(LocalDiscord.Call::path)
+          .containsExactly("gateway/bot");
     }
   }
 
@@ -114,6 +117,7 @@ class DiscordStartupTest {
   }
 
   private static DiscordSettings settings(String rest, String gateway, long guild) {
-    return new DiscordSettings(rest, gateway, guild, true, 1, 100, Duration.ofSeconds(10));
+    return new DiscordSettings(
+        rest, gateway, guild, true, 1, 100, Duration.ofSeconds(10), DiscordSettings.Shards.ONE);
   }
 }

@@ -6,6 +6,19 @@ import java.time.Duration;
 final class DiscordTestSettings {
   private DiscordTestSettings() {}
 
+  static DiscordSettings of(LocalDiscord discord, DiscordSettings.Shards shards) {
+    DiscordSettings one = of(discord);
+    return new DiscordSettings(
+        one.restUrl(),
+        one.gatewayUrl(),
+        one.guildId(),
+        one.mentionThreads(),
+        one.workers(),
+        one.rememberedAnswers(),
+        one.startTimeout(),
+        shards);
+  }
+
   static DiscordSettings of(LocalDiscord discord) {
     return new DiscordSettings(
         discord.restUrl(),
@@ -14,6 +27,7 @@ final class DiscordTestSettings {
         true,
         2,
         1000,
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        DiscordSettings.Shards.ONE);
   }
 }

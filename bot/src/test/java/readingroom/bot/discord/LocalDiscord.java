@@ -41,7 +41,9 @@ import org.java_websocket.server.WebSocketServer;
  *
  * <p>It implements only what JDA needs to log in and to serve Reading Room, the way Discord answers
  * it: HELLO, heartbeat ACKs, READY, GUILD_CREATE, INTERACTION_CREATE, MESSAGE_CREATE, and the REST
- * routes for commands, interaction callbacks, webhook edits, threads and messages.
+ * routes for commands, interaction callbacks, webhook edits, threads and messages. It serves
+ * several shards as Discord does: {@code GET /gateway/bot} recommends a number, each connection's
+ * IDENTIFY names its shard, and the server's events go to the shard that holds it.
  */
 final class LocalDiscord implements AutoCloseable {
 
@@ -116,6 +118,7 @@ final class LocalDiscord implements AutoCloseable {
   private final Map<String, Answer> refusedPosts = new ConcurrentHashMap<>();
 
   private volatile String validToken = TOKEN;
+  private volatile int recommendedShards = 1;
   private volatile boolean refuseThreads;
 
   LocalDiscord() throws IOException, InterruptedException {
@@ -135,6 +138,21 @@ final class LocalDiscord implements AutoCloseable {
 
   String gatewayUrl() {
     return "ws://127.0.0.1:" + gateway.getPort() + "/";
+  }
+
+  /** What {@code GET /gateway/bot} recommends as the bot's number of shards. */
+  void recommendShards(int shards) {
+    recommendedShards = shards;
+  }
+
+  /** The {@code [shard_id, num_shards]} of each IDENTIFY, in order. */
+  List<List<Integer>> identifies() {
+    return List.copyOf(gateway.identifies);
+  }
+
+  /** The shard Discord would send this server's events to, out of {@code total}. */
+  int guildShard(int total) {
+    return (int) ((Long.parseUnsignedLong(guildId) >>> 22) % total);
   }
 
   /** From now on, only this token is accepted (others get 401 and close code 4004). */
@@ -475,6 +493,16 @@ final class LocalDiscord implements AutoCloseable {
     Matcher m;
     if (method.equals("GET") && path.equals("users/@me")) {
       return new Answer(200, user(botId, "Reading Room", true));
+    } else if (method.equals("GET") && path.equals("gateway/bot")) {
+      ObjectNode gatewayBot =
+          NODES.objectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+      gatewayBot
+          .putObject("session_start_limit")
+          .put("total", 1000)
+          .put("remaining", 1000)
+          .put("reset_after", 0)
+          .put("max_concurrency", 1);
+      return new Answer(200, gatewayBot);
     } else if (method.equals("PUT")
         && (GUILD_COMMANDS.matcher(path).matches() || GLOBAL_COMMANDS.matcher(path).matches())) {
       return new Answer(200, registered(body));
@@ -782,7 +810,7 @@ final class LocalDiscord implements AutoCloseable {
     return role;
   }
 
-  private ObjectNode ready() {
+  private ObjectNode ready(int shard, int total) {
     ObjectNode ready =
         NODES
             .objectNode()
@@ -791,13 +819,16 @@ final class LocalDiscord implements AutoCloseable {
             .put("resume_gateway_url", gatewayUrl());
     ready.set(
         "user", user(botId, "Reading Room", true).put("verified", true).put("mfa_enabled", false));
-    ready.putArray("guilds").addObject().put("id", guildId).put("unavailable", true);
+    var guilds = ready.putArray("guilds");
+    if (guildShard(total) == shard) {
+      guilds.addObject().put("id", guildId).put("unavailable", true);
+    }
     ready.putArray("private_channels");
     ready.putArray("relationships");
     ready.putArray("presences");
     ready.putArray("guild_join_requests");
     ready.putArray("geo_ordered_rtc_regions");
-    ready.putArray("shard").add(0).add(1);
+    ready.putArray("shard").add(shard).add(total);
     ready.putObject("application").put("id", applicationId).put("flags", 0);
     ready.putObject("user_settings");
     ready.putObject("auth");
@@ -920,11 +951,18 @@ final class LocalDiscord implements AutoCloseable {
 
   // ---- gateway ------------------------------------------------------------------------------
 
-  /** Discord's gateway, for one connection at a time. */
+  /**
+   * Discord's gateway: one connection per shard. IDENTIFY's {@code shard} field says which; the
+   * server's events go to the one shard that holds it, as Discord routes them.
+   */
   private final class Gateway extends WebSocketServer {
     final CountDownLatch started = new CountDownLatch(1);
-    private final AtomicLong seq = new AtomicLong();
-    private volatile WebSocket connection;
+    final List<List<Integer>> identifies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A connection's shard, once identified. */
+    private record Session(int shard, int total, AtomicLong seq) {}
+
+    private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
 
     Gateway() {
       super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -939,7 +977,6 @@ final class LocalDiscord implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
-      connection = socket;
       ObjectNode hello = NODES.objectNode().put("op", 10).putNull("s").putNull("t");
       hello.putObject("d").put("heartbeat_interval", 41250);
       socket.send(hello.toString());
@@ -961,9 +998,16 @@ final class LocalDiscord implements AutoCloseable {
             socket.close(4004, "Authentication failed.");
             return;
           }
-          seq.set(0);
-          dispatch("READY", ready());
-          dispatch("GUILD_CREATE", guildCreate());
+          JsonNode shardField = payload.path("d").path("shard");
+          int shard = shardField.isArray() ? shardField.get(0).asInt() : 0;
+          int total = shardField.isArray() ? shardField.get(1).asInt() : 1;
+          identifies.add(List.of(shard, total));
+          Session session = new Session(shard, total, new AtomicLong());
+          sessions.put(socket, session);
+          send(socket, session, "READY", ready(shard, total));
+          if (guildShard(total) == shard) {
+            send(socket, session, "GUILD_CREATE", guildCreate());
+          }
         }
         default -> {
           // Presence updates and the like: Discord does not answer them either.
@@ -971,22 +1015,28 @@ final class LocalDiscord implements AutoCloseable {
       }
     }
 
+    /** Sends an event about the server to the shard that holds it. */
     void dispatch(String type, JsonNode data) {
-      ObjectNode event =
-          NODES.objectNode().put("op", 0).put("t", type).put("s", seq.incrementAndGet());
-      event.set("d", data);
-      WebSocket socket = connection;
-      if (socket == null) {
-        throw new IllegalStateException("The bot is not connected to the gateway");
+      for (var entry : sessions.entrySet()) {
+        Session session = entry.getValue();
+        if (guildShard(session.total()) == session.shard() && entry.getKey().isOpen()) {
+          send(entry.getKey(), session, type, data);
+          return;
+        }
       }
+      throw new IllegalStateException("The bot is not connected to the gateway");
+    }
+
+    private void send(WebSocket socket, Session session, String type, JsonNode data) {
+      ObjectNode event =
+          NODES.objectNode().put("op", 0).put("t", type).put("s", session.seq().incrementAndGet());
+      event.set("d", data);
       socket.send(event.toString());
     }
 
     @Override
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
-      if (socket == connection) {
-        connection = null;
-      }
+      sessions.remove(socket);
     }
 
     @Override

@@ -23,6 +23,7 @@ import readingroom.bot.model.ChannelDefaults;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 import readingroom.bot.model.Visibility;
+import readingroom.bot.state.DatabaseLocation;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
@@ -39,7 +40,7 @@ class MetricsEndpointTest {
   private ServingSettings serving(Path database) {
     return new ServingSettings(
         new ChannelDefaults(Visibility.PUBLIC, 3),
-        database,
+        DatabaseLocation.file(database),
         Duration.ofSeconds(1),
         AnswerCache.DEFAULT_SPEC,
         new Limit(2, Duration.ofMinutes(1)),
@@ -47,7 +48,8 @@ class MetricsEndpointTest {
         true,
         Duration.ofDays(90),
         new ServingSettings.Metrics(true, "127.0.0.1", 0, false),
-        ServingSettings.Digest.DEFAULTS);
+        ServingSettings.Digest.DEFAULTS,
+        "test-replica");
   }
 
   private HttpResponse<String> get(MetricsServer server, String path) throws Exception {
@@ -80,7 +82,8 @@ class MetricsEndpointTest {
       commands.ask(bob, "   ");
 
       try (MetricsServer server =
-          MetricsServer.start("127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database))) {
+          MetricsServer.start(
+              "127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database, List.of()))) {
         HttpResponse<String> metrics = get(server, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type"))
@@ -117,7 +120,8 @@ class MetricsEndpointTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     StateDatabase database = StateDatabase.open(dir.resolve("state.db"));
     try (MetricsServer server =
-        MetricsServer.start("127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database))) {
+        MetricsServer.start(
+            "127.0.0.1", 0, registry, ChatLayer.healthChecks(engine, database, List.of()))) {
       assertThat(get(server, "/health").statusCode()).isEqualTo(200);
       database.close();
       HttpResponse<String> health = get(server, "/health");

@@ -11,7 +11,7 @@ CREATE TABLE conversation_turn (
   focus       TEXT    NOT NULL,   -- the one article it was asked of, or '' for the reading list
   articles    TEXT    NOT NULL,   -- ids of the articles its quotes came from, one a line
   skip        INTEGER NOT NULL,
-  updated_at  INTEGER NOT NULL,   -- milliseconds since the epoch, UTC
+  updated_at  BIGINT  NOT NULL,   -- milliseconds since the epoch, UTC
   PRIMARY KEY (platform, workspace, channel, thread)
 );
 
@@ -24,7 +24,7 @@ CREATE TABLE discussion_turn (
   channel      TEXT    NOT NULL,
   article_id   TEXT    NOT NULL,
   quote_start  INTEGER NOT NULL,
-  posted_at    INTEGER NOT NULL,
+  posted_at    BIGINT  NOT NULL,
   PRIMARY KEY (platform, workspace, channel, article_id, quote_start)
 );
 
