@@ -1,29 +1,66 @@
 package readingroom.bot.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import readingroom.bot.Main;
+import readingroom.bot.eval.EvalQuestion;
 import readingroom.bot.eval.Evaluation;
+import readingroom.bot.eval.ReadingList;
 import readingroom.index.Engine;
 import readingroom.index.Result;
+import readingroom.index.Scope;
 
-/** {@code readingroom eval FILE.jsonl}: answer quality on a question file. */
+/**
+ * {@code readingroom eval FILE... [--corpus DIR] [--sources sources.json] [--by-group]}: answer
+ * quality on question files, over the configured corpus or any reading list.
+ */
 @Command(
     name = "eval",
-    description = "Score the answers on a question file (JSON lines, as shared/eval/dev.jsonl).")
+    description =
+        "Score the answers on question files (JSON lines, as shared/eval/dev.jsonl), over the"
+            + " configured corpus, another corpus folder, or the reading list a sources file names.")
 public final class EvalCli implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(paramLabel = "FILE", description = "The question file.")
-  Path file;
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The question files.")
+  List<Path> files;
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Answer from this corpus folder.")
+  Path corpus;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description =
+          "Answer from the articles this sources file lists (file, url and group per article),"
+              + " copied into a temporary corpus.")
+  Path sources;
+
+  @Option(
+      names = "--by-group",
+      description =
+          "Score each group of the sources file on its own: its articles only, its questions only.")
+  boolean byGroup;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description =
+          "Keep the index in this folder (reused by the next run); default a temporary"
+              + " folder, deleted after.")
+  Path index;
 
   @Option(
       names = "--show",
@@ -33,40 +70,105 @@ public final class EvalCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    if (!Files.isRegularFile(file)) {
-      System.err.println("readingroom eval: " + file + " does not exist.");
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        System.err.println("readingroom eval: " + file + " does not exist.");
+        return 2;
+      }
+    }
+    if (byGroup && sources == null) {
+      System.err.println("readingroom eval: --by-group needs --sources.");
       return 2;
     }
-    try (Engine engine = Engine.open(EngineOptions.of(main.settings()))) {
-      Evaluation.Report r = Evaluation.run(engine, Evaluation.read(file));
-      out.printf("questions        %d%n", r.questions());
-      out.printf("answer_hit@1     %.3f%n", r.hitAt1());
-      out.printf("answer_hit@3     %.3f%n", r.hitAt3());
-      out.printf("mrr@5            %.3f%n", r.mrrAt5());
-      out.printf("abstain          %.3f%n", r.abstain());
-      out.printf("false_abstain    %.3f%n", r.falseAbstain());
-      out.printf("trust            %.3f%n", r.trust());
-      out.printf("non-verbatim     %d%n", r.nonVerbatim());
-      out.printf("mean quote words %.1f%n", r.meanQuoteWords());
-      if (show) {
-        for (Evaluation.Outcome o : r.outcomes()) {
-          boolean miss =
-              o.question().answerable()
-                  ? !(o.answer().answered() && o.correctAt(1))
-                  : o.answer().answered();
-          if (!miss) {
+    Path work = Files.createTempDirectory("readingroom-eval");
+    try {
+      Engine.Options options = EngineOptions.of(main.settings());
+      ReadingList list = null;
+      Path corpusDir = corpus != null ? corpus : options.corpus();
+      if (sources != null) {
+        list = ReadingList.copy(sources, work.resolve("corpus"));
+        corpusDir = list.corpus();
+      }
+      Path indexDir = index != null ? index : work.resolve("index");
+      Engine.Options evalOptions =
+          new Engine.Options(
+              corpusDir,
+              indexDir,
+              corpus == null && sources == null ? options.synonyms() : null,
+              options.extraDropPatterns());
+      try (Engine engine = Engine.open(evalOptions)) {
+        out.printf(
+            "%-22s %5s %6s %6s %6s %7s %7s %6s %5s%n",
+            "set", "n", "hit@1", "hit@3", "mrr@5", "abstain", "f.abst", "trust", "words");
+        for (Path file : files) {
+          List<EvalQuestion> questions = Evaluation.read(file);
+          String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+          if (!byGroup) {
+            report(out, name, Evaluation.run(engine, questions, Scope.all()));
             continue;
           }
-          out.printf(
-              "%n%s [%s] %s%n", o.question().id(), o.question().kind(), o.question().question());
-          out.printf("   want: %s%n", o.question().answer());
-          out.printf("   answered=%s rank=%d%n", o.answer().answered(), o.firstCorrectRank());
-          for (Result result : o.answer().results()) {
-            out.printf("   %.3f %s: %s%n", result.score(), result.source().id(), result.quote());
+          for (int group : list.groups()) {
+            ReadingList groups = list;
+            List<EvalQuestion> own =
+                questions.stream().filter(q -> groups.groupOf(q) == group).toList();
+            if (!own.isEmpty()) {
+              report(
+                  out,
+                  name + "/" + ReadingList.tag(group),
+                  Evaluation.run(engine, own, ReadingList.scopeOf(group)));
+            }
           }
         }
       }
+    } finally {
+      deleteQuietly(work);
     }
     return 0;
+  }
+
+  private void report(PrintStream out, String name, Evaluation.Report r) {
+    out.printf(
+        "%-22s %5d %6.3f %6.3f %6.3f %7.3f %7.3f %6.3f %5.1f%n",
+        name,
+        r.questions(),
+        r.hitAt1(),
+        r.hitAt3(),
+        r.mrrAt5(),
+        r.abstain(),
+        r.falseAbstain(),
+        r.trust(),
+        r.meanQuoteWords());
+    if (r.nonVerbatim() > 0) {
+      out.printf("  %d quotes are not verbatim%n", r.nonVerbatim());
+    }
+    if (show) {
+      showMisses(out, r);
+    }
+  }
+
+  private static void showMisses(PrintStream out, Evaluation.Report r) {
+    for (Evaluation.Outcome o : r.outcomes()) {
+      boolean miss =
+          o.question().answerable()
+              ? !(o.answer().answered() && o.correctAt(1))
+              : o.answer().answered();
+      if (!miss) {
+        continue;
+      }
+      out.printf("%n%s [%s] %s%n", o.question().id(), o.question().kind(), o.question().question());
+      out.printf("   want: %s%n", o.question().answer());
+      out.printf("   answered=%s rank=%d%n", o.answer().answered(), o.firstCorrectRank());
+      for (Result result : o.answer().results()) {
+        out.printf("   %.3f %s: %s%n", result.score(), result.source().id(), result.quote());
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
   }
 }

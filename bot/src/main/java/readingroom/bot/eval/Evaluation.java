@@ -14,6 +14,7 @@ import readingroom.index.Answer;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Result;
+import readingroom.index.Scope;
 
 /**
  * The metrics of {@code shared/eval/README.md}: answer_hit@1 and @3, mrr@5, abstain, false_abstain
@@ -69,12 +70,18 @@ public final class Evaluation {
               node.path("kind").asText(""),
               node.hasNonNull("url") ? node.get("url").asText() : null,
               also,
-              node.hasNonNull("answer") ? node.get("answer").asText() : null));
+              node.hasNonNull("answer") ? node.get("answer").asText() : null,
+              node.hasNonNull("group") ? node.get("group").asInt() : null));
     }
     return questions;
   }
 
   public static Report run(Engine engine, List<EvalQuestion> questions) {
+    return run(engine, questions, Scope.all());
+  }
+
+  /** Scores the questions, each asked within {@code scope} (a reading list). */
+  public static Report run(Engine engine, List<EvalQuestion> questions, Scope scope) {
     List<Outcome> outcomes = new ArrayList<>();
     int answerable = 0;
     int unanswerable = 0;
@@ -83,7 +90,7 @@ public final class Evaluation {
     long quoteWords = 0;
     int quotes = 0;
     for (EvalQuestion q : questions) {
-      Answer answer = engine.ask(new Question(q.question(), null, 3, 0));
+      Answer answer = engine.ask(new Question(q.question(), scope, 3, 0));
       int rank = 0;
       boolean verbatim = true;
       for (int i = 0; i < answer.results().size(); i++) {
