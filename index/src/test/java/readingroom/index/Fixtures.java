@@ -23,7 +23,7 @@ public final class Fixtures {
   }
 
   public static Synonyms synonyms() {
-    return Synonyms.read(root().resolve("config/synonyms.txt"));
+    return Synonyms.read(root().resolve("config/synonyms.example.txt"));
   }
 
   /** Copies the shipped articles into {@code target}, so a test can change them freely. */

@@ -11,7 +11,7 @@ public final class EngineOptions {
   private EngineOptions() {}
 
   public static Engine.Options of(Settings settings) {
-    if (!Files.isRegularFile(settings.synonyms())) {
+    if (settings.synonyms() != null && !Files.isRegularFile(settings.synonyms())) {
       throw new SettingsException(
           "Setting readingroom.synonyms points to "
               + settings.synonyms()
@@ -20,7 +20,7 @@ public final class EngineOptions {
     return new Engine.Options(
         settings.corpus(),
         settings.index(),
-        Synonyms.read(settings.synonyms()),
+        settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()),
         settings.extraDropPatterns());
   }
 }

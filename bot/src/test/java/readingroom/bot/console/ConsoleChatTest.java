@@ -31,7 +31,7 @@ class ConsoleChatTest {
             new Engine.Options(
                 TestConfig.root().resolve("corpus"),
                 dir.resolve("index"),
-                Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")),
+                Synonyms.none(),
                 List.of()));
   }
 

@@ -31,7 +31,7 @@ class DevSetQualityTest {
             new Engine.Options(
                 TestConfig.root().resolve("corpus"),
                 dir.resolve("index"),
-                Synonyms.read(TestConfig.root().resolve("config/synonyms.txt")),
+                Synonyms.none(),
                 List.of()))) {
       Evaluation.Report report = Evaluation.run(engine, questions);
       assertThat(report.nonVerbatim()).as("quotes that are not verbatim").isZero();
