@@ -13,14 +13,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import readingroom.index.Answer;
-import readingroom.index.BenchmarkHooks;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 
 /**
- * JMH: one ask, four ways, on the same index in the same fork. Each call takes the next question of
- * the set in turn, so no single question's cost dominates; sample mode keeps every call's time for
- * percentiles.
+ * JMH: one ask, three ways, on the same index in the same fork. Each call takes the next question
+ * of the set in turn, so no single question's cost dominates; sample mode keeps every call's time
+ * for percentiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -28,6 +27,7 @@ import readingroom.index.Question;
 public class AskBench {
 
   private Engine engine;
+  private Engine wordsOnly;
   private PlainLucene plain;
   private List<String> questions;
   private int next;
@@ -36,6 +36,7 @@ public class AskBench {
   public void open() throws IOException {
     Setup setup = Setup.fromProperties();
     engine = setup.open();
+    wordsOnly = setup.openWordsOnly();
     plain = new PlainLucene(setup.index());
     questions = setup.readQuestions();
     for (String question : questions) {
@@ -46,6 +47,7 @@ public class AskBench {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     plain.close();
+    wordsOnly.close();
     engine.close();
   }
 
@@ -60,21 +62,15 @@ public class AskBench {
     return plain.search(question());
   }
 
-  /** Ask without the question embedding and the vector search, uncached. */
+  /** Ask without the question embedding and the vector search. */
   @Benchmark
   public Answer askBm25Path() {
-    return BenchmarkHooks.askWordsOnly(engine, Question.of(question()));
+    return wordsOnly.ask(Question.of(question()));
   }
 
-  /** The full ask: BM25 and vectors fused, excerpts, uncached. */
+  /** The full ask: BM25 and vectors fused, excerpts. */
   @Benchmark
   public Answer askHybrid() {
-    return BenchmarkHooks.askUncached(engine, Question.of(question()));
-  }
-
-  /** A question asked before on this index version: served by the answer cache. */
-  @Benchmark
-  public Answer askCached() {
     return engine.ask(Question.of(question()));
   }
 }

@@ -20,10 +20,11 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import readingroom.index.BenchmarkHooks;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Scope;
+import readingroom.index.model.IndexProgress;
+import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
 
 /**
@@ -148,7 +149,7 @@ public final class BenchMain {
                 + " before)\n\n"
                 + Stats.header("what", "p50", "p99", "calls", "p50 / plain Lucene p50")
                 + "\n");
-    for (String name : List.of("plainLucene", "askBm25Path", "askHybrid", "askCached")) {
+    for (String name : List.of("plainLucene", "askBm25Path", "askHybrid")) {
       RunResult result = results.get(name);
       if (result == null) {
         continue;
@@ -162,14 +163,6 @@ public final class BenchMain {
                   result.getPrimaryResult().getStatistics().getN(),
                   Stats.ratio(p(result, 50), plain)))
           .append('\n');
-    }
-    RunResult hybrid = results.get("askHybrid");
-    RunResult cached = results.get("askCached");
-    if (hybrid != null && cached != null) {
-      table.append(
-          String.format(
-              "%nCached p50 is %.3f%% of the uncached hybrid p50.%n",
-              100 * p(cached, 50) / p(hybrid, 50)));
     }
     report(table.toString());
   }
@@ -285,16 +278,9 @@ public final class BenchMain {
     }
     for (int threads : threadCounts) {
       LoadDriver.Result base = LoadDriver.run(threads, seconds, questions, plain::search);
-      LoadDriver.Result cached =
-          LoadDriver.run(threads, seconds, questions, q -> engine.ask(Question.of(q)));
       LoadDriver.Result hybrid =
-          LoadDriver.run(
-              threads, seconds, questions, q -> BenchmarkHooks.askUncached(engine, Question.of(q)));
-      for (var entry :
-          List.of(
-              Map.entry("plainLucene", base),
-              Map.entry("ask (cached: every question asked before)", cached),
-              Map.entry("askHybrid (uncached)", hybrid))) {
+          LoadDriver.run(threads, seconds, questions, q -> engine.ask(Question.of(q)));
+      for (var entry : List.of(Map.entry("plainLucene", base), Map.entry("askHybrid", hybrid))) {
         LoadDriver.Result r = entry.getValue();
         table
             .append(
@@ -363,14 +349,13 @@ public final class BenchMain {
         int added;
         int embedded;
         if (engine == null) {
-          engine = setup.openWithSpreadCopies();
+          engine = setup.openWithSpreadCopies(false);
           try (PlainLucene plain = new PlainLucene(index)) {
             added = plain.passages();
           }
           embedded = added;
         } else {
-          Engine.IndexReport report =
-              engine.reindex(false, readingroom.index.model.IndexProgress.NONE).index();
+          IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
           added = report.passages();
           embedded = report.embedded();
         }
@@ -382,7 +367,7 @@ public final class BenchMain {
           for (Source source : engine.sources(Scope.all())) {
             int copy = copyOf(source.id());
             if (copy >= done && copy < target && texts.size() < 100_000) {
-              texts.addAll(BenchmarkHooks.passageTexts(engine, source.id()));
+              texts.addAll(engine.passages(source.id()));
             }
           }
           double rate = PlainLucene.indexingRate(texts, dir.resolve("plain-index"));
@@ -409,7 +394,9 @@ public final class BenchMain {
                     load)
                 + "\n");
         report("## Scale: index sizes so far\n\n" + sizes);
-        latency(engine, index, asked, passages, target);
+        try (Engine wordsOnly = setup.openWithSpreadCopies(true)) {
+          latency(engine, wordsOnly, index, asked, passages, target);
+        }
         try (PlainLucene plain = new PlainLucene(index)) {
           load("Scale, " + passages + " passages", engine, plain, asked, new int[] {2, 4}, 10);
         }
@@ -434,12 +421,13 @@ public final class BenchMain {
     }
   }
 
-  /** One thread, the four ways interleaved per question, so noise falls on all of them alike. */
-  private void latency(Engine engine, Path index, List<String> questions, int passages, int copies)
+  /** One thread, the three ways interleaved per question, so noise falls on all of them alike. */
+  private void latency(
+      Engine engine, Engine wordsOnly, Path index, List<String> questions, int passages, int copies)
       throws Exception {
     String load = Machine.loadAverage();
     Map<String, List<Double>> times = new LinkedHashMap<>();
-    for (String name : List.of("plainLucene", "askBm25Path", "askHybrid", "askCached")) {
+    for (String name : List.of("plainLucene", "askBm25Path", "askHybrid")) {
       times.put(name, new ArrayList<>());
     }
     int rounds = 4;
@@ -448,15 +436,12 @@ public final class BenchMain {
         for (String question : questions) {
           Question q = Question.of(question);
           double a = time(() -> plain.search(question));
-          double b = time(() -> BenchmarkHooks.askWordsOnly(engine, q));
-          double c = time(() -> BenchmarkHooks.askUncached(engine, q));
-          engine.ask(q);
-          double d = time(() -> engine.ask(q));
+          double b = time(() -> wordsOnly.ask(q));
+          double c = time(() -> engine.ask(q));
           if (round > 0) {
             times.get("plainLucene").add(a);
             times.get("askBm25Path").add(b);
             times.get("askHybrid").add(c);
-            times.get("askCached").add(d);
           }
         }
       }

@@ -139,8 +139,7 @@ final class Datasets {
 
   /**
    * Copy {@code k} of a doc: the same text under the headline marked {@code [copy k]}, which the
-   * benchmark engine reads as "a vector near the original's" (see {@code
-   * BenchmarkHooks.openWithSpreadCopies}).
+   * benchmark engine reads as "a vector near the original's" (see {@link SpreadCopiesEmbedder}).
    */
   static String copy(Doc doc, int k) {
     if (k == 0) {

@@ -21,7 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import readingroom.index.BenchmarkHooks;
+import readingroom.index.search.Schema;
 
 /**
  * The baseline: what an application on plain Lucene would do over the same index. The question is
@@ -36,8 +36,10 @@ final class PlainLucene implements Closeable {
   private final FSDirectory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private final Analyzer analyzer = BenchmarkHooks.analyzer();
-  private final String field = BenchmarkHooks.passageTextField();
+  // bench runs on the class path and may read the engine's schema, which the module keeps hidden:
+  // the baseline must analyse words as the index did, or no term would meet.
+  private final Analyzer analyzer = Schema.analyzer();
+  private final String field = Schema.TEXT;
 
   PlainLucene(Path index) throws IOException {
     this.directory = FSDirectory.open(index);
@@ -77,13 +79,13 @@ final class PlainLucene implements Closeable {
    * commit), in passages per second: the baseline for the engine's indexing rate.
    */
   static double indexingRate(List<String> passages, Path folder) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(BenchmarkHooks.analyzer());
+    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
     config.setRAMBufferSizeMB(128);
     long started = System.nanoTime();
     try (FSDirectory dir = FSDirectory.open(folder);
         IndexWriter writer = new IndexWriter(dir, config)) {
       writer.deleteAll();
-      String field = BenchmarkHooks.passageTextField();
+      String field = Schema.TEXT;
       for (String passage : passages) {
         Document doc = new Document();
         doc.add(new TextField(field, passage, Field.Store.NO));

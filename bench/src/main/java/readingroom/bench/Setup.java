@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import readingroom.index.BenchmarkHooks;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
+import readingroom.index.search.BgeSmallEmbedder;
 
 /** Where a benchmark reads its corpus, index and questions, passed to forked JVMs as properties. */
 record Setup(Path corpus, Path index, Path synonyms, Path questions) {
@@ -36,16 +36,32 @@ record Setup(Path corpus, Path index, Path synonyms, Path questions) {
   }
 
   Engine open() {
-    return Engine.open(options());
+    return builder().open();
   }
 
-  /** An engine for a replicated corpus: copies get vectors near their original's. */
-  Engine openWithSpreadCopies() {
-    return BenchmarkHooks.openWithSpreadCopies(options());
+  /** An engine that finds candidates by words alone: the BM25 path. */
+  Engine openWordsOnly() {
+    return builder().wordsOnly(true).open();
   }
 
-  private Engine.Options options() {
-    return new Engine.Options(corpus, index, Synonyms.read(synonyms), List.of());
+  /**
+   * An engine for a replicated corpus: copies get vectors near their original's. Every engine on
+   * one replicated index must be opened this way, or it would rebuild the index with the model.
+   */
+  Engine openWithSpreadCopies(boolean wordsOnly) {
+    return builder()
+        .embedder(new SpreadCopiesEmbedder(new BgeSmallEmbedder()))
+        .wordsOnly(wordsOnly)
+        .open();
+  }
+
+  private Engine.Builder builder() {
+    // As the bot runs by default: no synonyms file unless one exists at the given path.
+    return Engine.builder()
+        .corpus(corpus)
+        .index(index)
+        .synonyms(
+            java.nio.file.Files.isRegularFile(synonyms) ? Synonyms.read(synonyms) : Synonyms.none());
   }
 
   /** The questions: JSON lines with a "question" field, or plain lines. */

@@ -2,27 +2,24 @@ package readingroom.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.index.corpus.Cleaner;
@@ -34,12 +31,15 @@ import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
+import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
+import readingroom.index.model.Span;
 import readingroom.index.search.BgeSmallEmbedder;
 import readingroom.index.search.Candidate;
 import readingroom.index.search.Confidence;
 import readingroom.index.search.Excerpts;
 import readingroom.index.search.IndexStore;
+import readingroom.index.search.LiveIndex;
 import readingroom.index.search.Retriever;
 import readingroom.index.search.Schema;
 import readingroom.index.search.StoredArticle;
@@ -47,93 +47,152 @@ import readingroom.index.search.TextFragmentLink;
 
 /**
  * Reading Room's engine: a corpus folder and a Lucene index on disk, answering questions with
- * verbatim quotes. Thread-safe; open one per process and share it.
+ * verbatim quotes. Thread-safe; open one per process and share it. It keeps no answer cache: an
+ * answer is a pure function of the question and {@link #version()}, so a caller that wants one keys
+ * it by {@link QuestionText#normalise} and the version.
  */
 public final class Engine implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-  /**
-   * Where the engine reads and writes, and how it cleans.
-   *
-   * @param corpus the folder of article files
-   * @param index the folder of the Lucene index (created if missing)
-   * @param synonyms alias groups for questions
-   * @param extraDropPatterns corpus-specific lines to drop, as regular expressions
-   */
-  public record Options(
-      Path corpus, Path index, Synonyms synonyms, List<Pattern> extraDropPatterns) {
-    public Options {
-      synonyms = synonyms == null ? Synonyms.none() : synonyms;
-      extraDropPatterns = extraDropPatterns == null ? List.of() : List.copyOf(extraDropPatterns);
-    }
-  }
-
   /** A corpus load: what was indexed and which files had problems. */
   public record LoadReport(IndexReport index, List<CorpusProblem> problems) {}
-
-  /** What an index update did. */
-  public record IndexReport(
-      int added,
-      int updated,
-      int removed,
-      int unchanged,
-      int passages,
-      int embedded,
-      long version) {}
 
   /** An article as cleaned, with what cleaning dropped, for {@code index --explain}. */
   public record Explained(Source source, String text, List<Article.Dropped> dropped) {}
 
-  private final Options options;
+  /** The corpus as cleaning sees it. */
+  public record CorpusExplanation(List<Explained> articles, List<CorpusProblem> problems) {}
+
+  /**
+   * How to open an engine. Only the two folders are required; the rest default to what the bot runs
+   * with: no synonyms, no extra drop patterns, the BGE small embedder, no progress display.
+   */
+  public static final class Builder {
+    private Path corpus;
+    private Path index;
+    private Synonyms synonyms = Synonyms.none();
+    private List<Pattern> dropPatterns = List.of();
+    private Embedder embedder;
+    private IndexProgress progress = IndexProgress.NONE;
+    private boolean wordsOnly;
+
+    private Builder() {}
+
+    /** The folder of article files. */
+    public Builder corpus(Path corpus) {
+      this.corpus = Objects.requireNonNull(corpus, "corpus");
+      return this;
+    }
+
+    /** The folder of the Lucene index, created if missing. */
+    public Builder index(Path index) {
+      this.index = Objects.requireNonNull(index, "index");
+      return this;
+    }
+
+    /** Alias groups for questions. */
+    public Builder synonyms(Synonyms synonyms) {
+      this.synonyms = Objects.requireNonNull(synonyms, "synonyms");
+      return this;
+    }
+
+    /** Corpus-specific lines to drop while cleaning, as regular expressions. */
+    public Builder dropPatterns(List<Pattern> dropPatterns) {
+      this.dropPatterns = List.copyOf(dropPatterns);
+      return this;
+    }
+
+    /**
+     * The embedder of passages and questions. An index built with another embedder (by {@link
+     * Embedder#name()}) is rebuilt on open.
+     */
+    public Builder embedder(Embedder embedder) {
+      this.embedder = Objects.requireNonNull(embedder, "embedder");
+      return this;
+    }
+
+    /** Told of each article indexed while the engine opens. */
+    public Builder progress(IndexProgress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
+     * Asks find candidates by words alone (BM25), without embedding the question or searching by
+     * vector: faster and weaker, the baseline for benchmarks. The index keeps its vectors.
+     */
+    public Builder wordsOnly(boolean wordsOnly) {
+      this.wordsOnly = wordsOnly;
+      return this;
+    }
+
+    /**
+     * Opens the engine, building the index first if it is missing and updating changed articles.
+     *
+     * @throws EngineException with a message for the user when the corpus or index cannot be used
+     */
+    public Engine open() {
+      requireFolders();
+      return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder);
+    }
+
+    /**
+     * The cleaned articles and the problem files of the corpus folder, without touching the index.
+     *
+     * @throws CorpusException when the corpus folder cannot be read
+     */
+    public CorpusExplanation explainCorpus() {
+      Objects.requireNonNull(corpus, "corpus folder not set");
+      CorpusReader.Loaded loaded = loadCorpus(corpusReader(dropPatterns), corpus);
+      List<Explained> articles = new ArrayList<>();
+      for (Article article : loaded.articles()) {
+        articles.add(new Explained(article.source(), article.text(), article.dropped()));
+      }
+      return new CorpusExplanation(articles, loaded.problems());
+    }
+
+    private void requireFolders() {
+      Objects.requireNonNull(corpus, "corpus folder not set");
+      Objects.requireNonNull(index, "index folder not set");
+    }
+  }
+
+  private final Path corpus;
+  private final Path index;
   private final Directory directory;
   private final Embedder embedder;
+  private final boolean wordsOnly;
   private final Analyzer analyzer = Schema.analyzer();
   private final Retriever retriever;
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
-  private final SearcherManager searchers;
-  private final AnswerCache answers = new AnswerCache(ANSWER_CACHE_SIZE);
-  private volatile Catalogue catalogue;
+  private final LiveIndex live;
 
-  /** Answers kept per index version: a few MB, and far more than a class asks in a day. */
-  static final int ANSWER_CACHE_SIZE = 10_000;
-
-  /** The articles of one index version, in memory: everything a reply needs besides the search. */
-  private record Catalogue(long version, Map<String, StoredArticle> articles) {}
-
-  private Engine(Options options, Embedder embedder, Directory directory) throws IOException {
-    this.options = options;
+  private Engine(Builder builder, Embedder embedder, Directory directory) throws IOException {
+    this.corpus = builder.corpus;
+    this.index = builder.index;
     this.directory = directory;
     this.embedder = embedder;
-    this.retriever = new Retriever(analyzer, embedder, options.synonyms());
+    this.wordsOnly = builder.wordsOnly;
+    this.retriever = new Retriever(analyzer, embedder, builder.synonyms.groups());
     this.excerpts = new Excerpts(analyzer);
-    this.corpusReader = corpusReader(options);
-    this.searchers = new SearcherManager(directory, new SearcherFactory());
-    this.catalogue = loadCatalogue();
+    this.corpusReader = corpusReader(builder.dropPatterns);
+    this.live = new LiveIndex(directory);
   }
 
-  /**
-   * Opens the engine, building the index first if it is missing and updating changed articles.
-   *
-   * @throws EngineException with a message for the user when the corpus or index cannot be used
-   */
-  public static Engine open(Options options) {
-    return open(options, new BgeSmallEmbedder(), IndexProgress.NONE);
+  /** A builder for an engine over a corpus folder and an index folder. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  static Engine open(Options options, Embedder embedder, IndexProgress progress) {
-    Directory directory = IndexStore.open(options.index());
+  private static Engine open(Builder builder, Embedder embedder) {
+    Directory directory = openIndexFolder(builder.index);
     try {
-      CorpusReader reader = corpusReader(options);
-      CorpusReader.Loaded loaded = reader.load(options.corpus());
+      CorpusReader.Loaded loaded = loadArticles(corpusReader(builder.dropPatterns), builder.corpus);
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
-      if (loaded.articles().isEmpty()) {
-        throw new CorpusException(
-            "The corpus folder " + options.corpus() + " holds no loadable article.");
-      }
       IndexReport report =
-          IndexStore.update(directory, loaded.articles(), embedder, false, progress);
+          IndexStore.update(directory, loaded.articles(), embedder, false, builder.progress);
       if (report.added() + report.updated() + report.removed() > 0) {
         log.info(
             "Index updated: {} added, {} updated, {} removed, {} unchanged",
@@ -142,11 +201,11 @@ public final class Engine implements AutoCloseable {
             report.removed(),
             report.unchanged());
       }
-      return new Engine(options, embedder, directory);
+      return new Engine(builder, embedder, directory);
     } catch (IOException e) {
       closeQuietly(directory);
       throw new EngineException(
-          "The index in " + options.index() + " cannot be used: " + e.getMessage(), e);
+          "The index in " + builder.index + " cannot be used: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(directory);
       throw e;
@@ -157,91 +216,83 @@ public final class Engine implements AutoCloseable {
    * Reads the corpus folder again and updates the index; {@code full} re-processes every article.
    */
   public LoadReport reindex(boolean full, IndexProgress progress) {
-    CorpusReader.Loaded loaded = corpusReader.load(options.corpus());
-    if (loaded.articles().isEmpty()) {
-      throw new CorpusException(
-          "The corpus folder " + options.corpus() + " holds no loadable article.");
-    }
+    CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
     try {
       IndexReport report =
           IndexStore.update(directory, loaded.articles(), embedder, full, progress);
-      searchers.maybeRefreshBlocking();
-      catalogue = loadCatalogue();
+      live.reload();
       return new LoadReport(report, loaded.problems());
     } catch (IOException e) {
       throw new EngineException(
-          "The index in " + options.index() + " cannot be updated: " + e.getMessage(), e);
+          "The index in " + index + " cannot be updated: " + e.getMessage(), e);
     }
   }
 
-  /**
-   * The cleaned articles and the problem files of the corpus folder, without touching the index.
-   */
-  public static CorpusExplanation explainCorpus(Options options) {
-    CorpusReader reader = corpusReader(options);
-    CorpusReader.Loaded loaded = reader.load(options.corpus());
-    List<Explained> articles = new ArrayList<>();
-    for (Article article : loaded.articles()) {
-      articles.add(new Explained(article.source(), article.text(), article.dropped()));
-    }
-    return new CorpusExplanation(articles, loaded.problems());
+  private static CorpusReader corpusReader(List<Pattern> dropPatterns) {
+    return new CorpusReader(new Cleaner(new CleaningRules(dropPatterns)));
   }
 
-  /** The corpus as cleaning sees it. */
-  public record CorpusExplanation(List<Explained> articles, List<CorpusProblem> problems) {}
+  /** The corpus, or a message for the user saying why it cannot be read. */
+  private static CorpusReader.Loaded loadCorpus(CorpusReader reader, Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new CorpusException(
+          "The corpus folder " + folder + " does not exist or is not a folder.");
+    }
+    try {
+      return reader.load(folder);
+    } catch (IOException e) {
+      throw new CorpusException(
+          "The corpus folder " + folder + " cannot be read: " + e.getMessage());
+    }
+  }
 
-  private static CorpusReader corpusReader(Options options) {
-    return new CorpusReader(new Cleaner(new CleaningRules(options.extraDropPatterns())));
+  /** {@link #loadCorpus}, refusing a corpus with nothing to index. */
+  private static CorpusReader.Loaded loadArticles(CorpusReader reader, Path folder) {
+    CorpusReader.Loaded loaded = loadCorpus(reader, folder);
+    if (loaded.articles().isEmpty()) {
+      throw new CorpusException("The corpus folder " + folder + " holds no loadable article.");
+    }
+    return loaded;
+  }
+
+  private static Directory openIndexFolder(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      if (!Files.isWritable(folder)) {
+        throw new EngineException("The index folder " + folder + " is not writable.");
+      }
+      return FSDirectory.open(folder);
+    } catch (AccessDeniedException e) {
+      throw new EngineException("The index folder " + folder + " is not writable.", e);
+    } catch (IOException e) {
+      throw new EngineException(
+          "The index folder " + folder + " cannot be opened: " + e.getMessage(), e);
+    }
   }
 
   /** The index version: it changes whenever the indexed articles change. */
   public long version() {
-    refresh();
-    return catalogue.version();
+    return live.current().version();
   }
 
   /**
-   * Answers a question with up to {@code question.maxQuotes()} verbatim quotes. A question asked
-   * before on the same index version is answered from a cache.
+   * Answers a question with up to {@code question.maxQuotes()} verbatim quotes.
+   *
+   * @throws InvalidQuestionException when the question is empty or too long, with a message for the
+   *     user
    */
   public Answer ask(Question question) {
-    return ask(question, true, true);
-  }
-
-  /**
-   * @param cached whether the answer cache may serve and keep this answer
-   * @param byMeaning false leaves out the question embedding and the vector search (the BM25 path)
-   */
-  Answer ask(Question question, boolean cached, boolean byMeaning) {
     long started = System.nanoTime();
     String text = QuestionText.clean(question.text());
-    refresh();
-    Catalogue current = catalogue;
-    if (cached) {
-      Answer known = answers.get(current.version(), text, question);
-      if (known != null) {
-        return new Answer(
-            question.text().strip(), known.answered(), known.results(), elapsed(started));
-      }
-    }
-    Answer answer = search(question, text, current, started, byMeaning);
-    if (cached) {
-      answers.put(current.version(), text, question, answer);
-    }
-    return answer;
-  }
-
-  private Answer search(
-      Question question, String text, Catalogue current, long started, boolean byMeaning) {
+    LiveIndex.Catalogue current = live.current();
     List<String> admitted = admitted(current, question.scope());
     if (admitted != null && admitted.isEmpty()) {
       return new Answer(question.text().strip(), false, List.of(), elapsed(started));
     }
-    IndexSearcher searcher = acquire();
+    IndexSearcher searcher = live.acquire();
     try {
       Retriever.Ranking ranking =
-          retriever.rank(searcher, text, admitted, current.articles()::get, byMeaning);
-      List<Result> results = new ArrayList<>();
+          retriever.rank(searcher, text, admitted, current.articles()::get, !wordsOnly);
       List<Result> chosen = new ArrayList<>();
       Candidate best = null;
       int wanted = question.skip() + question.maxQuotes();
@@ -253,17 +304,7 @@ public final class Engine implements AutoCloseable {
         Excerpts.Excerpt excerpt =
             excerpts.choose(
                 article.text(), candidate.start(), candidate.end(), ranking.termWeights());
-        Result result =
-            new Result(
-                article.source(),
-                excerpt.quote(),
-                excerpt.highlights(),
-                TextFragmentLink.of(
-                    article.source().url(),
-                    article.text().substring(excerpt.start(), excerpt.end())),
-                round(candidate.score()),
-                excerpt.start(),
-                excerpt.end());
+        Result result = result(article, excerpt, excerpt.highlights(), round(candidate.score()));
         if (chosen.stream().anyMatch(r -> nearDuplicate(r, result))) {
           continue;
         }
@@ -276,32 +317,32 @@ public final class Engine implements AutoCloseable {
         }
       }
       boolean answered = best != null && Confidence.answers(best, ranking.focus());
-      results.addAll(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
+      List<Result> results =
+          new ArrayList<>(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
       return new Answer(question.text().strip(), answered, results, elapsed(started));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      release(searcher);
+      live.release(searcher);
     }
   }
 
-  /** The ranked candidates of a question, with their signals: for tuning and tests. */
-  List<Candidate> candidates(String question) throws IOException {
-    Catalogue current = catalogue;
-    IndexSearcher searcher = acquire();
-    try {
-      return retriever
-          .rank(searcher, QuestionText.clean(question), null, current.articles()::get)
-          .candidates();
-    } finally {
-      release(searcher);
-    }
+  private static Result result(
+      StoredArticle article, Excerpts.Excerpt excerpt, List<Span> highlights, double score) {
+    return new Result(
+        article.source(),
+        excerpt.quote(),
+        highlights,
+        TextFragmentLink.of(
+            article.source().url(), article.text().substring(excerpt.start(), excerpt.end())),
+        score,
+        excerpt.start(),
+        excerpt.end());
   }
 
   /** The articles a scope admits, newest first. */
   public List<Source> sources(Scope scope) {
-    refresh();
-    return catalogue.articles().values().stream()
+    return live.current().articles().values().stream()
         .map(StoredArticle::source)
         .filter(scope::admits)
         .sorted(NEWEST_FIRST)
@@ -310,9 +351,7 @@ public final class Engine implements AutoCloseable {
 
   /** One article's metadata. */
   public Optional<Source> source(String id) {
-    refresh();
-    StoredArticle article = id == null ? null : catalogue.articles().get(id);
-    return Optional.ofNullable(article).map(StoredArticle::source);
+    return article(id).map(StoredArticle::source);
   }
 
   /**
@@ -323,7 +362,7 @@ public final class Engine implements AutoCloseable {
     List<String> wanted =
         words == null
             ? List.of()
-            : java.util.Arrays.stream(CleaningRules.normalise(words).split("[^\\p{L}\\p{N}]+"))
+            : Arrays.stream(CleaningRules.normalise(words).split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> !w.isEmpty())
                 .toList();
     return sources(scope).stream()
@@ -337,14 +376,12 @@ public final class Engine implements AutoCloseable {
 
   /** The first {@code count} sentences of an article, as quotes, for {@code /article}. */
   public List<Result> openingQuotes(String id, int count) {
-    refresh();
-    StoredArticle article = catalogue.articles().get(id);
+    StoredArticle article = article(id).orElse(null);
     if (article == null) {
       return List.of();
     }
     List<Result> quotes = new ArrayList<>();
-    for (Passage passage :
-        Passages.of(new Article(article.source(), article.text(), List.of(), ""))) {
+    for (Passage passage : Passages.of(article.asArticle())) {
       if (quotes.size() >= count) {
         break;
       }
@@ -353,42 +390,49 @@ public final class Engine implements AutoCloseable {
       if (quotes.stream().anyMatch(q -> q.end() > excerpt.start())) {
         continue;
       }
-      quotes.add(
-          new Result(
-              article.source(),
-              excerpt.quote(),
-              List.of(),
-              TextFragmentLink.of(
-                  article.source().url(), article.text().substring(excerpt.start(), excerpt.end())),
-              0,
-              excerpt.start(),
-              excerpt.end()));
+      quotes.add(result(article, excerpt, List.of(), 0));
     }
     return quotes;
   }
 
   /** The cleaned text of an article, or empty for an unknown id. */
   public Optional<String> articleText(String id) {
-    refresh();
-    StoredArticle article = id == null ? null : catalogue.articles().get(id);
-    return Optional.ofNullable(article).map(StoredArticle::text);
+    return article(id).map(StoredArticle::text);
+  }
+
+  /**
+   * The passages of an article as the engine cut and searches them, in order; empty for an unknown
+   * id.
+   */
+  public List<String> passages(String id) {
+    StoredArticle article = article(id).orElse(null);
+    if (article == null) {
+      return List.of();
+    }
+    return Passages.of(article.asArticle()).stream()
+        .map(p -> article.text().substring(p.start(), p.end()))
+        .toList();
   }
 
   @Override
   public void close() {
     try {
-      searchers.close();
+      live.close();
     } catch (IOException e) {
       log.warn("Closing the index searcher failed", e);
     }
     closeQuietly(directory);
   }
 
+  private Optional<StoredArticle> article(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(live.current().articles().get(id));
+  }
+
   private static final Comparator<Source> NEWEST_FIRST =
       Comparator.comparing(Source::published, Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(Source::id);
 
-  private static List<String> admitted(Catalogue catalogue, Scope scope) {
+  private static List<String> admitted(LiveIndex.Catalogue catalogue, Scope scope) {
     if (scope.isAll()) {
       return null;
     }
@@ -410,94 +454,9 @@ public final class Engine implements AutoCloseable {
   }
 
   private static Set<String> wordSet(String text) {
-    return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
         .filter(w -> w.length() > 3)
         .collect(Collectors.toSet());
-  }
-
-  private volatile long lastRefresh;
-  private final java.util.concurrent.atomic.AtomicInteger catalogueLoads =
-      new java.util.concurrent.atomic.AtomicInteger();
-
-  private void refresh() {
-    long now = System.nanoTime();
-    if (now - lastRefresh < 1_000_000_000L) {
-      return;
-    }
-    lastRefresh = now;
-    refreshNow();
-  }
-
-  /**
-   * Picks up a new commit. The catalogue is read again only when the commit's version changed:
-   * reading it costs a stored-field read of every article (seconds at a million passages), and
-   * {@code maybeRefresh} reports success for an unchanged index too.
-   */
-  void refreshNow() {
-    try {
-      if (searchers.maybeRefresh() && committedVersion() != catalogue.version()) {
-        Catalogue fresh = loadCatalogue();
-        if (fresh.version() != catalogue.version()) {
-          catalogue = fresh;
-        }
-      }
-    } catch (IOException e) {
-      log.warn("Refreshing the index failed; still serving version {}", catalogue.version(), e);
-    }
-  }
-
-  /** How many times the catalogue was read from the index: for tests. */
-  int catalogueLoads() {
-    return catalogueLoads.get();
-  }
-
-  private long committedVersion() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return versionOf((DirectoryReader) searcher.getIndexReader());
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  private static long versionOf(DirectoryReader reader) throws IOException {
-    return Long.parseLong(
-        reader.getIndexCommit().getUserData().getOrDefault(Schema.COMMIT_VERSION, "0"));
-  }
-
-  private Catalogue loadCatalogue() throws IOException {
-    catalogueLoads.incrementAndGet();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      long version = versionOf(reader);
-      Map<String, StoredArticle> articles = new LinkedHashMap<>();
-      TermQuery query = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE));
-      for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {
-        Document doc = searcher.storedFields().document(hit.doc);
-        Source source = IndexStore.readSource(doc.get(Schema.META));
-        articles.put(source.id(), new StoredArticle(source, doc.get(Schema.BODY)));
-      }
-      return new Catalogue(version, Map.copyOf(articles));
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
-  private IndexSearcher acquire() {
-    try {
-      return searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void release(IndexSearcher searcher) {
-    try {
-      searchers.release(searcher);
-    } catch (IOException e) {
-      log.warn("Releasing a searcher failed", e);
-    }
   }
 
   private static long elapsed(long startedNanos) {

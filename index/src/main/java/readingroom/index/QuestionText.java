@@ -1,6 +1,7 @@
 package readingroom.index;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,7 @@ public final class QuestionText {
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]");
   private static final Pattern MARKUP = Pattern.compile("[*_~`|>#\\[\\]{}\\\\^]+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private QuestionText() {}
 
@@ -48,6 +50,19 @@ public final class QuestionText {
       throw new InvalidQuestionException("Please ask your question in words.");
     }
     return text;
+  }
+
+  /**
+   * The question as two askers' questions are compared, e.g. in an answer cache's key: {@linkplain
+   * #clean cleaned}, then lower-cased with punctuation and extra spaces dropped. The engine
+   * searches the cleaned text; the answer to every text of one normalised form is the same but for
+   * a rare difference in punctuation that splits clauses.
+   *
+   * @throws InvalidQuestionException when nothing askable is left, or the text is too long
+   */
+  public static String normalise(String raw) {
+    String folded = Normalizer.normalize(clean(raw), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return NOT_WORD.matcher(folded).replaceAll(" ").strip();
   }
 
   private static InvalidQuestionException tooLong() {

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import readingroom.index.corpus.Passages;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
-import readingroom.index.search.Excerpts;
 
 /** The engine on the shipped corpus, with a real Lucene index and the real embedding model. */
 class EngineTest {
@@ -23,7 +23,7 @@ class EngineTest {
 
   @BeforeAll
   static void open() {
-    engine = Engine.open(Fixtures.options(Fixtures.shippedCorpus(), dir.resolve("index")));
+    engine = Fixtures.engine(Fixtures.corpus(), dir.resolve("index")).open();
   }
 
   @AfterAll
@@ -40,7 +40,7 @@ class EngineTest {
       String text = engine.articleText(result.source().id()).orElseThrow();
       assertThat(text).contains(result.verbatim());
       assertThat(text.substring(result.start(), result.end())).isEqualTo(result.verbatim());
-      assertThat(result.verbatim().split("\\s+").length).isLessThanOrEqualTo(Excerpts.MAX_WORDS);
+      assertThat(result.verbatim().split("\\s+").length).isLessThanOrEqualTo(Passages.MAX_WORDS);
     }
   }
 
@@ -199,8 +199,7 @@ class EngineTest {
   void anUnwritableIndexFolderIsAClearError() throws Exception {
     Path file = dir.resolve("not-a-folder");
     java.nio.file.Files.writeString(file, "x");
-    assertThatThrownBy(
-            () -> Engine.open(Fixtures.options(Fixtures.shippedCorpus(), file.resolve("index"))))
+    assertThatThrownBy(() -> Fixtures.engine(Fixtures.corpus(), file.resolve("index")).open())
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("index folder");
   }

@@ -2,6 +2,7 @@ package readingroom.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,25 +11,34 @@ import readingroom.index.corpus.CorpusReader;
 import readingroom.index.model.PublishedDate;
 import readingroom.index.model.Source;
 
-/** Real fixtures for tests: the shipped corpus and the project's synonyms, copied where needed. */
+/**
+ * Real fixtures for tests: copies of the five shipped articles and of the project's synonyms, kept
+ * under {@code src/test/resources/fixtures}, so a user who adds articles to {@code corpus/} or
+ * edits {@code config/synonyms.txt} does not change what the tests see.
+ */
 public final class Fixtures {
   private Fixtures() {}
 
-  public static Path root() {
-    return Path.of(System.getProperty("readingroom.root", "..")).toAbsolutePath().normalize();
-  }
-
-  public static Path shippedCorpus() {
-    return root().resolve("corpus");
+  /** The fixture copy of the shipped corpus; read-only (see {@link #copyCorpus}). */
+  public static Path corpus() {
+    return fixture("corpus");
   }
 
   public static Synonyms synonyms() {
-    return Synonyms.read(root().resolve("config/synonyms.example.txt"));
+    return Synonyms.read(fixture("synonyms.txt"));
+  }
+
+  private static Path fixture(String name) {
+    try {
+      return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("The test fixture " + name + " is missing", e);
+    }
   }
 
   /** Copies the shipped articles into {@code target}, so a test can change them freely. */
   public static Path copyCorpus(Path target) {
-    try (Stream<Path> files = Files.list(shippedCorpus())) {
+    try (Stream<Path> files = Files.list(corpus())) {
       Files.createDirectories(target);
       for (Path file : files.filter(CorpusReader::isArticleFile).toList()) {
         Files.copy(file, target.resolve(file.getFileName()));
@@ -39,8 +49,9 @@ public final class Fixtures {
     }
   }
 
-  public static Engine.Options options(Path corpus, Path index) {
-    return new Engine.Options(corpus, index, synonyms(), List.of());
+  /** A builder for an engine over {@code corpus} with the project's synonyms. */
+  public static Engine.Builder engine(Path corpus, Path index) {
+    return Engine.builder().corpus(corpus).index(index).synonyms(synonyms());
   }
 
   public static Source source(String title, String subtitle, String author) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.index.model.IndexProgress;
+import readingroom.index.model.IndexReport;
 
 /** Building and updating the index on disk: incremental, and atomic when it fails. */
 class IndexUpdateTest {
@@ -19,11 +20,10 @@ class IndexUpdateTest {
   void anUnchangedCorpusCostsNothingOnReindex(@TempDir Path dir) {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     HashingEmbedder embedder = new HashingEmbedder();
-    try (Engine engine =
-        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+    try (Engine engine = Fixtures.engine(corpus, dir.resolve("index")).embedder(embedder).open()) {
       int firstBuild = embedder.embedded.get();
       assertThat(firstBuild).isGreaterThan(100);
-      Engine.IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
+      IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
       assertThat(report.unchanged()).isEqualTo(5);
       assertThat(report.embedded()).isZero();
       assertThat(embedder.embedded.get()).isEqualTo(firstBuild);
@@ -35,8 +35,7 @@ class IndexUpdateTest {
       throws Exception {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     HashingEmbedder embedder = new HashingEmbedder();
-    try (Engine engine =
-        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+    try (Engine engine = Fixtures.engine(corpus, dir.resolve("index")).embedder(embedder).open()) {
       long version = engine.version();
       Path file = corpus.resolve(MOSCOW_TIMES);
       Files.writeString(
@@ -46,7 +45,7 @@ class IndexUpdateTest {
                   "Known simply as the Moscow Format,",
                   "Known simply as the Moscow Format, a name coined in 2017,"));
 
-      Engine.IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
+      IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
 
       assertThat(report.updated()).isEqualTo(1);
       assertThat(report.unchanged()).isEqualTo(4);
@@ -66,11 +65,10 @@ class IndexUpdateTest {
       throws Exception {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     HashingEmbedder embedder = new HashingEmbedder();
-    try (Engine engine =
-        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+    try (Engine engine = Fixtures.engine(corpus, dir.resolve("index")).embedder(embedder).open()) {
       Files.copy(corpus.resolve(MOSCOW_TIMES), corpus.resolve("copy-of-moscow-times.txt"));
 
-      Engine.IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
+      IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
 
       assertThat(report.added()).isEqualTo(1);
       assertThat(report.passages()).isGreaterThan(10);
@@ -83,10 +81,9 @@ class IndexUpdateTest {
   void textsRepeatedAcrossArticlesOfOneBuildAreEmbeddedOnce(@TempDir Path dir) throws Exception {
     HashingEmbedder once = new HashingEmbedder();
     try (Engine engine =
-        Engine.open(
-            Fixtures.options(Fixtures.copyCorpus(dir.resolve("one")), dir.resolve("index-one")),
-            once,
-            IndexProgress.NONE)) {
+        Fixtures.engine(Fixtures.copyCorpus(dir.resolve("one")), dir.resolve("index-one"))
+            .embedder(once)
+            .open()) {
       assertThat(engine.sources(Scope.all())).hasSize(5);
     }
     Path twice = Fixtures.copyCorpus(dir.resolve("twice"));
@@ -95,8 +92,7 @@ class IndexUpdateTest {
     }
     HashingEmbedder duplicated = new HashingEmbedder();
     try (Engine engine =
-        Engine.open(
-            Fixtures.options(twice, dir.resolve("index-twice")), duplicated, IndexProgress.NONE)) {
+        Fixtures.engine(twice, dir.resolve("index-twice")).embedder(duplicated).open()) {
       assertThat(engine.sources(Scope.all())).hasSize(10);
     }
 
@@ -107,10 +103,7 @@ class IndexUpdateTest {
   void aDeletedArticleLeavesTheIndex(@TempDir Path dir) throws Exception {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     try (Engine engine =
-        Engine.open(
-            Fixtures.options(corpus, dir.resolve("index")),
-            new HashingEmbedder(),
-            IndexProgress.NONE)) {
+        Fixtures.engine(corpus, dir.resolve("index")).embedder(new HashingEmbedder()).open()) {
       Files.delete(corpus.resolve(MOSCOW_TIMES));
       assertThat(engine.reindex(false, IndexProgress.NONE).index().removed()).isEqualTo(1);
       assertThat(engine.sources(Scope.all())).hasSize(4);
@@ -122,8 +115,7 @@ class IndexUpdateTest {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     HashingEmbedder embedder = new HashingEmbedder();
     long version;
-    try (Engine engine =
-        Engine.open(Fixtures.options(corpus, dir.resolve("index")), embedder, IndexProgress.NONE)) {
+    try (Engine engine = Fixtures.engine(corpus, dir.resolve("index")).embedder(embedder).open()) {
       version = engine.version();
       Answer before = engine.ask(Question.of("how much trade does russia do with afghanistan?"));
 
@@ -149,10 +141,7 @@ class IndexUpdateTest {
     }
     // A new process finds the old, complete index, and its start-up update finishes the job.
     try (Engine reopened =
-        Engine.open(
-            Fixtures.options(corpus, dir.resolve("index")),
-            new HashingEmbedder(),
-            IndexProgress.NONE)) {
+        Fixtures.engine(corpus, dir.resolve("index")).embedder(new HashingEmbedder()).open()) {
       assertThat(reopened.sources(Scope.all())).hasSize(5);
       assertThat(reopened.version()).isEqualTo(version + 1);
       assertThat(reopened.articleText("diplomat-2018-11-can-russia-help-bring-peace").orElseThrow())
@@ -165,10 +154,7 @@ class IndexUpdateTest {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     Files.writeString(corpus.resolve("broken.txt"), "no front matter");
     assertThatThrownBy(() ->
-            Engine.open(
-                Fixtures.options(corpus, dir.resolve("index")),
-                new HashingEmbedder(),
-                IndexProgress.NONE))
+            Fixtures.engine(corpus, dir.resolve("index")).embedder(new HashingEmbedder()).open())
         .isInstanceOf(CorpusException.class)
         .hasMessageContaining("no loadable article");
   }

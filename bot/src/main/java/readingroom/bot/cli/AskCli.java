@@ -43,7 +43,7 @@ public final class AskCli implements Callable<Integer> {
           "readingroom ask: give a question, e.g. readingroom ask \"who is zamir kabulov?\"");
       return 2;
     }
-    try (Engine engine = Engine.open(EngineOptions.of(main.settings()))) {
+    try (Engine engine = EngineOptions.of(main.settings()).open()) {
       int maxQuotes = main.settings().maxQuotes();
       if (stdin) {
         BufferedReader in =

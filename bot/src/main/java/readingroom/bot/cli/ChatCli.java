@@ -60,7 +60,7 @@ public final class ChatCli implements Callable<Integer> {
     Secrets secrets = Secrets.fromEnvironment();
     // The database first: a damaged or locked file should stop the bot before indexing starts.
     try (StateDatabase database = StateDatabase.open(serving.database(), serving.busyTimeout());
-        Engine engine = Engine.open(EngineOptions.of(settings))) {
+        Engine engine = EngineOptions.of(settings).open()) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ChatLayer layer =
           ChatLayer.open(engine, database, serving, secrets, registry, Clock.systemUTC());

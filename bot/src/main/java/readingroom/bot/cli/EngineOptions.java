@@ -6,21 +6,21 @@ import readingroom.bot.config.SettingsException;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
 
-/** Builds the engine's options from the settings. */
+/** Configures the engine from the settings. */
 public final class EngineOptions {
   private EngineOptions() {}
 
-  public static Engine.Options of(Settings settings) {
+  public static Engine.Builder of(Settings settings) {
     if (settings.synonyms() != null && !Files.isRegularFile(settings.synonyms())) {
       throw new SettingsException(
           "Setting readingroom.synonyms points to "
               + settings.synonyms()
               + ", which does not exist.");
     }
-    return new Engine.Options(
-        settings.corpus(),
-        settings.index(),
-        settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()),
-        settings.extraDropPatterns());
+    return Engine.builder()
+        .corpus(settings.corpus())
+        .index(settings.index())
+        .synonyms(settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()))
+        .dropPatterns(settings.extraDropPatterns());
   }
 }

@@ -20,6 +20,7 @@ import readingroom.bot.eval.ReadingList;
 import readingroom.index.Engine;
 import readingroom.index.Result;
 import readingroom.index.Scope;
+import readingroom.index.Synonyms;
 
 /**
  * {@code readingroom eval FILE... [--corpus DIR] [--sources sources.json] [--by-group]}: answer
@@ -81,22 +82,19 @@ public final class EvalCli implements Callable<Integer> {
       return 2;
     }
     Path work = Files.createTempDirectory("readingroom-eval");
+    ReadingList lists = null;
     try {
-      Engine.Options options = EngineOptions.of(main.settings());
-      ReadingList list = null;
-      Path corpusDir = corpus != null ? corpus : options.corpus();
+      Engine.Builder builder = EngineOptions.of(main.settings());
       if (sources != null) {
-        list = ReadingList.copy(sources, work.resolve("corpus"));
-        corpusDir = list.corpus();
+        ReadingList list = ReadingList.copy(sources, work.resolve("corpus"));
+        builder.corpus(list.corpus()).synonyms(Synonyms.none());
+        lists = list;
+      } else if (corpus != null) {
+        // The configured synonyms belong to the configured corpus.
+        builder.corpus(corpus).synonyms(Synonyms.none());
       }
-      Path indexDir = index != null ? index : work.resolve("index");
-      Engine.Options evalOptions =
-          new Engine.Options(
-              corpusDir,
-              indexDir,
-              corpus == null && sources == null ? options.synonyms() : null,
-              options.extraDropPatterns());
-      try (Engine engine = Engine.open(evalOptions)) {
+      builder.index(index != null ? index : work.resolve("index"));
+      try (Engine engine = builder.open()) {
         out.printf(
             "%-22s %5s %6s %6s %6s %7s %7s %6s %5s%n",
             "set", "n", "hit@1", "hit@3", "mrr@5", "abstain", "f.abst", "trust", "words");
@@ -107,8 +105,8 @@ public final class EvalCli implements Callable<Integer> {
             report(out, name, Evaluation.run(engine, questions, Scope.all()));
             continue;
           }
-          for (int group : list.groups()) {
-            ReadingList groups = list;
+          for (int group : lists.groups()) {
+            ReadingList groups = lists;
             List<EvalQuestion> own =
                 questions.stream().filter(q -> groups.groupOf(q) == group).toList();
             if (!own.isEmpty()) {

@@ -14,6 +14,7 @@ import readingroom.bot.Main;
 import readingroom.index.Engine;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
+import readingroom.index.model.IndexReport;
 
 /** {@code readingroom index}: update the index from the corpus folder, or explain the cleaning. */
 @Command(
@@ -34,11 +35,11 @@ public final class IndexCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Engine.Options options = EngineOptions.of(main.settings());
+    Engine.Builder options = EngineOptions.of(main.settings());
     if (explain) {
       return explain(options, out);
     }
-    try (Engine engine = Engine.open(options);
+    try (Engine engine = options.open();
         ProgressBar bar =
             new ProgressBarBuilder()
                 .setTaskName("Indexing")
@@ -54,7 +55,7 @@ public final class IndexCli implements Callable<Integer> {
                 bar.stepTo(done);
               });
       bar.close();
-      Engine.IndexReport r = report.index();
+      IndexReport r = report.index();
       out.printf(
           "Index version %d: %d added, %d updated, %d removed, %d unchanged; %d passages, %d embedded.%n",
           r.version(),
@@ -71,8 +72,8 @@ public final class IndexCli implements Callable<Integer> {
     }
   }
 
-  private static int explain(Engine.Options options, PrintStream out) {
-    Engine.CorpusExplanation explanation = Engine.explainCorpus(options);
+  private static int explain(Engine.Builder options, PrintStream out) {
+    Engine.CorpusExplanation explanation = options.explainCorpus();
     List<CorpusProblem> problems = explanation.problems();
     for (Engine.Explained article : explanation.articles()) {
       out.println("== " + article.source().id() + ": " + article.source().title());

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,11 @@ class ConsoleChatTest {
   @BeforeAll
   static void open() {
     engine =
-        Engine.open(
-            new Engine.Options(
-                TestConfig.root().resolve("corpus"),
-                dir.resolve("index"),
-                Synonyms.none(),
-                List.of()));
+        Engine.builder()
+            .corpus(TestConfig.root().resolve("corpus"))
+            .index(dir.resolve("index"))
+            .synonyms(Synonyms.none())
+            .open();
   }
 
   @AfterAll

@@ -27,12 +27,11 @@ class DevSetQualityTest {
     List<EvalQuestion> questions = Evaluation.read(devSet);
     assertThat(questions).hasSizeGreaterThan(20);
     try (Engine engine =
-        Engine.open(
-            new Engine.Options(
-                TestConfig.root().resolve("corpus"),
-                dir.resolve("index"),
-                Synonyms.none(),
-                List.of()))) {
+        Engine.builder()
+            .corpus(TestConfig.root().resolve("corpus"))
+            .index(dir.resolve("index"))
+            .synonyms(Synonyms.none())
+            .open()) {
       Evaluation.Report report = Evaluation.run(engine, questions);
       assertThat(report.nonVerbatim()).as("quotes that are not verbatim").isZero();
       assertThat(report.meanQuoteWords()).as("mean quote words").isLessThanOrEqualTo(45);

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import readingroom.index.Engine;
-import readingroom.index.Synonyms;
 
 /**
  * The project's five-article corpus, plus one article full of Slack control sequences, indexed in a
@@ -44,7 +42,6 @@ final class TestCorpus {
       }
     }
     Files.writeString(corpus.resolve("zz-field-note.txt"), NOISY_ARTICLE, StandardCharsets.UTF_8);
-    return Engine.open(
-        new Engine.Options(corpus, folder.resolve("index"), Synonyms.none(), List.of()));
+    return Engine.builder().corpus(corpus).index(folder.resolve("index")).open();
   }
 }

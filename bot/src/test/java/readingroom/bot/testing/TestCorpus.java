@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import readingroom.index.Engine;
-import readingroom.index.Synonyms;
 
 /**
  * The shipped five-article corpus, copied into a folder with two articles under {@code week-1/} and
@@ -65,7 +63,6 @@ public final class TestCorpus {
    */
   public static Engine openEngine(Path dir) {
     Path corpus = copyTo(dir);
-    return Engine.open(
-        new Engine.Options(corpus, dir.resolve("index"), Synonyms.none(), List.of()));
+    return Engine.builder().corpus(corpus).index(dir.resolve("index")).open();
   }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import readingroom.index.CorpusException;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Source;
@@ -39,18 +38,17 @@ public final class CorpusReader {
   /** The articles and the problems of one load. */
   public record Loaded(List<Article> articles, List<CorpusProblem> problems) {}
 
-  public Loaded load(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      throw new CorpusException(
-          "The corpus folder " + folder + " does not exist or is not a folder.");
-    }
+  /**
+   * Reads every article file under a folder; a file that cannot be read becomes a problem, never an
+   * exception.
+   *
+   * @throws IOException when the folder itself cannot be listed
+   */
+  public Loaded load(Path folder) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
       files =
           walk.filter(Files::isRegularFile).filter(CorpusReader::isArticleFile).sorted().toList();
-    } catch (IOException e) {
-      throw new CorpusException(
-          "The corpus folder " + folder + " cannot be read: " + e.getMessage());
     }
     List<Article> articles = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();

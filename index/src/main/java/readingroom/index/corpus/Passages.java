@@ -3,7 +3,6 @@ package readingroom.index.corpus;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.index.model.Article;
-import readingroom.index.search.Excerpts;
 
 /**
  * Cuts an article into the passages the index searches: every sentence of a prose paragraph on its
@@ -15,7 +14,9 @@ import readingroom.index.search.Excerpts;
  */
 public final class Passages {
 
-  static final int MAX_WORDS = Excerpts.MAX_WORDS;
+  /** The longest quote, in words: a passage is never longer unless one sentence is. */
+  public static final int MAX_WORDS = 60;
+
   static final int MAX_SENTENCES = 3;
 
   private Passages() {}

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import readingroom.index.corpus.CleaningRules;
+import readingroom.index.corpus.Passages;
 import readingroom.index.corpus.SentenceSplitter;
 import readingroom.index.model.Span;
 
@@ -25,7 +26,7 @@ public final class Excerpts {
   public static final String ELLIPSIS = "…";
 
   /** The longest quote, in words. Chat readers skim; a focused sentence beats a paragraph. */
-  public static final int MAX_WORDS = 60;
+  static final int MAX_WORDS = Passages.MAX_WORDS;
 
   /** How many words to keep when a single sentence must be cut. */
   static final int CUT_WORDS = 40;

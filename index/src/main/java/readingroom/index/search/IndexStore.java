@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -42,15 +39,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import readingroom.index.Engine;
-import readingroom.index.EngineException;
 import readingroom.index.corpus.Passage;
 import readingroom.index.corpus.Passages;
 import readingroom.index.model.Article;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
+import readingroom.index.model.IndexReport;
 import readingroom.index.model.Source;
 
 /**
@@ -66,21 +61,6 @@ public final class IndexStore {
 
   private IndexStore() {}
 
-  public static Directory open(Path folder) {
-    try {
-      Files.createDirectories(folder);
-      if (!Files.isWritable(folder)) {
-        throw new EngineException("The index folder " + folder + " is not writable.");
-      }
-      return FSDirectory.open(folder);
-    } catch (AccessDeniedException e) {
-      throw new EngineException("The index folder " + folder + " is not writable.", e);
-    } catch (IOException e) {
-      throw new EngineException(
-          "The index folder " + folder + " cannot be opened: " + e.getMessage(), e);
-    }
-  }
-
   static boolean exists(Directory directory) throws IOException {
     return DirectoryReader.indexExists(directory);
   }
@@ -94,7 +74,7 @@ public final class IndexStore {
    *
    * @param full re-process every article even if unchanged (vectors are still reused)
    */
-  public static Engine.IndexReport update(
+  public static IndexReport update(
       Directory directory,
       List<Article> articles,
       Embedder embedder,
@@ -161,7 +141,7 @@ public final class IndexStore {
           writer.commit();
         }
         writer.close();
-        return new Engine.IndexReport(
+        return new IndexReport(
             added, updated, indexed.size(), unchanged, passageCount, embedded, version);
       } catch (IOException | RuntimeException | Error e) {
         writer.rollback();

@@ -16,7 +16,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import readingroom.index.Synonyms;
 
 /**
  * A question turned into weighted index terms: typos corrected against the corpus's own words, then
@@ -32,7 +31,8 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
   static final double CORRECTED_WEIGHT = 0.8;
   static final double SYNONYM_WEIGHT = 0.4;
 
-  static QueryTerms of(String question, IndexReader reader, Analyzer analyzer, Synonyms synonyms) {
+  static QueryTerms of(
+      String question, IndexReader reader, Analyzer analyzer, List<List<String>> synonyms) {
     String corrected = correctTypos(question, reader, analyzer);
     Map<String, Double> terms = new LinkedHashMap<>();
     List<String> original = analyse(analyzer, question);
@@ -41,7 +41,7 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
     }
     Map<List<String>, Double> phrases = new LinkedHashMap<>();
     List<String> sequence = analyse(analyzer, corrected);
-    for (List<String> group : synonyms.groups()) {
+    for (List<String> group : synonyms) {
       List<List<String>> analysed = group.stream().map(p -> analyse(analyzer, p)).toList();
       boolean present = analysed.stream().anyMatch(p -> !p.isEmpty() && contains(sequence, p));
       if (!present) {

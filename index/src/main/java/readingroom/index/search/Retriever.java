@@ -31,7 +31,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
-import readingroom.index.Synonyms;
 import readingroom.index.model.Embedder;
 
 /**
@@ -51,9 +50,12 @@ public final class Retriever {
 
   private final Analyzer analyzer;
   private final Embedder embedder;
-  private final Synonyms synonyms;
+  private final List<List<String>> synonyms;
 
-  public Retriever(Analyzer analyzer, Embedder embedder, Synonyms synonyms) {
+  /**
+   * @param synonyms groups of names that mean the same thing, each searched for the others
+   */
+  public Retriever(Analyzer analyzer, Embedder embedder, List<List<String>> synonyms) {
     this.analyzer = analyzer;
     this.embedder = embedder;
     this.synonyms = synonyms;

@@ -24,14 +24,14 @@ public final class Schema {
   static final int VERSION = 3;
 
   // Every document
-  public static final String TYPE = "type";
+  static final String TYPE = "type";
   static final String ARTICLE = "article";
 
   // Article documents: one per article, holding what the reply needs
-  public static final String TYPE_ARTICLE = "article";
+  static final String TYPE_ARTICLE = "article";
   static final String HASH = "hash";
-  public static final String META = "meta";
-  public static final String BODY = "body";
+  static final String META = "meta";
+  static final String BODY = "body";
 
   // Passage documents: what is searched
   static final String TYPE_PASSAGE = "passage";
@@ -49,7 +49,7 @@ public final class Schema {
 
   // Commit user data
   static final String COMMIT_SCHEMA = "schema";
-  public static final String COMMIT_VERSION = "version";
+  static final String COMMIT_VERSION = "version";
   static final String COMMIT_EMBEDDER = "embedder";
 
   private Schema() {}

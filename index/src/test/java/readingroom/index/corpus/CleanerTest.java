@@ -18,9 +18,9 @@ class CleanerTest {
   private static Map<String, Article> articles;
 
   @BeforeAll
-  static void load() {
+  static void load() throws Exception {
     CorpusReader reader = new CorpusReader(new Cleaner(new CleaningRules(List.of())));
-    CorpusReader.Loaded loaded = reader.load(Fixtures.shippedCorpus());
+    CorpusReader.Loaded loaded = reader.load(Fixtures.corpus());
     assertThat(loaded.problems()).isEmpty();
     articles = loaded.articles().stream().collect(Collectors.toMap(Article::id, a -> a));
   }
@@ -85,7 +85,7 @@ class CleanerTest {
     // Cleaning drops whole lines; it never edits inside one.
     for (Article article : articles.values()) {
       String raw =
-          Files.readString(Fixtures.shippedCorpus().resolve(article.id() + ".txt"))
+          Files.readString(Fixtures.corpus().resolve(article.id() + ".txt"))
               .replaceAll("[ \\t\\u00A0]+", " ");
       for (String paragraph : article.text().split("\n\n")) {
         assertThat(raw).contains(paragraph);
@@ -94,11 +94,11 @@ class CleanerTest {
   }
 
   @Test
-  void appliesExtraPatternsFromTheConfiguration() {
+  void appliesExtraPatternsFromTheConfiguration() throws Exception {
     CorpusReader reader =
         new CorpusReader(new Cleaner(new CleaningRules(List.of(Pattern.compile("^In short,")))));
     Article wapo =
-        reader.load(Fixtures.shippedCorpus()).articles().stream()
+        reader.load(Fixtures.corpus()).articles().stream()
             .filter(a -> a.id().startsWith("wapo"))
             .findFirst()
             .orElseThrow();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import readingroom.index.CorpusException;
+import readingroom.index.Fixtures;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Source;
@@ -113,9 +114,10 @@ class CorpusReaderTest {
 
   @Test
   void aMissingFolderIsAClearError(@TempDir Path dir) {
-    assertThatThrownBy(() -> reader.load(dir.resolve("nope")))
+    assertThatThrownBy(
+            () -> Fixtures.engine(dir.resolve("nope"), dir.resolve("index")).open().close())
         .isInstanceOf(CorpusException.class)
-        .hasMessageContaining("does not exist");
+        .hasMessageContaining("The corpus folder " + dir.resolve("nope") + " does not exist");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package readingroom.index.search;
+package readingroom.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import readingroom.index.model.Embedder;
  * paraphrases would. Identical vectors would distort the vector search being measured: an HNSW
  * graph of exact duplicates links them to each other and searches it slowly.
  */
-public final class SpreadCopiesEmbedder implements Embedder {
+final class SpreadCopiesEmbedder implements Embedder {
 
   static final Pattern COPY_MARK = Pattern.compile(" \\[copy (\\d+)]\n");
 
@@ -26,7 +26,7 @@ public final class SpreadCopiesEmbedder implements Embedder {
   private final Embedder model;
   private final Map<String, float[]> originals = new HashMap<>();
 
-  public SpreadCopiesEmbedder(Embedder model) {
+  SpreadCopiesEmbedder(Embedder model) {
     this.model = model;
   }
 
