@@ -9,6 +9,7 @@ import readingroom.bot.cli.BenchCli;
 import readingroom.bot.cli.ChatCli;
 import readingroom.bot.cli.EvalCli;
 import readingroom.bot.cli.IndexCli;
+import readingroom.bot.cli.TrainCli;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.state.StateException;
@@ -20,7 +21,14 @@ import readingroom.index.EngineException;
     mixinStandardHelpOptions = true,
     version = "Reading Room 0.1.0",
     description = "Answers questions about a reading list with verbatim, linked quotes.",
-    subcommands = {AskCli.class, IndexCli.class, EvalCli.class, ChatCli.class, BenchCli.class})
+    subcommands = {
+      AskCli.class,
+      IndexCli.class,
+      EvalCli.class,
+      TrainCli.class,
+      ChatCli.class,
+      BenchCli.class
+    })
 public final class Main implements Runnable {
 
   @Option(

@@ -32,13 +32,15 @@ import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
+import readingroom.index.model.PassageReader;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
 import readingroom.index.search.BgeSmallEmbedder;
-import readingroom.index.search.Candidate;
-import readingroom.index.search.Confidence;
+import readingroom.index.search.ConfidenceModel;
 import readingroom.index.search.Excerpts;
+import readingroom.index.search.Features;
 import readingroom.index.search.IndexStore;
+import readingroom.index.search.Judge;
 import readingroom.index.search.LiveIndex;
 import readingroom.index.search.Retriever;
 import readingroom.index.search.Schema;
@@ -76,6 +78,10 @@ public final class Engine implements AutoCloseable {
     private Embedder embedder;
     private IndexProgress progress = IndexProgress.NONE;
     private boolean wordsOnly;
+    private ConfidenceModel confidence;
+    private Path confidenceFile;
+    private PassageReader reader;
+    private int judgeDepth = Judge.DEFAULT_DEPTH;
 
     private Builder() {}
 
@@ -128,13 +134,48 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The confidence model file ({@code readingroom train} writes one); by default the model
+     * bundled in the jar. A missing, damaged or mismatched file stops the open with a message
+     * naming it.
+     */
+    public Builder confidenceModel(Path file) {
+      this.confidenceFile = file;
+      return this;
+    }
+
+    /** A confidence model already in memory (for training a new one, or tests). */
+    public Builder confidence(ConfidenceModel model) {
+      this.confidence = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * The passage reader run over the best candidates; none by default. A confidence model trained
+     * with a reader needs one.
+     */
+    public Builder reader(PassageReader reader) {
+      this.reader = reader;
+      return this;
+    }
+
+    /** How many of the best candidates are judged (and read) per question. */
+    public Builder judgeDepth(int depth) {
+      if (depth < 1 || depth > 50) {
+        throw new IllegalArgumentException("judge depth must be 1 to 50, was " + depth);
+      }
+      this.judgeDepth = depth;
+      return this;
+    }
+
+    /**
      * Opens the engine, building the index first if it is missing and updating changed articles.
      *
      * @throws EngineException with a message for the user when the corpus or index cannot be used
      */
     public Engine open() {
       requireFolders();
-      return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder);
+      Judge judge = judge();
+      return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder, judge);
     }
 
     /**
@@ -150,6 +191,20 @@ public final class Engine implements AutoCloseable {
         articles.add(new Explained(article.source(), article.text(), article.dropped()));
       }
       return new CorpusExplanation(articles, loaded.problems());
+    }
+
+    private Judge judge() {
+      ConfidenceModel model =
+          confidence != null ? confidence : ConfidenceModel.load(confidenceFile);
+      if (model.needsReader() && reader == null) {
+        throw new EngineException(
+            "The confidence model "
+                + (confidenceFile != null ? confidenceFile : ConfidenceModel.BUNDLED)
+                + " was trained with the passage reader "
+                + model.reader()
+                + ", but no reader is configured.");
+      }
+      return new Judge(model, reader, judgeDepth);
     }
 
     private void requireFolders() {
@@ -168,8 +223,10 @@ public final class Engine implements AutoCloseable {
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
   private final LiveIndex live;
+  private final Judge judge;
 
-  private Engine(Builder builder, Embedder embedder, Directory directory) throws IOException {
+  private Engine(Builder builder, Embedder embedder, Directory directory, Judge judge)
+      throws IOException {
     this.corpus = builder.corpus;
     this.index = builder.index;
     this.directory = directory;
@@ -179,6 +236,7 @@ public final class Engine implements AutoCloseable {
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
     this.live = new LiveIndex(directory);
+    this.judge = judge;
   }
 
   /** A builder for an engine over a corpus folder and an index folder. */
@@ -186,7 +244,7 @@ public final class Engine implements AutoCloseable {
     return new Builder();
   }
 
-  private static Engine open(Builder builder, Embedder embedder) {
+  private static Engine open(Builder builder, Embedder embedder, Judge judge) {
     Directory directory = openIndexFolder(builder.index);
     try {
       CorpusReader.Loaded loaded = loadArticles(corpusReader(builder.dropPatterns), builder.corpus);
@@ -201,7 +259,7 @@ public final class Engine implements AutoCloseable {
             report.removed(),
             report.unchanged());
       }
-      return new Engine(builder, embedder, directory);
+      return new Engine(builder, embedder, directory, judge);
     } catch (IOException e) {
       closeQuietly(directory);
       throw new EngineException(
@@ -293,18 +351,23 @@ public final class Engine implements AutoCloseable {
     try {
       Retriever.Ranking ranking =
           retriever.rank(searcher, text, admitted, current.articles()::get, !wordsOnly);
+      List<Judge.Judged> judged = judge.judge(text, ranking, current.articles()::get);
       List<Result> chosen = new ArrayList<>();
-      Candidate best = null;
+      Judge.Judged best = null;
       int wanted = question.skip() + question.maxQuotes();
-      for (Candidate candidate : ranking.candidates()) {
-        StoredArticle article = current.articles().get(candidate.articleId());
-        if (article == null) {
+      for (Judge.Judged candidate : judged) {
+        if (best != null && !judge.shownAfter(best, candidate)) {
           continue;
         }
+        StoredArticle article = current.articles().get(candidate.candidate().articleId());
         Excerpts.Excerpt excerpt =
             excerpts.choose(
-                article.text(), candidate.start(), candidate.end(), ranking.termWeights());
-        Result result = result(article, excerpt, excerpt.highlights(), round(candidate.score()));
+                article.text(),
+                candidate.candidate().start(),
+                candidate.candidate().end(),
+                ranking.termWeights());
+        Result result =
+            result(article, excerpt, excerpt.highlights(), round(candidate.probability()));
         if (chosen.stream().anyMatch(r -> nearDuplicate(r, result))) {
           continue;
         }
@@ -316,7 +379,7 @@ public final class Engine implements AutoCloseable {
           break;
         }
       }
-      boolean answered = best != null && Confidence.answers(best, ranking.focus());
+      boolean answered = best != null && judge.answers(best);
       List<Result> results =
           new ArrayList<>(chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
       return new Answer(question.text().strip(), answered, results, elapsed(started));
@@ -325,6 +388,47 @@ public final class Engine implements AutoCloseable {
     } finally {
       live.release(searcher);
     }
+  }
+
+  /**
+   * The candidates the engine judged for a question, most likely to answer first, with the signals
+   * the confidence model weighs: what {@code readingroom train} learns from.
+   */
+  public List<JudgedPassage> judge(Question question) {
+    String text = QuestionText.clean(question.text());
+    LiveIndex.Catalogue current = live.current();
+    List<String> admitted = admitted(current, question.scope());
+    if (admitted != null && admitted.isEmpty()) {
+      return List.of();
+    }
+    IndexSearcher searcher = live.acquire();
+    try {
+      Retriever.Ranking ranking =
+          retriever.rank(searcher, text, admitted, current.articles()::get, !wordsOnly);
+      List<Judge.Judged> judged = judge.judge(text, ranking, current.articles()::get);
+      List<String> names =
+          judged.isEmpty() || judged.get(0).features().length == Features.NAMES.size()
+              ? Features.NAMES
+              : Features.NAMES_WITH_READER;
+      return judged.stream()
+          .map(j ->
+              new JudgedPassage(
+                  current.articles().get(j.candidate().articleId()).source(),
+                  j.passage(),
+                  j.features(),
+                  names,
+                  j.probability()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      live.release(searcher);
+    }
+  }
+
+  /** The confidence model the engine answers with. */
+  public ConfidenceModel confidenceModel() {
+    return judge.model();
   }
 
   private static Result result(

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -64,6 +66,15 @@ public final class EvalCli implements Callable<Integer> {
   Path index;
 
   @Option(
+      names = "--model-for",
+      paramLabel = "SET=FILE",
+      description =
+          "Score a set (\"dev\", or a group \"questions/g3\") with this confidence model, for"
+              + " figures on questions the model was not trained on; other sets use the configured"
+              + " model.")
+  Map<String, Path> modelFor = new LinkedHashMap<>();
+
+  @Option(
       names = "--show",
       description = "Also print the misses: wrong, missing or wrongly abstained answers.")
   boolean show;
@@ -94,34 +105,75 @@ public final class EvalCli implements Callable<Integer> {
         builder.corpus(corpus).synonyms(Synonyms.none());
       }
       builder.index(index != null ? index : work.resolve("index"));
-      try (Engine engine = builder.open()) {
-        out.printf(
-            "%-22s %5s %6s %6s %6s %7s %7s %6s %5s%n",
-            "set", "n", "hit@1", "hit@3", "mrr@5", "abstain", "f.abst", "trust", "words");
+      out.printf(
+          "%-22s %5s %6s %6s %6s %7s %7s %6s %5s%n",
+          "set", "n", "hit@1", "hit@3", "mrr@5", "abstain", "f.abst", "trust", "words");
+      Scorer scorer = new Scorer(builder);
+      try {
         for (Path file : files) {
           List<EvalQuestion> questions = Evaluation.read(file);
           String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
           if (!byGroup) {
-            report(out, name, Evaluation.run(engine, questions, Scope.all()));
+            report(out, name, scorer.engineFor(name).run(questions, Scope.all()));
             continue;
           }
           for (int group : lists.groups()) {
             ReadingList groups = lists;
             List<EvalQuestion> own =
                 questions.stream().filter(q -> groups.groupOf(q) == group).toList();
+            String set = name + "/" + ReadingList.tag(group);
             if (!own.isEmpty()) {
-              report(
-                  out,
-                  name + "/" + ReadingList.tag(group),
-                  Evaluation.run(engine, own, ReadingList.scopeOf(group)));
+              report(out, set, scorer.engineFor(set).run(own, ReadingList.scopeOf(group)));
             }
           }
         }
+      } finally {
+        scorer.close();
       }
     } finally {
       deleteQuietly(work);
     }
     return 0;
+  }
+
+  /** Keeps one engine open, reopening it (on the same index) when a set needs another model. */
+  private final class Scorer implements AutoCloseable {
+    private final Engine.Builder builder;
+    private Engine engine;
+    private Path model;
+    private boolean opened;
+
+    Scorer(Engine.Builder builder) {
+      this.builder = builder;
+    }
+
+    Scorer engineFor(String set) {
+      Path wanted = modelFor.get(set);
+      if (!opened || !java.util.Objects.equals(wanted, model)) {
+        close();
+        if (wanted != null) {
+          builder.confidenceModel(wanted);
+        } else {
+          builder.confidenceModel(EngineOptions.configuredModel(main.settings()));
+        }
+        engine = builder.open();
+        model = wanted;
+        opened = true;
+      }
+      return this;
+    }
+
+    Evaluation.Report run(List<EvalQuestion> questions, Scope scope) {
+      return Evaluation.run(engine, questions, scope);
+    }
+
+    @Override
+    public void close() {
+      if (engine != null) {
+        engine.close();
+        engine = null;
+      }
+    }
   }
 
   private void report(PrintStream out, String name, Evaluation.Report r) {

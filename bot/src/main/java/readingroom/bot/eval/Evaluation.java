@@ -134,13 +134,17 @@ public final class Evaluation {
   }
 
   static boolean correct(EvalQuestion q, Result result) {
-    String url = result.source().url();
+    return correct(q, result.source().url(), result.quote());
+  }
+
+  /** Whether a text of the article at {@code url} is a correct answer to the question. */
+  public static boolean correct(EvalQuestion q, String url, String text) {
     if (q.alsoUrls().contains(url)) {
       return true;
     }
     return url.equals(q.url())
         && q.answer() != null
-        && normalise(result.quote()).contains(normalise(q.answer()));
+        && normalise(text).contains(normalise(q.answer()));
   }
 
   /** NFKC, plain quotes and dashes, collapsed white space, lower case: as the eval README says. */

@@ -19,6 +19,9 @@ public final class Passages {
 
   static final int MAX_SENTENCES = 3;
 
+  /** Changes whenever these rules cut an article differently, so that indexes are cut again. */
+  public static final int RULES_VERSION = 2;
+
   private Passages() {}
 
   private static final java.util.regex.Pattern LIST_ITEM =

@@ -59,6 +59,25 @@ public record ConfidenceModel(
     }
   }
 
+  /**
+   * A model that knows nothing yet (every passage 0.5, so candidates keep the fused order): what
+   * {@code readingroom train} opens the engine with to collect the signals it learns from.
+   */
+  public static ConfidenceModel untrained(boolean withReader) {
+    List<String> names = withReader ? Features.NAMES_WITH_READER : Features.NAMES;
+    double[] ones = new double[names.size()];
+    java.util.Arrays.fill(ones, 1);
+    return new ConfidenceModel(
+        names,
+        new double[names.size()],
+        ones,
+        new double[names.size()],
+        0,
+        0.5,
+        withReader ? "untrained" : null,
+        List.of());
+  }
+
   /** The probability that a passage with these feature values answers its question. */
   public double probability(double[] x) {
     double z = bias;

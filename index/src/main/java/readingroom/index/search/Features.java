@@ -23,7 +23,9 @@ public final class Features {
           "bm25_share",
           "kind_asked",
           "kind_missing",
-          "dates_mismatch");
+          "dates_mismatch",
+          "fused_share",
+          "log_words");
 
   /** With a reader: its log-odds, and its lead over the other read candidates. */
   public static final List<String> NAMES_WITH_READER = with(NAMES, "reader_logit", "reader_lead");
@@ -34,8 +36,10 @@ public final class Features {
    * The feature values of each candidate, in the order of {@link #NAMES} (or {@link
    * #NAMES_WITH_READER} when {@code reader} is not null: one probability per candidate).
    */
-  static List<double[]> of(List<Candidate> candidates, QuestionFocus focus, double[] reader) {
+  static List<double[]> of(
+      List<Candidate> candidates, List<String> passages, QuestionFocus focus, double[] reader) {
     double bestBm25 = candidates.stream().mapToDouble(Candidate::bm25).max().orElse(0);
+    double bestFused = candidates.stream().mapToDouble(Candidate::score).max().orElse(0);
     boolean kindAsked =
         focus.type() != QuestionFocus.AnswerType.ANY
             && focus.type() != QuestionFocus.AnswerType.REASON;
@@ -61,9 +65,11 @@ public final class Features {
       x[5] = kindAsked ? 1 : 0;
       x[6] = kindAsked && !c.holdsAnswer() ? 1 : 0;
       x[7] = c.datesMatch() ? 0 : 1;
+      x[8] = bestFused > 0 ? c.score() / bestFused : 0;
+      x[9] = Math.log(1 + passages.get(i).split("\\s+").length);
       if (reader != null) {
-        x[8] = logit(reader[i]);
-        x[9] = candidates.size() > 1 ? x[8] - otherReader : 0;
+        x[10] = logit(reader[i]);
+        x[11] = candidates.size() > 1 ? x[10] - otherReader : 0;
       }
       out.add(x);
     }

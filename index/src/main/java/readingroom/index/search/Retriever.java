@@ -145,7 +145,8 @@ public final class Retriever {
         .limit(SHORTLIST_BY_WORDS)
         .forEach(e -> shortlist.add(e.getKey()));
 
-    double totalWeight = termWeights.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Double> contentWeights = contentTerms(termWeights);
+    double totalWeight = contentWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Candidate> candidates = new ArrayList<>();
     List<LeafReaderContext> leaves = reader.leaves();
     for (int doc : shortlist) {
@@ -172,8 +173,8 @@ public final class Retriever {
               end,
               bm25.getOrDefault(doc, 0.0),
               cosines.get(doc),
-              coverage(present, termWeights, totalWeight),
-              missingRarest(present, termWeights),
+              coverage(present, contentWeights, totalWeight),
+              missingRarest(present, contentWeights),
               Evidence.matchesDates(focus, passage, article.source().published()),
               Evidence.holdsAnswer(focus, passage),
               0));
@@ -214,6 +215,36 @@ public final class Retriever {
       ranks.put(sorted.get(i).doc(), i + 1);
     }
     return ranks;
+  }
+
+  /**
+   * The question's terms without its function words ("what", "did", "how many"): the Snowball
+   * project's English stop list, which Lucene ships, beside the index's shorter one. What a passage
+   * must hold to answer is the question's content; without this, "did" would count as a rare word
+   * every passage lacks.
+   */
+  private static Map<String, Double> contentTerms(Map<String, Double> termWeights) {
+    Map<String, Double> content = new HashMap<>();
+    termWeights.forEach((term, weight) -> {
+      if (!FUNCTION_WORDS.contains(term)) {
+        content.put(term, weight);
+      }
+    });
+    return content.isEmpty() ? termWeights : content;
+  }
+
+  private static final org.apache.lucene.analysis.CharArraySet FUNCTION_WORDS = snowballStopWords();
+
+  private static org.apache.lucene.analysis.CharArraySet snowballStopWords() {
+    try {
+      return org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(
+          org.apache.lucene.util.IOUtils.getDecodingReader(
+              org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream(
+                  "english_stop.txt"),
+              java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Lucene's English stop list cannot be read", e);
+    }
   }
 
   /** The share of the question's term weight that the passage contains. */
