@@ -29,7 +29,7 @@ QUESTIONS_PER_STEP = 4
 
 def encoder(tokenizer_path, max_len):
     tok = Tokenizer.from_file(tokenizer_path)
-    tok.enable_truncation(max_len, strategy="only_second")
+    tok.enable_truncation(max_len, strategy="longest_first")
     tok.enable_padding()
     return tok
 
@@ -82,8 +82,11 @@ def main():
     tok = encoder(args.tokenizer, args.max_len)
     model = Reader.from_bge(torch.load(args.bge), args.layers)
     model.train()
+    # the 11.7M-row vocabulary stays as bge learnt it: tuning it costs more optimiser time than the
+    # four layers together and the few thousand questions here cannot move it far
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     head = list(model.head.parameters())
-    body = [p for n, p in model.named_parameters() if not n.startswith("head.")]
+    body = [p for n, p in model.named_parameters() if not n.startswith("head.") and p.requires_grad]
     opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 10}],
                             weight_decay=0.01)
     base = [g["lr"] for g in opt.param_groups]
