@@ -81,6 +81,7 @@ public final class Engine implements AutoCloseable {
     private ConfidenceModel confidence;
     private Path confidenceFile;
     private PassageReader reader;
+    private java.util.function.Supplier<PassageReader> readerSource;
     private int judgeDepth = Judge.DEFAULT_DEPTH;
 
     private Builder() {}
@@ -140,6 +141,7 @@ public final class Engine implements AutoCloseable {
      */
     public Builder confidenceModel(Path file) {
       this.confidenceFile = file;
+      this.confidence = null;
       return this;
     }
 
@@ -155,6 +157,15 @@ public final class Engine implements AutoCloseable {
      */
     public Builder reader(PassageReader reader) {
       this.reader = reader;
+      return this;
+    }
+
+    /**
+     * Where to get a passage reader when the confidence model needs one and none was given: a
+     * reader is loaded only for a model that uses it.
+     */
+    public Builder readerSource(java.util.function.Supplier<PassageReader> source) {
+      this.readerSource = source;
       return this;
     }
 
@@ -196,6 +207,10 @@ public final class Engine implements AutoCloseable {
     private Judge judge() {
       ConfidenceModel model =
           confidence != null ? confidence : ConfidenceModel.load(confidenceFile);
+      PassageReader reader = this.reader;
+      if (reader == null && model.needsReader() && readerSource != null) {
+        reader = readerSource.get();
+      }
       if (model.needsReader() && reader == null) {
         throw new EngineException(
             "The confidence model "

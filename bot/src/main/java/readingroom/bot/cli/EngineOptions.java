@@ -2,13 +2,28 @@ package readingroom.bot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.index.Engine;
+import readingroom.index.EngineException;
 import readingroom.index.Synonyms;
+import readingroom.index.model.PassageReader;
+import readingroom.index.search.CrossEncoderReader;
 
 /** Configures the engine from the settings. */
 public final class EngineOptions {
+
+  /** The reader setting's value for the model shipped in the jar. */
+  public static final String BUNDLED = "bundled";
+
+  /** Cores a reader runs each question on: the machine's two, as one question is read at a time. */
+  static final int READER_THREADS = 2;
+
+  /** Readers by setting: each holds an ONNX session, loaded once per process. */
+  private static final Map<String, PassageReader> READERS = new ConcurrentHashMap<>();
+
   private EngineOptions() {}
 
   public static Engine.Builder of(Settings settings) {
@@ -18,22 +33,65 @@ public final class EngineOptions {
               + settings.synonyms()
               + ", which does not exist.");
     }
-    return Engine.builder()
-        .corpus(settings.corpus())
-        .index(settings.index())
-        .synonyms(
-            settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()))
-        .dropPatterns(settings.extraDropPatterns())
-        .confidenceModel(configuredModel(settings));
+    Engine.Builder builder =
+        Engine.builder()
+            .corpus(settings.corpus())
+            .index(settings.index())
+            .synonyms(
+                settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()))
+            .dropPatterns(settings.extraDropPatterns());
+    return withModel(builder, configuredModel(settings), configuredReader(settings));
+  }
+
+  /**
+   * Sets the confidence model (null: the bundled one) and, when that model reads passages, the
+   * reader {@code readerSetting} names ("bundled", "none" or a model folder).
+   */
+  public static Engine.Builder withModel(Engine.Builder builder, Path model, String readerSetting) {
+    return builder.confidenceModel(model).reader(null).readerSource(() -> reader(readerSetting));
   }
 
   /** The confidence model file the settings name, or null for the one bundled in the jar. */
   public static Path configuredModel(Settings settings) {
-    var root = settings.raw().getConfig(Settings.ROOT);
-    if (!root.hasPath("confidence.model")) {
+    String value = setting(settings, "confidence.model");
+    return value.isBlank() ? null : Path.of(value);
+  }
+
+  /** The reader setting: "bundled", "none" or a model folder. */
+  public static String configuredReader(Settings settings) {
+    String value = setting(settings, "confidence.reader");
+    return value.isBlank() ? BUNDLED : value;
+  }
+
+  /**
+   * The reader a setting names, or null for "none".
+   *
+   * @throws EngineException naming the folder when the model cannot be loaded
+   */
+  public static PassageReader reader(String setting) {
+    if (setting == null || setting.equals("none")) {
       return null;
     }
-    String value = Settings.string(root, "confidence.model");
-    return value.isBlank() ? null : Path.of(value);
+    return READERS.computeIfAbsent(
+        setting,
+        s -> {
+          try {
+            return s.equals(BUNDLED)
+                ? CrossEncoderReader.loadDefault(READER_THREADS)
+                : CrossEncoderReader.load(Path.of(s), READER_THREADS);
+          } catch (IllegalStateException e) {
+            throw new EngineException(
+                "The passage reader (readingroom.confidence.reader = "
+                    + s
+                    + ") cannot be loaded: "
+                    + e.getMessage(),
+                e);
+          }
+        });
+  }
+
+  private static String setting(Settings settings, String key) {
+    var root = settings.raw().getConfig(Settings.ROOT);
+    return root.hasPath(key) ? Settings.string(root, key) : "";
   }
 }

@@ -75,6 +75,14 @@ public final class EvalCli implements Callable<Integer> {
   Map<String, Path> modelFor = new LinkedHashMap<>();
 
   @Option(
+      names = "--reader-for",
+      paramLabel = "SET=DIR",
+      description =
+          "Score a set with this passage reader (a model folder), for figures on questions the"
+              + " reader was not trained on; other sets use the configured reader.")
+  Map<String, String> readerFor = new LinkedHashMap<>();
+
+  @Option(
       names = "--show",
       description = "Also print the misses: wrong, missing or wrongly abstained answers.")
   boolean show;
@@ -141,6 +149,7 @@ public final class EvalCli implements Callable<Integer> {
     private final Engine.Builder builder;
     private Engine engine;
     private Path model;
+    private String reader;
     private boolean opened;
 
     Scorer(Engine.Builder builder) {
@@ -148,16 +157,15 @@ public final class EvalCli implements Callable<Integer> {
     }
 
     Scorer engineFor(String set) {
-      Path wanted = modelFor.get(set);
-      if (!opened || !java.util.Objects.equals(wanted, model)) {
+      Path wanted = modelFor.getOrDefault(set, EngineOptions.configuredModel(main.settings()));
+      String wantedReader =
+          readerFor.getOrDefault(set, EngineOptions.configuredReader(main.settings()));
+      if (!opened || !java.util.Objects.equals(wanted, model) || !wantedReader.equals(reader)) {
         close();
-        if (wanted != null) {
-          builder.confidenceModel(wanted);
-        } else {
-          builder.confidenceModel(EngineOptions.configuredModel(main.settings()));
-        }
+        EngineOptions.withModel(builder, wanted, wantedReader);
         engine = builder.open();
         model = wanted;
+        reader = wantedReader;
         opened = true;
       }
       return this;

@@ -22,6 +22,7 @@ import readingroom.bot.eval.JudgedSets;
 import readingroom.bot.eval.ReadingList;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
+import readingroom.index.model.PassageReader;
 import readingroom.index.search.ConfidenceModel;
 import readingroom.index.search.Features;
 
@@ -82,6 +83,19 @@ public final class TrainCli implements Callable<Integer> {
           "The bound on false abstention on the training questions (default ${DEFAULT-VALUE}).")
   double maxFalseAbstain = ConfidenceTrainer.DEFAULT_MAX_FALSE_ABSTAIN;
 
+  @Option(
+      names = "--reader",
+      paramLabel = "READER",
+      description =
+          "Judge the questions with this passage reader (\"bundled\" or a model folder), so the"
+              + " model learns from the reader's verdicts; default none.")
+  String reader;
+
+  @Option(
+      names = "--no-reader-features",
+      description = "Fit a model that does not use the reader, even from judgements that have it.")
+  boolean noReaderFeatures;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model.")
   Path out;
 
@@ -98,14 +112,20 @@ public final class TrainCli implements Callable<Integer> {
         return 2;
       }
     }
-    List<String> names = Features.NAMES;
     List<ConfidenceTrainer.Example> examples = new ArrayList<>();
     for (Path file : judged) {
-      examples.addAll(JudgedSets.read(file, names));
+      examples.addAll(JudgedSets.read(file));
     }
     if (!files.isEmpty()) {
-      examples.addAll(judgeFiles(names));
+      examples.addAll(judgeFiles());
     }
+    boolean withReader =
+        !noReaderFeatures
+            && !examples.isEmpty()
+            && examples.stream()
+                .allMatch(e ->
+                    e.x().stream().allMatch(x -> x.length == Features.NAMES_WITH_READER.size()));
+    List<String> names = withReader ? Features.NAMES_WITH_READER : Features.NAMES;
     List<ConfidenceTrainer.Example> kept =
         examples.stream().filter(e -> !excluded(e.set())).toList();
     TreeSet<String> sets = new TreeSet<>();
@@ -119,7 +139,8 @@ public final class TrainCli implements Callable<Integer> {
       return 2;
     }
     ConfidenceModel model =
-        ConfidenceTrainer.fit(kept, names, null, maxFalseAbstain, List.copyOf(sets));
+        ConfidenceTrainer.fit(
+            kept, names, withReader ? "cross-encoder" : null, maxFalseAbstain, List.copyOf(sets));
     model.write(out, ConfidenceTrainer.rule(maxFalseAbstain));
     console.printf("threshold %.4f; written to %s%n", model.threshold(), out);
     for (int i = 0; i < names.size(); i++) {
@@ -132,7 +153,7 @@ public final class TrainCli implements Callable<Integer> {
     return exclude.stream().anyMatch(x -> set.equals(x) || set.startsWith(x + "/"));
   }
 
-  private List<ConfidenceTrainer.Example> judgeFiles(List<String> names) throws IOException {
+  private List<ConfidenceTrainer.Example> judgeFiles() throws IOException {
     Path work = Files.createTempDirectory("readingroom-train");
     try {
       Engine.Builder builder = EngineOptions.of(main.settings());
@@ -144,7 +165,9 @@ public final class TrainCli implements Callable<Integer> {
         builder.corpus(corpus).synonyms(Synonyms.none());
       }
       builder.index(index != null ? index : work.resolve("index"));
-      builder.confidence(ConfidenceModel.untrained(false));
+      PassageReader passageReader = EngineOptions.reader(reader);
+      builder.confidence(ConfidenceModel.untrained(passageReader != null)).reader(passageReader);
+      List<String> names = passageReader != null ? Features.NAMES_WITH_READER : Features.NAMES;
       List<ConfidenceTrainer.Example> examples = new ArrayList<>();
       try (Engine engine = builder.open()) {
         for (Path file : files) {

@@ -15,6 +15,7 @@ import readingroom.index.Engine;
 import readingroom.index.JudgedPassage;
 import readingroom.index.Question;
 import readingroom.index.Scope;
+import readingroom.index.search.Features;
 
 /**
  * Labelled questions turned into {@link ConfidenceTrainer.Example}s by asking an engine for its
@@ -73,9 +74,8 @@ public final class JudgedSets {
     }
   }
 
-  /** Reads examples written by {@link #write}; every line must have {@code names} as features. */
-  public static List<ConfidenceTrainer.Example> read(Path file, List<String> names)
-      throws IOException {
+  /** Reads examples written by {@link #write}, with or without the reader's features. */
+  public static List<ConfidenceTrainer.Example> read(Path file) throws IOException {
     List<ConfidenceTrainer.Example> out = new ArrayList<>();
     int lineNo = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -86,16 +86,16 @@ public final class JudgedSets {
       JsonNode n = JSON.readTree(line);
       List<String> have = new ArrayList<>();
       n.path("features").forEach(f -> have.add(f.asText()));
-      if (!have.equals(names)) {
+      if (!have.equals(Features.NAMES) && !have.equals(Features.NAMES_WITH_READER)) {
         throw new IOException(
             file
                 + " line "
                 + lineNo
                 + " has the features "
                 + have
-                + ", not "
-                + names
-                + ": judge its questions again with this engine and reader.");
+                + ", not this engine's "
+                + Features.NAMES_WITH_READER
+                + ": judge its questions again.");
       }
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import readingroom.index.model.PassageReader;
 
 /**
  * A cross-encoder that reads a question and a passage together and gives the probability that the
@@ -29,7 +30,7 @@ import java.util.Map;
  * {@code reader.json}; pointing {@link #load(Path, int)} at another directory of that shape swaps
  * in a stronger or retrained model. Thread-safe: one instance can serve every question.
  */
-public final class CrossEncoderReader implements AutoCloseable {
+public final class CrossEncoderReader implements PassageReader, AutoCloseable {
 
   /** Classpath folder of the shipped model. */
   public static final String DEFAULT_RESOURCE = "/readingroom/reader/";
@@ -120,6 +121,21 @@ public final class CrossEncoderReader implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  @Override
+  public String name() {
+    return "cross-encoder " + settings.version();
+  }
+
+  @Override
+  public double[] probabilities(String question, List<String> passages) {
+    float[] p = score(question, passages);
+    double[] out = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = p[i];
+    }
+    return out;
   }
 
   /**
