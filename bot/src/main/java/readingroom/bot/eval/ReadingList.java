@@ -28,6 +28,12 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
 
   /** Copies the articles a sources file names into {@code corpus}. */
   public static ReadingList copy(Path sourcesFile, Path corpus) throws IOException {
+    return copy(sourcesFile, corpus, null);
+  }
+
+  /** Copies the articles of the given groups only (all when {@code groups} is null). */
+  public static ReadingList copy(Path sourcesFile, Path corpus, Set<Integer> only)
+      throws IOException {
     JsonNode entries = JSON.readTree(sourcesFile.toFile());
     if (!entries.isArray() || entries.isEmpty()) {
       throw new IOException(
@@ -45,6 +51,9 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
         throw new IOException(sourcesFile + " names " + file + ", which does not exist.");
       }
       Path folder = corpus;
+      if (only != null && !only.contains(entry.path("group").asInt(-1))) {
+        continue;
+      }
       if (entry.hasNonNull("group")) {
         int group = entry.get("group").asInt();
         folder = corpus.resolve(tag(group));
