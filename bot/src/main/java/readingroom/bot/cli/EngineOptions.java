@@ -60,7 +60,7 @@ public final class EngineOptions {
   /** The reader setting: "bundled", "none" or a model folder. */
   public static String configuredReader(Settings settings) {
     String value = setting(settings, "confidence.reader");
-    return value.isBlank() ? BUNDLED : value;
+    return value.isBlank() ? "none" : value;
   }
 
   /**
