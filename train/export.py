@@ -48,6 +48,7 @@ def main():
     ap.add_argument("--model", required=True)
     ap.add_argument("--tokenizer", required=True)
     ap.add_argument("--pool", required=True)
+    ap.add_argument("--check", type=int, default=20, help="questions for the int8-vs-fp32 check")
     args = ap.parse_args()
     out = Path(args.model)
     meta = json.load(open(out / "train.json"))
@@ -71,7 +72,7 @@ def main():
     # agreement on real candidate lists: probabilities and the top passage of each question
     records = json.load(open(args.pool))
     rng = np.random.default_rng(0)
-    picks = [records[i] for i in rng.choice(len(records), 20, replace=False)]
+    picks = [records[i] for i in rng.choice(len(records), args.check, replace=False)]
     s32, s8 = session(fp32), session(int8)
     diffs, same_top = [], 0
     with torch.no_grad():
