@@ -69,6 +69,8 @@ def main():
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--upweight-shipped", type=int, default=3, help="repeat dev/extra questions (few, news-domain)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--freeze-below", type=int, default=0,
+                    help="keep layers under this index as bge learnt them: no backward through them")
     args = ap.parse_args()
 
     torch.set_num_threads(2)
@@ -85,6 +87,12 @@ def main():
     # the 11.7M-row vocabulary stays as bge learnt it: tuning it costs more optimiser time than the
     # four layers together and the few thousand questions here cannot move it far
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    if args.freeze_below:
+        for p in model.bert.embeddings.parameters():
+            p.requires_grad_(False)
+        for layer in model.bert.encoder.layer[:args.freeze_below]:
+            for p in layer.parameters():
+                p.requires_grad_(False)
     head = list(model.head.parameters())
     body = [p for n, p in model.named_parameters() if not n.startswith("head.") and p.requires_grad]
     opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 10}],
@@ -134,6 +142,7 @@ def main():
     torch.save(model.state_dict(), out / "reader.pt")
     json.dump(dict(layers=args.layers, max_len=args.max_len, train=sorted(sets), steps=step, pairs=seen,
                    minutes=round((time.time() - start) / 60, 1), lr=args.lr, seed=args.seed,
+                   freeze_below=args.freeze_below,
                    epochs_done=round(seen / (len(records) * CANDIDATES), 2)),
               open(out / "train.json", "w"), indent=1)
     print("saved", out, flush=True)

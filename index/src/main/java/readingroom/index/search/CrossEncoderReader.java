@@ -49,6 +49,15 @@ public final class CrossEncoderReader implements PassageReader, AutoCloseable {
    */
   public record Settings(String version, int maxLength, float threshold) {}
 
+  static {
+    // DJL's tokenizer otherwise reports usage to a cloud metadata address when it loads: the bot
+    // makes no network call it was not asked to make. A user's own setting wins.
+    if (System.getProperty("OPT_OUT_TRACKING") == null
+        && System.getenv("OPT_OUT_TRACKING") == null) {
+      System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+  }
+
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
