@@ -86,8 +86,8 @@ public final class BenchMain {
     }
     Path questions = root.resolve("../shared/eval/dev.jsonl").normalize();
     if (!Files.exists(questions)) {
-      questions = dir.resolve("questions.txt");
-      Files.writeString(questions, String.join("\n", DEFAULT_QUESTIONS) + "\n");
+      // Six questions of the shipped articles, one a line, for a clone without the shared eval set.
+      questions = root.resolve("config/bench-questions.txt");
     }
     Setup setup = new Setup(corpus, index, root.resolve("config/synonyms.txt"), questions);
     report("# Run of " + LocalDateTime.now().withNano(0) + "\n\n" + Machine.describe());
@@ -543,13 +543,4 @@ public final class BenchMain {
       }
     }
   }
-
-  private static final List<String> DEFAULT_QUESTIONS =
-      List.of(
-          "why did russia invite the taliban to moscow?",
-          "who handles the taliban file for the kremlin?",
-          "how much trade does russia do with afghanistan?",
-          "when did the soviets invade afghanistan?",
-          "what is the kabul process?",
-          "how do i make kabuli pulao at home?");
 }

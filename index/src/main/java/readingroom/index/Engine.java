@@ -6,7 +6,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import readingroom.index.corpus.CleaningRules;
 import readingroom.index.corpus.CorpusReader;
 import readingroom.index.corpus.Passage;
 import readingroom.index.corpus.Passages;
+import readingroom.index.corpus.Words;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Embedder;
@@ -479,11 +479,7 @@ public final class Engine implements AutoCloseable {
    */
   public List<Source> findSources(String words, Scope scope, int limit) {
     List<String> wanted =
-        words == null
-            ? List.of()
-            : Arrays.stream(CleaningRules.normalise(words).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> !w.isEmpty())
-                .toList();
+        words == null ? List.of() : Words.lettersAndDigits(CleaningRules.normalise(words));
     return sources(scope).stream()
         .filter(s -> {
           String haystack = CleaningRules.normalise(s.title() + " " + s.outlet() + " " + s.id());
@@ -573,7 +569,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private static Set<String> wordSet(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+    return Words.lettersAndDigits(text.toLowerCase(Locale.ROOT)).stream()
         .filter(w -> w.length() > 3)
         .collect(Collectors.toSet());
   }

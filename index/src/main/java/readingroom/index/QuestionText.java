@@ -3,6 +3,7 @@ package readingroom.index;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import readingroom.index.corpus.Words;
 
 /**
  * Makes chat text into a question the engine can search: Unicode normalised, invisible and control
@@ -20,7 +21,6 @@ public final class QuestionText {
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]");
   private static final Pattern MARKUP = Pattern.compile("[*_~`|>#\\[\\]{}\\\\^]+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private QuestionText() {}
 
@@ -42,7 +42,7 @@ public final class QuestionText {
     text = MENTION.matcher(text).replaceAll(" ");
     text = URL.matcher(text).replaceAll(" ");
     text = MARKUP.matcher(text).replaceAll(" ");
-    text = text.replaceAll("\\s+", " ").strip();
+    text = Words.collapseSpaces(text);
     if (text.length() > MAX_CHARS) {
       throw tooLong();
     }
@@ -53,16 +53,16 @@ public final class QuestionText {
   }
 
   /**
-   * The question as two askers' questions are compared, e.g. in an answer cache's key: {@linkplain
-   * #clean cleaned}, then lower-cased with punctuation and extra spaces dropped. The engine
-   * searches the cleaned text; the answer to every text of one normalised form is the same but for
-   * a rare difference in punctuation that splits clauses.
+   * The question as an answer cache compares it: {@linkplain #clean cleaned} as the engine cleans
+   * it, then lower-cased with punctuation and extra spaces dropped, so "Why did Russia...?" and
+   * "why did russia..." share one answer. The one normalising function: a cache key uses it, the
+   * engine searches the cleaned text it starts from.
    *
    * @throws InvalidQuestionException when nothing askable is left, or the text is too long
    */
   public static String normalise(String raw) {
     String folded = Normalizer.normalize(clean(raw), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return NOT_WORD.matcher(folded).replaceAll(" ").strip();
+    return String.join(" ", Words.lettersAndDigits(folded));
   }
 
   private static InvalidQuestionException tooLong() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,11 +114,24 @@ class EngineTest {
 
   @Test
   void neverReturnsTwoOverlappingQuotes() {
-    Answer answer = engine.ask(Question.of("russia taliban talks moscow"));
-    for (Result a : answer.results()) {
-      for (Result b : answer.results()) {
-        if (a != b && a.source().id().equals(b.source().id())) {
-          assertThat(a.end() <= b.start() || b.end() <= a.start()).isTrue();
+    // Scoped to one article, so every quote of an answer comes from the same text and could
+    // overlap.
+    Scope oneArticle =
+        Scope.articles(Set.of("diplomat-2018-07-why-has-russia-invited-the-taliban"));
+    for (String question :
+        List.of(
+            "russia taliban talks moscow",
+            "why did russia invite the taliban to moscow?",
+            "what does russia want from the taliban?")) {
+      List<Result> results = engine.ask(new Question(question, oneArticle, 3, 0)).results();
+      assertThat(results).as(question).hasSizeGreaterThanOrEqualTo(2);
+      for (int i = 0; i < results.size(); i++) {
+        for (int j = i + 1; j < results.size(); j++) {
+          Result a = results.get(i);
+          Result b = results.get(j);
+          assertThat(a.end() <= b.start() || b.end() <= a.start())
+              .as("%s: [%d, %d) and [%d, %d)", question, a.start(), a.end(), b.start(), b.end())
+              .isTrue();
         }
       }
     }

@@ -17,6 +17,8 @@ public final class HashingEmbedder implements Embedder {
   final AtomicInteger queries = new AtomicInteger();
   volatile int failAfter = Integer.MAX_VALUE;
 
+  public HashingEmbedder() {}
+
   @Override
   public String name() {
     return "hashing-test";

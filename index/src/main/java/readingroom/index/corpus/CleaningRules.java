@@ -163,7 +163,6 @@ public final class CleaningRules {
         .replace('‘', '\'')
         .replace('“', '"')
         .replace('”', '"')
-        .replaceAll("\\s+", " ")
-        .strip();
+        .transform(Words::collapseSpaces);
   }
 }

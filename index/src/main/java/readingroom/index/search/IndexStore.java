@@ -213,10 +213,6 @@ public final class IndexStore {
   }
 
   /**
-   * The weak "about the article" field of every passage: headline, subtitle, outlet and when it was
-   * published, so "the 2024 talks" finds a 2024 article whose text says only "this month".
-   */
-  /**
    * What the embedding model reads for a passage: the headline, then the passage, so a sentence
    * that says "the meeting" is still about the talks its headline names. (Adding the sentence
    * before as well was tried, and made paraphrased questions match worse.)

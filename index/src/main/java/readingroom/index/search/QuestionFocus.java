@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param words the question's words, lower-cased: an answer is something the question does not
  *     already say
  */
-record QuestionFocus(AnswerType type, Set<Integer> years, Set<Month> months, Set<String> words) {
+public record QuestionFocus(
+    AnswerType type, Set<Integer> years, Set<Month> months, Set<String> words) {
 
   /** The kind of answer a question wants. */
   enum AnswerType {

@@ -40,7 +40,13 @@ public final class Schema {
   static final String END = "end";
   public static final String TEXT = "text";
   static final String CONTEXT = "context";
+
+  /**
+   * The weak "about the article" field of every passage: headline, subtitle, outlet and when it was
+   * published, so "the 2024 talks" finds a 2024 article whose text says only "this month".
+   */
   static final String TITLE = "title";
+
   static final String WORDS = "words";
   static final String VECTOR = "vector";
   static final String TEXT_HASH = "text_hash";

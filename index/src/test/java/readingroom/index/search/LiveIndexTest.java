@@ -29,7 +29,7 @@ class LiveIndexTest {
       live.refreshNow();
 
       assertThat(live.catalogueLoads()).isEqualTo(loads);
-      assertThat(live.latest().version()).isEqualTo(version);
+      assertThat(live.latest().version()).isEqualTo(version).isEqualTo(engine.version());
       assertThat(live.latest().articles()).hasSize(5);
     }
   }

@@ -1,0 +1,21 @@
+/**
+ * Reading Room's retrieval engine. Only the engine's API is exported: {@code readingroom.index}
+ * (the engine, questions, answers) and {@code readingroom.index.model} (the records and contracts
+ * it shares with callers). Reading the corpus and searching the index stay inside.
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module readingroom.index {
+  exports readingroom.index;
+  exports readingroom.index.model;
+
+  requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.suggest;
+  requires langchain4j.core;
+  requires langchain4j.embeddings;
+  requires langchain4j.embeddings.bge.small.en.v15.q;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.jsoup;
+  requires org.slf4j;
+}
