@@ -18,4 +18,7 @@ module readingroom.index {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.jsoup;
   requires org.slf4j;
+  requires ai.djl.api;
+  requires ai.djl.tokenizers;
+  requires com.microsoft.onnxruntime;
 }

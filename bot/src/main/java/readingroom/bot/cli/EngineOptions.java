@@ -8,9 +8,9 @@ import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.index.Engine;
 import readingroom.index.EngineException;
+import readingroom.index.Readers;
 import readingroom.index.Synonyms;
 import readingroom.index.model.PassageReader;
-import readingroom.index.search.CrossEncoderReader;
 
 /** Configures the engine from the settings. */
 public final class EngineOptions {
@@ -40,6 +40,11 @@ public final class EngineOptions {
             .synonyms(
                 settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()))
             .dropPatterns(settings.extraDropPatterns());
+    String depth = setting(settings, "confidence.depth");
+    if (!depth.isBlank()) {
+      builder.judgeDepth(
+          Settings.intIn(settings.raw().getConfig(Settings.ROOT), "confidence.depth", 1, 50));
+    }
     return withModel(builder, configuredModel(settings), configuredReader(settings));
   }
 
@@ -76,10 +81,8 @@ public final class EngineOptions {
         setting,
         s -> {
           try {
-            return s.equals(BUNDLED)
-                ? CrossEncoderReader.loadDefault(READER_THREADS)
-                : CrossEncoderReader.load(Path.of(s), READER_THREADS);
-          } catch (IllegalStateException e) {
+            return Readers.open(s.equals(BUNDLED) ? null : Path.of(s), READER_THREADS);
+          } catch (EngineException e) {
             throw new EngineException(
                 "The passage reader (readingroom.confidence.reader = "
                     + s

@@ -22,9 +22,8 @@ import readingroom.bot.eval.JudgedSets;
 import readingroom.bot.eval.ReadingList;
 import readingroom.index.Engine;
 import readingroom.index.Synonyms;
+import readingroom.index.model.ConfidenceModel;
 import readingroom.index.model.PassageReader;
-import readingroom.index.search.ConfidenceModel;
-import readingroom.index.search.Features;
 
 /**
  * {@code readingroom train QUESTIONS... [--corpus DIR | --sources FILE] --out model.json}: learns
@@ -124,8 +123,10 @@ public final class TrainCli implements Callable<Integer> {
             && !examples.isEmpty()
             && examples.stream()
                 .allMatch(e ->
-                    e.x().stream().allMatch(x -> x.length == Features.NAMES_WITH_READER.size()));
-    List<String> names = withReader ? Features.NAMES_WITH_READER : Features.NAMES;
+                    e.x().stream()
+                        .allMatch(x -> x.length == ConfidenceModel.FEATURES_WITH_READER.size()));
+    List<String> names =
+        withReader ? ConfidenceModel.FEATURES_WITH_READER : ConfidenceModel.FEATURES;
     List<ConfidenceTrainer.Example> kept =
         examples.stream().filter(e -> !excluded(e.set())).toList();
     TreeSet<String> sets = new TreeSet<>();
@@ -167,7 +168,8 @@ public final class TrainCli implements Callable<Integer> {
       builder.index(index != null ? index : work.resolve("index"));
       PassageReader passageReader = EngineOptions.reader(reader);
       builder.confidence(ConfidenceModel.untrained(passageReader != null)).reader(passageReader);
-      List<String> names = passageReader != null ? Features.NAMES_WITH_READER : Features.NAMES;
+      List<String> names =
+          passageReader != null ? ConfidenceModel.FEATURES_WITH_READER : ConfidenceModel.FEATURES;
       List<ConfidenceTrainer.Example> examples = new ArrayList<>();
       try (Engine engine = builder.open()) {
         for (Path file : files) {

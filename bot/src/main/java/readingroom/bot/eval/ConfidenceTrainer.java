@@ -3,7 +3,7 @@ package readingroom.bot.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import readingroom.index.search.ConfidenceModel;
+import readingroom.index.model.ConfidenceModel;
 
 /**
  * Fits the confidence model: an L2-regularised logistic regression of "this passage answers the

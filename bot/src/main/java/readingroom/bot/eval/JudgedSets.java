@@ -15,7 +15,7 @@ import readingroom.index.Engine;
 import readingroom.index.JudgedPassage;
 import readingroom.index.Question;
 import readingroom.index.Scope;
-import readingroom.index.search.Features;
+import readingroom.index.model.ConfidenceModel;
 
 /**
  * Labelled questions turned into {@link ConfidenceTrainer.Example}s by asking an engine for its
@@ -86,7 +86,8 @@ public final class JudgedSets {
       JsonNode n = JSON.readTree(line);
       List<String> have = new ArrayList<>();
       n.path("features").forEach(f -> have.add(f.asText()));
-      if (!have.equals(Features.NAMES) && !have.equals(Features.NAMES_WITH_READER)) {
+      if (!have.equals(ConfidenceModel.FEATURES)
+          && !have.equals(ConfidenceModel.FEATURES_WITH_READER)) {
         throw new IOException(
             file
                 + " line "
@@ -94,7 +95,7 @@ public final class JudgedSets {
                 + " has the features "
                 + have
                 + ", not this engine's "
-                + Features.NAMES_WITH_READER
+                + ConfidenceModel.FEATURES_WITH_READER
                 + ": judge its questions again.");
       }
       List<double[]> x = new ArrayList<>();

@@ -2,6 +2,7 @@ package readingroom.index.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import readingroom.index.model.ConfidenceModel;
 
 /**
  * The signals the confidence model weighs for one candidate passage, each general (none names a
@@ -14,21 +15,10 @@ import java.util.List;
 public final class Features {
 
   /** Without a reader. */
-  public static final List<String> NAMES =
-      List.of(
-          "cosine",
-          "cosine_lead",
-          "coverage",
-          "missing_rarest",
-          "bm25_share",
-          "kind_asked",
-          "kind_missing",
-          "dates_mismatch",
-          "fused_share",
-          "log_words");
+  public static final List<String> NAMES = ConfidenceModel.FEATURES;
 
   /** With a reader: its log-odds, and its lead over the other read candidates. */
-  public static final List<String> NAMES_WITH_READER = with(NAMES, "reader_logit", "reader_lead");
+  public static final List<String> NAMES_WITH_READER = ConfidenceModel.FEATURES_WITH_READER;
 
   private Features() {}
 
@@ -79,11 +69,5 @@ public final class Features {
   private static double logit(double p) {
     double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
     return Math.log(q / (1 - q));
-  }
-
-  private static List<String> with(List<String> names, String... more) {
-    List<String> all = new ArrayList<>(names);
-    all.addAll(List.of(more));
-    return List.copyOf(all);
   }
 }

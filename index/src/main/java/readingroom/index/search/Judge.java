@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import readingroom.index.model.ConfidenceModel;
 import readingroom.index.model.PassageReader;
 
 /**

@@ -219,9 +219,9 @@ public final class Retriever {
 
   /**
    * The question's terms without its function words ("what", "did", "how many"): the Snowball
-   * project's English stop list, which Lucene ships, beside the index's shorter one. What a passage
-   * must hold to answer is the question's content; without this, "did" would count as a rare word
-   * every passage lacks.
+   * project's English stop list (BSD licence, copied from lucene-analysis-common, whose module does
+   * not open it), beside the index's shorter one. What a passage must hold to answer is the
+   * question's content; without this, "did" would count as a rare word every passage lacks.
    */
   private static Map<String, Double> contentTerms(Map<String, Double> termWeights) {
     Map<String, Double> content = new HashMap<>();
@@ -239,8 +239,7 @@ public final class Retriever {
     try {
       return org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(
           org.apache.lucene.util.IOUtils.getDecodingReader(
-              org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream(
-                  "english_stop.txt"),
+              Retriever.class.getResourceAsStream("english_stop.txt"),
               java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("Lucene's English stop list cannot be read", e);

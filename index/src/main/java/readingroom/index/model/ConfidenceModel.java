@@ -1,4 +1,4 @@
-package readingroom.index.search;
+package readingroom.index.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,12 @@ import readingroom.index.EngineException;
 
 /**
  * "This passage answers the question" as a logistic regression over a passage's general signals
- * ({@link Features}): a calibrated probability, learned from judged questions by {@code readingroom
- * train} and stored as a small versioned JSON file. The engine answers when its best passage's
- * probability reaches {@link #threshold()}, the operating point chosen on the training questions
- * (see {@code ConfidenceTrainer} for the rule). The trade-off: a linear model over a dozen signals
- * learns from a few hundred questions and carries to new reading lists, but cannot tell a near miss
- * from an answer unless one of its signals can (the reader's is the strongest).
+ * ({@link #FEATURES}): a calibrated probability, learned from judged questions by {@code
+ * readingroom train} and stored as a small versioned JSON file. The engine answers when its best
+ * passage's probability reaches {@link #threshold()}, the operating point chosen on the training
+ * questions (see {@code ConfidenceTrainer} for the rule). The trade-off: a linear model over a
+ * dozen signals learns from a few hundred questions and carries to new reading lists, but cannot
+ * tell a near miss from an answer unless one of its signals can (the reader's is the strongest).
  *
  * @param features the names of the inputs, in order; they must be the engine's
  * @param mean per feature, subtracted before weighting
@@ -44,6 +44,34 @@ public record ConfidenceModel(
 
   public static final int VERSION = 1;
 
+  /**
+   * The signals the engine computes for a candidate passage, in order, each general (none names a
+   * word or a reading list): how close its meaning is to the question's ({@code cosine}) and how
+   * far ahead of the other candidates ({@code cosine_lead}); the share of the question's content
+   * words it holds and the weight of the rarest one it lacks (a near miss often swaps one name or
+   * date); its BM25 score against the best; whether the question asks for a kind of answer (a name,
+   * a number, a date) and the passage lacks it; whether it misses a year or month the question
+   * names; its fused rank score against the best; its length.
+   */
+  public static final List<String> FEATURES =
+      List.of(
+          "cosine",
+          "cosine_lead",
+          "coverage",
+          "missing_rarest",
+          "bm25_share",
+          "kind_asked",
+          "kind_missing",
+          "dates_mismatch",
+          "fused_share",
+          "log_words");
+
+  /** With a passage reader: also its log-odds, and its lead over the other read candidates. */
+  public static final List<String> FEATURES_WITH_READER =
+      java.util.stream.Stream.concat(
+              FEATURES.stream(), java.util.stream.Stream.of("reader_logit", "reader_lead"))
+          .toList();
+
   /** The model shipped in the jar, trained on every judged question of {@code shared/eval}. */
   public static final String BUNDLED = "readingroom/confidence/model.json";
 
@@ -64,7 +92,7 @@ public record ConfidenceModel(
    * {@code readingroom train} opens the engine with to collect the signals it learns from.
    */
   public static ConfidenceModel untrained(boolean withReader) {
-    List<String> names = withReader ? Features.NAMES_WITH_READER : Features.NAMES;
+    List<String> names = withReader ? FEATURES_WITH_READER : FEATURES;
     double[] ones = new double[names.size()];
     java.util.Arrays.fill(ones, 1);
     return new ConfidenceModel(
@@ -105,7 +133,7 @@ public record ConfidenceModel(
             "The confidence model " + file + " cannot be read: " + e.getMessage(), e);
       }
     }
-    try (InputStream in = ConfidenceModel.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+    try (InputStream in = ConfidenceModel.class.getResourceAsStream("/" + BUNDLED)) {
       if (in == null) {
         throw new EngineException(
             "The confidence model "
@@ -140,7 +168,7 @@ public record ConfidenceModel(
               + ": train it again with `readingroom train`.");
     }
     List<String> features = strings(node.path("features"));
-    if (!features.equals(Features.NAMES) && !features.equals(Features.NAMES_WITH_READER)) {
+    if (!features.equals(FEATURES) && !features.equals(FEATURES_WITH_READER)) {
       throw new EngineException(
           "The confidence model "
               + name
@@ -148,7 +176,7 @@ public record ConfidenceModel(
               + features
               + ", but this engine"
               + " computes "
-              + Features.NAMES_WITH_READER
+              + FEATURES_WITH_READER
               + ": train it again with `readingroom train`.");
     }
     try {
