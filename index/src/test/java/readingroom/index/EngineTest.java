@@ -137,11 +137,19 @@ class EngineTest {
 
   @Test
   void moreSkipsTheQuotesAlreadyShown() {
-    String question = "how much trade does russia do with afghanistan?";
+    // Answers have as many quotes as clear the bar: take questions until one has two or more.
+    String question =
+        java.util.stream.Stream.of(
+                "why did russia invite the taliban to moscow?",
+                "what is the moscow format?",
+                "russia and the taliban",
+                "how much trade does russia do with afghanistan?")
+            .filter(q -> engine.ask(Question.of(q)).results().size() > 1)
+            .findFirst()
+            .orElseThrow();
     Answer three = engine.ask(new Question(question, Scope.all(), 3, 0));
     Answer first = engine.ask(new Question(question, Scope.all(), 1, 0));
     Answer more = engine.ask(new Question(question, Scope.all(), 1, 1));
-    assertThat(three.results()).hasSizeGreaterThan(1);
     assertThat(first.results()).containsExactly(three.results().get(0));
     assertThat(more.results()).containsExactly(three.results().get(1));
   }

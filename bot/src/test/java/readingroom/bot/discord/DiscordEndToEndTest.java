@@ -35,7 +35,8 @@ class DiscordEndToEndTest {
   /** Anything Discord would turn into a ping or a highlighted mention. */
   static final Pattern PING = Pattern.compile("@(everyone|here)|<@[!&]?\\d+>");
 
-  static final String QUESTION = "why did russia invite the taliban to moscow?";
+  // A question the shipped corpus answers with more than three quotes that each clear the bar.
+  static final String QUESTION = "what is the moscow format?";
 
   Engine engine;
   LocalDiscord discord;

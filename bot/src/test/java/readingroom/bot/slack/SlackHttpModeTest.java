@@ -39,7 +39,8 @@ import readingroom.index.model.Source;
 class SlackHttpModeTest {
 
   static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-  static final String QUESTION = "why did russia invite the taliban to moscow?";
+  // A question the shipped corpus answers with more than three quotes that each clear the bar.
+  static final String QUESTION = "what is the moscow format?";
 
   @TempDir static Path folder;
 
