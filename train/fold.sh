@@ -16,5 +16,5 @@ $PY "$here/export.py" --model "$out" --tokenizer "$tok" --pool "$WORK/pool.json"
 if [ -n "$held_out" ]; then
   $PY "$here/evaluate.py" --onnx "$out/model.onnx" --tokenizer "$tok" --pool "$WORK/pool.json" \
     --calibrate "$train_sets" --calibrate-sample ${CALIBRATE_SAMPLE:-300} --held-out "$held_out" --out "$out/scores.json"
-  $PY "$here/combine.py" "$out/scores.json"
+  $PY "$here/combine.py" "$out/scores.json" "$WORK/pool.json" "$train_sets"
 fi
