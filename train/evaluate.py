@@ -12,6 +12,7 @@ import argparse
 import json
 import random
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -38,10 +39,12 @@ def main():
     ap.add_argument("--calibrate", required=True, help="training sets to choose thresholds on")
     ap.add_argument("--calibrate-sample", type=int, default=200)
     ap.add_argument("--held-out", required=True)
-    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--max-len", type=int, default=None, help="default: the model's own, from train.json beside it")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     pool = json.load(open(args.pool))
+    if args.max_len is None:
+        args.max_len = json.load(open(Path(args.onnx).parent / "train.json"))["max_len"]
     sess, tok = session(args.onnx), encoder(args.tokenizer, args.max_len)
     cal_sets, held_sets = set(args.calibrate.split(",")), args.held_out.split(",")
     assert not cal_sets & set(held_sets), "calibrating on a scored set"

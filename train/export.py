@@ -86,8 +86,8 @@ def main():
     diffs = np.concatenate(diffs)
     # cost per question: one batch of 10 or 20 candidates, question + passage, 2 threads
     cost = {}
-    for n in (10, 20):
-        f = feeds(tok, [(picks[0]["question"], c["text"]) for c in (picks[0]["retrieved"] * 2)[:n]])
+    for n in (8, 12, 20):
+        f = feeds(tok, [(picks[0]["question"], c["text"]) for c in (picks[0]["retrieved"] * 3)[:n]])
         for _ in range(3):
             s8.run(None, f)
         times = []

@@ -6,7 +6,7 @@
 set -euo pipefail
 name=$1 train_sets=$2 held_out=$3
 WORK=${WORK:-/tmp/qr}
-PY="nice -n 10 $WORK/venv/bin/python"
+PY="$WORK/venv/bin/python"  # normal priority: other long jobs run niced
 here=$(cd "$(dirname "$0")" && pwd)
 tok=$WORK/bge/bge-small-en-v1.5-tokenizer.json
 out=$WORK/fold-$name
@@ -15,5 +15,6 @@ $PY "$here/train.py" --pool "$WORK/pool.json" --bge "$WORK/bge_small.pt" --token
 $PY "$here/export.py" --model "$out" --tokenizer "$tok" --pool "$WORK/pool.json"
 if [ -n "$held_out" ]; then
   $PY "$here/evaluate.py" --onnx "$out/model.onnx" --tokenizer "$tok" --pool "$WORK/pool.json" \
-    --calibrate "$train_sets" --held-out "$held_out" --out "$out/scores.json"
+    --calibrate "$train_sets" --calibrate-sample ${CALIBRATE_SAMPLE:-300} --held-out "$held_out" --out "$out/scores.json"
+  $PY "$here/combine.py" "$out/scores.json" "$WORK/pool.json" "$train_sets"
 fi

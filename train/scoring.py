@@ -44,20 +44,22 @@ def threshold_for(records, key, max_false_abstain=MAX_FALSE_ABSTAIN):
     return float(scores[k]) if k < len(scores) else float("inf")
 
 
-def figures(records, key, threshold):
+def figures(records, key, threshold, gate=None):
+    """Rank by `key`; abstain when the best `gate` score (default: `key`) is under `threshold`."""
+    gate = gate or key
     ans = [r for r in records if r["url"]]
     una = [r for r in records if not r["url"]]
     hit1 = hit3 = fa = trusted = ab = 0
     for r in ans:
         top = shown(r["retrieved"], key)
-        answered = best(r, key) >= threshold
+        answered = best(r, gate) >= threshold
         rank = next((i + 1 for i, c in enumerate(top) if correct(c)), 0)
         hit1 += rank == 1
         hit3 += 1 <= rank <= 3
         fa += not answered
         trusted += answered and 1 <= rank <= 3
     for r in una:
-        abstained = best(r, key) < threshold
+        abstained = best(r, gate) < threshold
         ab += abstained
         trusted += abstained
     n = len(records)
