@@ -20,6 +20,7 @@ import readingroom.bot.chat.Origin;
 import readingroom.bot.chat.Platform;
 import readingroom.bot.discord.LocalDiscord.Call;
 import readingroom.bot.discord.LocalDiscord.Sent;
+import readingroom.bot.testing.SeveralQuotes;
 import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
 import readingroom.index.Scope;
@@ -35,8 +36,8 @@ class DiscordEndToEndTest {
   /** Anything Discord would turn into a ping or a highlighted mention. */
   static final Pattern PING = Pattern.compile("@(everyone|here)|<@[!&]?\\d+>");
 
-  // A question the shipped corpus answers with more than three quotes that each clear the bar.
-  static final String QUESTION = "what is the moscow format?";
+  // Answers are not padded to three: a question with two pages of quotes, so "More" shows.
+  static final String QUESTION = SeveralQuotes.question(SharedEngine.get());
 
   Engine engine;
   LocalDiscord discord;
