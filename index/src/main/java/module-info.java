@@ -30,4 +30,7 @@ module readingroom.index {
   requires java.net.http;
   requires java.xml;
   requires org.slf4j;
+  requires ai.djl.api;
+  requires ai.djl.tokenizers;
+  requires com.microsoft.onnxruntime;
 }

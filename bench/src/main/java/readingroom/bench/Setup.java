@@ -68,7 +68,14 @@ record Setup(Path corpus, Path index, Path synonyms, Path questions) {
   }
 
   private Engine.Builder builder() {
-    return Engine.builder().corpus(corpus).index(index).synonyms(Synonyms.read(synonyms));
+    // As the bot runs by default: no synonyms file unless one exists at the given path.
+    return Engine.builder()
+        .corpus(corpus)
+        .index(index)
+        .synonyms(
+            java.nio.file.Files.isRegularFile(synonyms)
+                ? Synonyms.read(synonyms)
+                : Synonyms.none());
   }
 
   /** The questions: JSON lines with a "question" field, or plain lines. */

@@ -27,9 +27,7 @@ public final class TestConfig {
             + "  index = \""
             + dir.resolve("data/index")
             + "\"\n"
-            + "  synonyms = \""
-            + root().resolve("config/synonyms.txt")
-            + "\"\n"
+            + "  synonyms = \"\"\n"
             + extra
             + "\n}\n";
     try {

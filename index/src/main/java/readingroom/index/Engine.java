@@ -28,18 +28,21 @@ import readingroom.index.corpus.Passage;
 import readingroom.index.corpus.Passages;
 import readingroom.index.corpus.Words;
 import readingroom.index.model.Article;
+import readingroom.index.model.ConfidenceModel;
 import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
+import readingroom.index.model.PassageReader;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
 import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
 import readingroom.index.search.Candidate;
-import readingroom.index.search.Confidence;
 import readingroom.index.search.Excerpts;
+import readingroom.index.search.Features;
 import readingroom.index.search.IndexStore;
+import readingroom.index.search.Judge;
 import readingroom.index.search.LiveIndex;
 import readingroom.index.search.PageLink;
 import readingroom.index.search.Retriever;
@@ -85,6 +88,11 @@ public final class Engine implements AutoCloseable {
     private boolean wordsOnly;
     private Updates updates = Updates.BEFORE_OPENING;
     private VectorFormat vectorFormat = DEFAULT_VECTOR_FORMAT;
+    private ConfidenceModel confidence;
+    private Path confidenceFile;
+    private PassageReader reader;
+    private java.util.function.Supplier<PassageReader> readerSource;
+    private int judgeDepth = Judge.DEFAULT_DEPTH;
 
     private Builder() {}
 
@@ -156,13 +164,58 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The confidence model file ({@code readingroom train} writes one); by default the model
+     * bundled in the jar. A missing, damaged or mismatched file stops the open with a message
+     * naming it.
+     */
+    public Builder confidenceModel(Path file) {
+      this.confidenceFile = file;
+      this.confidence = null;
+      return this;
+    }
+
+    /** A confidence model already in memory (for training a new one, or tests). */
+    public Builder confidence(ConfidenceModel model) {
+      this.confidence = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * The passage reader run over the best candidates; none by default. A confidence model trained
+     * with a reader needs one.
+     */
+    public Builder reader(PassageReader reader) {
+      this.reader = reader;
+      return this;
+    }
+
+    /**
+     * Where to get a passage reader when the confidence model needs one and none was given: a
+     * reader is loaded only for a model that uses it.
+     */
+    public Builder readerSource(java.util.function.Supplier<PassageReader> source) {
+      this.readerSource = source;
+      return this;
+    }
+
+    /** How many of the best candidates are judged (and read) per question. */
+    public Builder judgeDepth(int depth) {
+      if (depth < 1 || depth > 50) {
+        throw new IllegalArgumentException("judge depth must be 1 to 50, was " + depth);
+      }
+      this.judgeDepth = depth;
+      return this;
+    }
+
+    /**
      * Opens the engine, building the index first if it is missing and updating changed articles.
      *
      * @throws EngineException with a message for the user when the corpus or index cannot be used
      */
     public Engine open() {
       requireFolders();
-      return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder);
+      Judge judge = judge();
+      return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder, judge);
     }
 
     /**
@@ -178,6 +231,24 @@ public final class Engine implements AutoCloseable {
         articles.add(new Explained(article.source(), article.text(), article.dropped()));
       }
       return new CorpusExplanation(articles, loaded.problems(), loaded.warnings());
+    }
+
+    private Judge judge() {
+      ConfidenceModel model =
+          confidence != null ? confidence : ConfidenceModel.load(confidenceFile);
+      PassageReader reader = this.reader;
+      if (reader == null && model.needsReader() && readerSource != null) {
+        reader = readerSource.get();
+      }
+      if (model.needsReader() && reader == null) {
+        throw new EngineException(
+            "The confidence model "
+                + (confidenceFile != null ? confidenceFile : ConfidenceModel.BUNDLED)
+                + " was trained with the passage reader "
+                + model.reader()
+                + ", but no reader is configured.");
+      }
+      return new Judge(model, reader, judgeDepth);
     }
 
     private void requireFolders() {
@@ -203,11 +274,13 @@ public final class Engine implements AutoCloseable {
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
   private final LiveIndex live;
+  private final Judge judge;
 
   /** The load that opening the engine did, so {@code index} can report it truly. */
   private final LoadReport openingLoad;
 
-  private Engine(Builder builder, Embedder embedder, Directory directory, LoadReport openingLoad)
+  private Engine(
+      Builder builder, Embedder embedder, Directory directory, Judge judge, LoadReport openingLoad)
       throws IOException {
     this.openingLoad = openingLoad;
     this.corpus = builder.corpus;
@@ -221,6 +294,7 @@ public final class Engine implements AutoCloseable {
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
     this.live = new LiveIndex(directory);
+    this.judge = judge;
   }
 
   /**
@@ -248,9 +322,9 @@ public final class Engine implements AutoCloseable {
     return new Builder();
   }
 
-  private static Engine open(Builder builder, Embedder embedder) {
+  private static Engine open(Builder builder, Embedder embedder, Judge judge) {
     if (builder.updates != Updates.BEFORE_OPENING) {
-      Engine served = serveCommitted(builder, embedder);
+      Engine served = serveCommitted(builder, embedder, judge);
       if (served != null) {
         return served;
       }
@@ -280,6 +354,7 @@ public final class Engine implements AutoCloseable {
           builder,
           embedder,
           directory,
+          judge,
           new LoadReport(report, loaded.problems(), loaded.warnings()));
     } catch (IOException e) {
       closeQuietly(directory);
@@ -308,7 +383,7 @@ public final class Engine implements AutoCloseable {
    * The engine over the committed index, opened without a writer, or null when there is none this
    * embedder can serve (it must be built first).
    */
-  private static Engine serveCommitted(Builder builder, Embedder embedder) {
+  private static Engine serveCommitted(Builder builder, Embedder embedder, Judge judge) {
     if (!Files.isDirectory(builder.index)) {
       return null;
     }
@@ -319,7 +394,7 @@ public final class Engine implements AutoCloseable {
         directory.close();
         return null;
       }
-      Engine engine = new Engine(builder, embedder, directory, null);
+      Engine engine = new Engine(builder, embedder, directory, judge, null);
       if (builder.updates == Updates.IN_BACKGROUND) {
         engine.updateInBackground(builder.progress);
       } else {
@@ -456,11 +531,15 @@ public final class Engine implements AutoCloseable {
   public Answer ask(Question question) {
     return ranked(
         question,
-        (ranking, articles) -> {
+        (ranking, judged, articles) -> {
           List<Result> chosen = new ArrayList<>();
-          Candidate best = null;
+          Judge.Judged best = null;
           int wanted = question.skip() + question.maxQuotes();
-          for (Candidate candidate : ranking.candidates()) {
+          for (Judge.Judged candidate : judged) {
+            // Each quote clears its own bar: never padded with passages far below the best.
+            if (best != null && !judge.shownAfter(best, candidate)) {
+              continue;
+            }
             Result result = result(articles, candidate, ranking);
             if (result == null || chosen.stream().anyMatch(r -> nearDuplicate(r, result))) {
               continue;
@@ -473,9 +552,11 @@ public final class Engine implements AutoCloseable {
               break;
             }
           }
-          boolean answered = best != null && Confidence.answers(best, ranking.focus());
+          boolean answered = best != null && judge.answers(best);
           return new Answered(
-              answered, chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size()));
+              answered,
+              new ArrayList<>(
+                  chosen.subList(Math.min(question.skip(), chosen.size()), chosen.size())));
         });
   }
 
@@ -488,19 +569,19 @@ public final class Engine implements AutoCloseable {
   public Answer askEachArticle(Question question, int maxArticles) {
     return ranked(
         question,
-        (ranking, articles) -> {
+        (ranking, judged, articles) -> {
           List<Result> answering = new ArrayList<>();
           List<Result> closest = new ArrayList<>();
           Set<String> seen = new java.util.HashSet<>();
-          for (Candidate candidate : ranking.candidates()) {
-            if (answering.size() >= maxArticles || !seen.add(candidate.articleId())) {
+          for (Judge.Judged candidate : judged) {
+            if (answering.size() >= maxArticles || !seen.add(candidate.candidate().articleId())) {
               continue;
             }
             Result result = result(articles, candidate, ranking);
             if (result == null) {
               continue;
             }
-            if (Confidence.answers(candidate, ranking.focus())) {
+            if (judge.answers(candidate)) {
               answering.add(result);
             } else if (closest.size() < maxArticles) {
               closest.add(result);
@@ -516,7 +597,8 @@ public final class Engine implements AutoCloseable {
   /** Chooses quotes from a ranking of candidates, with the articles they come from. */
   @FunctionalInterface
   private interface Choice {
-    Answered choose(Retriever.Ranking ranking, Map<String, StoredArticle> articles);
+    Answered choose(
+        Retriever.Ranking ranking, List<Judge.Judged> judged, Map<String, StoredArticle> articles);
   }
 
   /** Cleans and ranks a question over its scope, and lets {@code choice} pick the quotes. */
@@ -533,7 +615,8 @@ public final class Engine implements AutoCloseable {
       Retriever.Ranking ranking =
           retriever.rank(
               searcher, text, context(question), admitted, current.articles()::get, !wordsOnly);
-      Answered chosen = choice.choose(ranking, current.articles());
+      List<Judge.Judged> judged = judge.judge(text, ranking, current.articles()::get);
+      Answered chosen = choice.choose(ranking, judged, current.articles());
       return new Answer(
           question.text().strip(), chosen.answered(), chosen.results(), elapsed(started));
     } catch (IOException e) {
@@ -543,16 +626,17 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** The quote a candidate stands for, or null when its article is gone. */
+  /** The quote a judged candidate stands for, or null when its article is gone. */
   private Result result(
-      Map<String, StoredArticle> articles, Candidate candidate, Retriever.Ranking ranking) {
+      Map<String, StoredArticle> articles, Judge.Judged judged, Retriever.Ranking ranking) {
+    Candidate candidate = judged.candidate();
     StoredArticle article = articles.get(candidate.articleId());
     if (article == null) {
       return null;
     }
     Excerpts.Excerpt excerpt =
         excerpts.choose(article.text(), candidate.start(), candidate.end(), ranking.termWeights());
-    return result(article, excerpt, excerpt.highlights(), round(candidate.score()));
+    return result(article, excerpt, excerpt.highlights(), round(judged.probability()));
   }
 
   /** The question's context, cleaned as a question is; context with nothing askable is none. */
@@ -565,6 +649,48 @@ public final class Engine implements AutoCloseable {
     } catch (InvalidQuestionException e) {
       return "";
     }
+  }
+
+  /**
+   * The candidates the engine judged for a question, most likely to answer first, with the signals
+   * the confidence model weighs: what {@code readingroom train} learns from.
+   */
+  public List<JudgedPassage> judge(Question question) {
+    String text = QuestionText.clean(question.text());
+    LiveIndex.Catalogue current = live.current();
+    List<String> admitted = admitted(current, question.scope());
+    if (admitted != null && admitted.isEmpty()) {
+      return List.of();
+    }
+    IndexSearcher searcher = live.acquire();
+    try {
+      Retriever.Ranking ranking =
+          retriever.rank(
+              searcher, text, context(question), admitted, current.articles()::get, !wordsOnly);
+      List<Judge.Judged> judged = judge.judge(text, ranking, current.articles()::get);
+      List<String> names =
+          judged.isEmpty() || judged.get(0).features().length == Features.NAMES.size()
+              ? Features.NAMES
+              : Features.NAMES_WITH_READER;
+      return judged.stream()
+          .map(j ->
+              new JudgedPassage(
+                  current.articles().get(j.candidate().articleId()).source(),
+                  j.passage(),
+                  j.features(),
+                  names,
+                  j.probability()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      live.release(searcher);
+    }
+  }
+
+  /** The confidence model the engine answers with. */
+  public ConfidenceModel confidenceModel() {
+    return judge.model();
   }
 
   private static Result result(

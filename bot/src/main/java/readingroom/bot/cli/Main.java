@@ -28,6 +28,7 @@ import readingroom.index.EngineException;
       FeedsCli.class,
       EvalCli.class,
       ChatCli.class,
+      TrainCli.class,
       BenchCli.class,
       CommandLine.HelpCommand.class,
       ReportCli.class,

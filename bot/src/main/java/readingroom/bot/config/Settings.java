@@ -202,7 +202,7 @@ public record Settings(
             path(root, "corpus"),
             path(root, "data"),
             path(root, "index"),
-            path(root, "synonyms"),
+            optionalPath(root, "synonyms"),
             patterns,
             maxQuotes,
             config,
@@ -236,6 +236,12 @@ public record Settings(
     } catch (ConfigException.WrongType e) {
       throw problem(root, key, "must be a list, like [\"pattern one\", \"pattern two\"]");
     }
+  }
+
+  /** A path that may be left empty: {@code null} then. */
+  private static Path optionalPath(Config root, String key) {
+    String value = string(root, key);
+    return value.isBlank() ? null : Path.of(value);
   }
 
   private static Path path(Config root, String key) {

@@ -15,6 +15,7 @@ import readingroom.index.Answer;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Result;
+import readingroom.index.Scope;
 
 /**
  * The metrics of {@code shared/eval/README.md}: answer_hit@1 and @3, mrr@5, abstain, false_abstain
@@ -70,12 +71,18 @@ public final class Evaluation {
               node.path("kind").asText(""),
               node.hasNonNull("url") ? node.get("url").asText() : null,
               also,
-              node.hasNonNull("answer") ? node.get("answer").asText() : null));
+              node.hasNonNull("answer") ? node.get("answer").asText() : null,
+              node.hasNonNull("group") ? node.get("group").asInt() : null));
     }
     return questions;
   }
 
   public static Report run(Engine engine, List<EvalQuestion> questions) {
+    return run(engine, questions, Scope.all());
+  }
+
+  /** Scores the questions, each asked within {@code scope} (a reading list). */
+  public static Report run(Engine engine, List<EvalQuestion> questions, Scope scope) {
     List<Outcome> outcomes = new ArrayList<>();
     int answerable = 0;
     int unanswerable = 0;
@@ -84,7 +91,7 @@ public final class Evaluation {
     long quoteWords = 0;
     int quotes = 0;
     for (EvalQuestion q : questions) {
-      Answer answer = engine.ask(new Question(q.question(), null, 3, 0));
+      Answer answer = engine.ask(new Question(q.question(), scope, 3, 0));
       int rank = 0;
       boolean verbatim = true;
       for (int i = 0; i < answer.results().size(); i++) {
@@ -128,7 +135,11 @@ public final class Evaluation {
   }
 
   static boolean correct(EvalQuestion q, Result result) {
-    String url = result.source().url();
+    return correct(q, result.source().url(), result.quote());
+  }
+
+  /** Whether a text of the article at {@code url} is a correct answer to the question. */
+  public static boolean correct(EvalQuestion q, String url, String text) {
     // An article without an address (a bare .txt, an upload) can never be the expected one.
     if (url == null) {
       return false;
@@ -138,7 +149,7 @@ public final class Evaluation {
     }
     return url.equals(q.url())
         && q.answer() != null
-        && normalise(result.quote()).contains(normalise(q.answer()));
+        && normalise(text).contains(normalise(q.answer()));
   }
 
   /** NFKC, plain quotes and dashes, collapsed white space, lower case: as the eval README says. */

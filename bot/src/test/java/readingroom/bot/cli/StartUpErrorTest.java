@@ -45,4 +45,29 @@ class StartUpErrorTest {
                 + " is damaged or is not a SQLite database");
     assertThat(data.resolve("index")).doesNotExist();
   }
+
+  @Test
+  void aDamagedConfidenceModelStopsTheStartNamingIt() throws Exception {
+    Path model = Files.writeString(dir.resolve("model.json"), "{\"format\": \"readingroom-conf");
+    Path conf =
+        Files.writeString(
+            dir.resolve("test.conf"),
+            "readingroom.data = \""
+                + dir.resolve("data").toString().replace("\\", "/")
+                + "\"\nreadingroom.confidence.model = \""
+                + model.toString().replace("\\", "/")
+                + "\"\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    int code;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      code = Main.run("-c", conf.toString(), "ask", "what is the moscow format?");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("readingroom: The confidence model " + model.toString().replace("\\", "/"));
+  }
 }

@@ -18,16 +18,16 @@ class EvaluationCorrectTest {
   @Test
   void aQuoteFromAnArticleWithoutAnAddressIsNeverCorrectAndDoesNotBreak() {
     EvalQuestion q =
-        new EvalQuestion("q1", "who?", "fact", "https://example.org/a", List.of(), "Ada");
+        new EvalQuestion("q1", "who?", "fact", "https://example.org/a", List.of(), "Ada", null);
     assertFalse(Evaluation.correct(q, quote(null, "Ada wrote it.")));
-    EvalQuestion unanswerable = new EvalQuestion("q2", "who?", "none", null, List.of(), null);
+    EvalQuestion unanswerable = new EvalQuestion("q2", "who?", "none", null, List.of(), null, null);
     assertFalse(Evaluation.correct(unanswerable, quote(null, "Ada wrote it.")));
   }
 
   @Test
   void aQuoteFromTheExpectedAddressHoldingTheAnswerIsCorrect() {
     EvalQuestion q =
-        new EvalQuestion("q1", "who?", "fact", "https://example.org/a", List.of(), "Ada");
+        new EvalQuestion("q1", "who?", "fact", "https://example.org/a", List.of(), "Ada", null);
     assertTrue(Evaluation.correct(q, quote("https://example.org/a", "Ada wrote it.")));
   }
 }

@@ -21,7 +21,8 @@ import readingroom.index.Engine;
  */
 class SlackSocketModeTest {
 
-  static final String QUESTION = "why did russia invite the taliban to moscow?";
+  // A question the shipped corpus answers with more than three quotes that each clear the bar.
+  static final String QUESTION = "what is the moscow format?";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path folder;

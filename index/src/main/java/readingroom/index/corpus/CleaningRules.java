@@ -58,6 +58,9 @@ public final class CleaningRules {
               + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\.?\\s+\\d{1,2},?\\s+\\d{4}"
               + "(?:\\s*[|,]?\\s*\\d{1,2}:\\d{2}\\s*\\w*)?\\s*$");
 
+  private static final Pattern TRAILING_REFERENCES =
+      Pattern.compile("(\\s?\\[[^\\[\\]]{1,40}\\])+$");
+
   private final List<Pattern> extraPatterns;
 
   public CleaningRules(List<Pattern> extraPatterns) {
@@ -136,8 +139,12 @@ public final class CleaningRules {
     return words(line) <= 16 && !endsSentence(line);
   }
 
+  /**
+   * Whether a line ends like a sentence. Reference marks after the full stop ("...in 1990.[12]",
+   * "...was disputed.[citation needed]") do not hide its end.
+   */
   static boolean endsSentence(String line) {
-    String trimmed = line.stripTrailing();
+    String trimmed = TRAILING_REFERENCES.matcher(line.stripTrailing()).replaceFirst("");
     int i = trimmed.length() - 1;
     while (i >= 0 && "\"'”’)]".indexOf(trimmed.charAt(i)) >= 0) {
       i--;

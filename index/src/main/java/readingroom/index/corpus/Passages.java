@@ -19,7 +19,25 @@ public final class Passages {
 
   static final int MAX_SENTENCES = 3;
 
+  /** Changes whenever these rules cut an article differently, so that indexes are cut again. */
+  public static final int RULES_VERSION = 2;
+
   private Passages() {}
+
+  private static final java.util.regex.Pattern LIST_ITEM =
+      java.util.regex.Pattern.compile("^([-*•▪–]|\\d{1,3}[.)])\\s+\\S");
+
+  /**
+   * Whether a paragraph is text to quote rather than a heading: a dozen words or more, a sentence
+   * of any length (a short lede: "Fresno is a city in California."), or a list item of a few words.
+   * Only a short line that neither ends like a sentence nor is listed counts as a heading.
+   */
+  static boolean quotable(String paragraph) {
+    int words = CleaningRules.words(paragraph);
+    return words >= 12
+        || (words >= 3 && CleaningRules.endsSentence(paragraph))
+        || (words >= 3 && LIST_ITEM.matcher(paragraph).find());
+  }
 
   public static List<Passage> of(Article article) {
     String text = article.text();
@@ -32,7 +50,7 @@ public final class Passages {
         paragraphEnd = text.length();
       }
       String paragraph = text.substring(paragraphStart, paragraphEnd);
-      if (CleaningRules.isProse(paragraph) || CleaningRules.words(paragraph) >= 12) {
+      if (quotable(paragraph)) {
         String context = heading.isEmpty() ? paragraph : heading + "\n" + paragraph;
         List<int[]> sentences = SentenceSplitter.split(paragraph);
         for (int i = 0; i < sentences.size(); i++) {

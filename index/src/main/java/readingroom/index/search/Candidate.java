@@ -11,6 +11,8 @@ package readingroom.index.search;
  * @param bm25 the BM25 score of the passage (0 when only the vector search found it)
  * @param cosine the similarity of question and passage embeddings, -1 to 1
  * @param coverage the share of the question's term weight (IDF) found in the passage, 0 to 1
+ * @param missingRarest the weight of the heaviest question term the passage lacks, as a share of
+ *     the heaviest term's weight, 0 (lacks none) to 1 (lacks the rarest)
  * @param datesMatch whether the passage is about the years and months the question names
  * @param holdsAnswer whether the passage holds the kind of answer asked for (a name, a number...)
  * @param score the fused ranking score
@@ -23,12 +25,23 @@ public record Candidate(
     double bm25,
     double cosine,
     double coverage,
+    double missingRarest,
     boolean datesMatch,
     boolean holdsAnswer,
     double score) {
 
   Candidate withScore(double newScore) {
     return new Candidate(
-        doc, articleId, start, end, bm25, cosine, coverage, datesMatch, holdsAnswer, newScore);
+        doc,
+        articleId,
+        start,
+        end,
+        bm25,
+        cosine,
+        coverage,
+        missingRarest,
+        datesMatch,
+        holdsAnswer,
+        newScore);
   }
 }

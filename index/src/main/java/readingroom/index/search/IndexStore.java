@@ -152,7 +152,7 @@ public final class IndexStore {
         int done = 0;
         for (Article article : articles) {
           String hash = indexed.remove(article.id());
-          if (!full && article.contentHash().equals(hash)) {
+          if (!full && indexedHash(article).equals(hash)) {
             unchanged++;
           } else {
             if (hash != null) {
@@ -302,7 +302,7 @@ public final class IndexStore {
     doc.add(new StringField(Schema.TYPE, Schema.TYPE_ARTICLE, Field.Store.NO));
     doc.add(new StringField(Schema.ARTICLE, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Schema.ARTICLE, new BytesRef(article.id())));
-    doc.add(new StoredField(Schema.HASH, article.contentHash()));
+    doc.add(new StoredField(Schema.HASH, indexedHash(article)));
     doc.add(new StoredField(Schema.BODY, article.text()));
     try {
       doc.add(new StoredField(Schema.META, JSON.writeValueAsString(article.source())));
@@ -421,5 +421,13 @@ public final class IndexStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  /**
+   * An article's content hash with the version of the passage rules: an article whose text is
+   * unchanged is cut again when the rules change (its passages' vectors are reused by text).
+   */
+  private static String indexedHash(Article article) {
+    return article.contentHash() + "/p" + readingroom.index.corpus.Passages.RULES_VERSION;
   }
 }

@@ -90,8 +90,9 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
 
   /**
    * Replaces words the corpus never uses with the closest word it does ("terorist" becomes
-   * "terrorist"). Only longer words are corrected, and by one edit up to seven letters: short or
-   * far-off words are more often real words the corpus lacks than typos.
+   * "terrorist"). A word of general English ({@link EnglishWords}) is never rewritten: it is a real
+   * word the corpus lacks, not a typo. Only longer words are corrected, and by one edit up to seven
+   * letters: short or far-off words are more often real words than typos.
    */
   static String correctTypos(String question, IndexReader reader, Analyzer analyzer) {
     StringBuilder out = new StringBuilder();
@@ -107,6 +108,7 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
         String replacement = null;
         if (word.length() >= 5
             && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)
+            && !EnglishWords.contains(word)
             && reader.docFreq(new Term(Schema.WORDS, word)) == 0) {
           checker.setMaxEdits(word.length() <= 7 ? 1 : 2);
           SuggestWord[] suggestions =

@@ -1,0 +1,96 @@
+package readingroom.bot.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import readingroom.index.Scope;
+
+/**
+ * A reading list described by a sources file (as {@code shared/eval/squad2-dev/sources.json}: one
+ * entry per article with its {@code file}, {@code url} and optional {@code group}), laid out as a
+ * corpus folder. An article of group 3 goes into the sub-folder {@code g3}, so it carries the tag
+ * {@code g3} and one index serves every group through a {@link Scope}, as a classroom's channels
+ * share one corpus.
+ *
+ * @param corpus the corpus folder the articles were copied into
+ * @param groupOfUrl each article's group, by URL; empty when the sources name no groups
+ */
+public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Copies the articles a sources file names into {@code corpus}. */
+  public static ReadingList copy(Path sourcesFile, Path corpus) throws IOException {
+    return copy(sourcesFile, corpus, null);
+  }
+
+  /** Copies the articles of the given groups only (all when {@code groups} is null). */
+  public static ReadingList copy(Path sourcesFile, Path corpus, Set<Integer> only)
+      throws IOException {
+    JsonNode entries = JSON.readTree(sourcesFile.toFile());
+    if (!entries.isArray() || entries.isEmpty()) {
+      throw new IOException(
+          sourcesFile + " must be a JSON array of articles with a \"file\" each.");
+    }
+    Path base = sourcesFile.toAbsolutePath().getParent();
+    Map<String, Integer> groups = new LinkedHashMap<>();
+    for (JsonNode entry : entries) {
+      String file = entry.path("file").asText("");
+      if (file.isEmpty()) {
+        throw new IOException(sourcesFile + ": an entry has no \"file\": " + entry);
+      }
+      Path from = base.resolve(file);
+      if (!Files.isRegularFile(from)) {
+        throw new IOException(sourcesFile + " names " + file + ", which does not exist.");
+      }
+      Path folder = corpus;
+      if (only != null && !only.contains(entry.path("group").asInt(-1))) {
+        continue;
+      }
+      if (entry.hasNonNull("group")) {
+        int group = entry.get("group").asInt();
+        folder = corpus.resolve(tag(group));
+        if (entry.hasNonNull("url")) {
+          groups.put(entry.get("url").asText(), group);
+        }
+      }
+      Files.createDirectories(folder);
+      Files.copy(from, folder.resolve(from.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return new ReadingList(corpus, Map.copyOf(groups));
+  }
+
+  /** The groups, in order. */
+  public Set<Integer> groups() {
+    return new TreeSet<>(groupOfUrl.values());
+  }
+
+  /** The tag of a group's folder. */
+  public static String tag(int group) {
+    return "g" + group;
+  }
+
+  /** The scope of one group's articles. */
+  public static Scope scopeOf(int group) {
+    return new Scope(Set.of(), Set.of(tag(group)), null, null);
+  }
+
+  /**
+   * The group a question belongs to: its own {@code group} field, else its article's group, else
+   * none (-1).
+   */
+  public int groupOf(EvalQuestion question) {
+    if (question.group() != null) {
+      return question.group();
+    }
+    Integer byUrl = question.url() == null ? null : groupOfUrl.get(question.url());
+    return byUrl == null ? -1 : byUrl;
+  }
+}
