@@ -127,7 +127,10 @@ public final class ChatCli implements Callable<Integer> {
                   : null) {
         if (platforms.isEmpty()) {
           boolean interactive = System.console() != null;
-          PlainTextRenderer renderer = new PlainTextRenderer(interactive);
+          // https://no-color.org: a set, non-empty NO_COLOR turns off bold and colours.
+          String noColor = System.getenv("NO_COLOR");
+          PlainTextRenderer renderer =
+              new PlainTextRenderer(interactive && (noColor == null || noColor.isEmpty()));
           // The console is one channel: its digest is printed between questions.
           DigestPoster console =
               (channel, digest) -> {

@@ -3,9 +3,11 @@ package readingroom.bot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.commands.TextCommand;
+import readingroom.bot.model.Messages;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
 
@@ -17,6 +19,19 @@ import readingroom.bot.model.Reply;
  * last question, as a reply in a thread does.
  */
 public final class ConsoleChat {
+
+  /** Every command a console line may start with. */
+  static final List<String> KNOWN =
+      List.of(
+          "/ask",
+          "/sources",
+          "/article",
+          "/settings",
+          "/digest",
+          "/help",
+          "/more",
+          "/quit",
+          "/exit");
 
   private final ChatCommands commands;
   private final PlainTextRenderer renderer;
@@ -49,6 +64,10 @@ public final class ConsoleChat {
       if (first.equals("/quit") || first.equals("/exit")) {
         return;
       }
+      if (first.startsWith("/") && !KNOWN.contains(first)) {
+        out.println(Messages.unknownCommand(first, String.join(", ", KNOWN)));
+        continue;
+      }
       Reply reply;
       if (first.equals("/more")) {
         if (lastQuestion == null) {
@@ -77,6 +96,9 @@ public final class ConsoleChat {
         shown = answer.skip() + answer.answer().results().size();
       }
       out.println(renderer.render(reply));
+      if (first.equals("/help")) {
+        out.println(Messages.consoleCommands());
+      }
     }
   }
 }

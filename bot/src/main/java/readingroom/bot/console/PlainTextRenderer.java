@@ -37,9 +37,9 @@ public final class PlainTextRenderer {
         int n = r.skip();
         for (Result result : r.answer().results()) {
           out.append(++n)
-              .append(". “")
-              .append(highlight(result.quote(), result.highlights()))
-              .append("”\n");
+              .append(". ")
+              .append(quoted(result.quote(), highlight(result.quote(), result.highlights())))
+              .append("\n");
           out.append("   — ").append(byline(result.source())).append('\n');
           out.append("   ").append(result.link()).append("\n\n");
         }
@@ -61,7 +61,7 @@ public final class PlainTextRenderer {
         out.append(r.source().title()).append('\n');
         out.append(byline(r.source(), false)).append('\n').append(r.source().url()).append("\n\n");
         for (Result quote : r.opening()) {
-          out.append("“").append(quote.quote()).append("”\n");
+          out.append(quoted(quote.quote())).append("\n");
         }
       }
       case Reply.ArticleChoicesReply r -> {
@@ -114,7 +114,7 @@ public final class PlainTextRenderer {
         out.append(byline(added.source(), false)).append('\n');
         out.append("  ").append(added.source().url()).append('\n');
         if (added.quote() != null) {
-          out.append("  “").append(added.quote().quote()).append("”\n");
+          out.append("  ").append(quoted(added.quote().quote())).append("\n");
         }
       }
       if (reply.moreAdded() > 0) {
@@ -127,7 +127,7 @@ public final class PlainTextRenderer {
       out.append(Messages.DIGEST_DISCUSSION)
           .append(d.topic() == null ? "" : " (" + d.topic() + ")")
           .append('\n');
-      out.append("“").append(d.quote().quote()).append("”\n");
+      out.append(quoted(d.quote().quote())).append("\n");
       out.append("   — ").append(byline(d.quote().source())).append('\n');
       out.append("   ").append(d.quote().link()).append('\n');
       out.append(d.prompt()).append("\n\n");
@@ -138,7 +138,7 @@ public final class PlainTextRenderer {
         out.append("• ").append(q.question());
         out.append(Messages.askedTimes(q.times()));
         out.append('\n');
-        out.append("  “").append(q.quote().quote()).append("”\n");
+        out.append("  ").append(quoted(q.quote().quote())).append("\n");
         out.append("   — ").append(byline(q.quote().source())).append('\n');
         out.append("   ").append(q.quote().link()).append('\n');
       }
@@ -174,5 +174,20 @@ public final class PlainTextRenderer {
       at = span.end();
     }
     return out.append(quote.substring(at)).toString();
+  }
+
+  /**
+   * The quote in quotation marks, without doubling a mark the quote itself opens or closes with (a
+   * passage that starts with someone's words would show ““...”).
+   */
+  static String quoted(String quote) {
+    return quoted(quote, quote);
+  }
+
+  /** {@link #quoted(String)} of {@code quote}, shown as {@code shown} (with its highlights). */
+  static String quoted(String quote, String shown) {
+    String open = quote.startsWith("“") || quote.startsWith("\"") ? "" : "“";
+    String close = quote.endsWith("”") || quote.endsWith("\"") ? "" : "”";
+    return open + shown + close;
   }
 }

@@ -37,6 +37,17 @@ public final class Messages {
   }
 
   /** The answer to a failure: short, with the id that is also in the log. */
+  /** What the console adds to the chat commands of {@code /help}. */
+  public static String consoleCommands() {
+    return "In this terminal also: /more (the next quotes of the last answer), /quit (leave)."
+        + " A line without a command is a question.";
+  }
+
+  /** A {@code /word} the console does not know. */
+  public static String unknownCommand(String command, String known) {
+    return "Unknown command " + command + ". The commands are " + known + "; /help says more.";
+  }
+
   public static String apology(String errorId) {
     return "Sorry, something went wrong on our side (error " + errorId + ").";
   }

@@ -113,4 +113,43 @@ class ConsoleChatTest {
     String cite = transcript.substring(transcript.indexOf("Citations (Chicago)"));
     assertThat(cite.lines().skip(2).findFirst().orElseThrow()).contains("#:~:text=");
   }
+
+  @Test
+  void helpListsEveryConsoleCommandAndAnUnknownCommandIsNamed() throws Exception {
+    String transcript = session("/help\n/frobnicate now\n");
+
+    assertThat(transcript).contains("/more").contains("/quit").contains("/sources");
+    assertThat(transcript)
+        .contains("Unknown command /frobnicate.")
+        .doesNotContain("The reading list does not seem to answer");
+  }
+
+  @Test
+  void theConsoleOperatorIsNotRateLimited() throws Exception {
+    ChatCommands limited =
+        ChatCommands.builder(engine)
+            .limiter(
+                new readingroom.bot.channel.RateLimiter(
+                    new readingroom.bot.channel.RateLimiter.Limit(1, java.time.Duration.ofHours(1)),
+                    new readingroom.bot.channel.RateLimiter.Limit(1, java.time.Duration.ofHours(1)),
+                    java.time.Clock.systemUTC()))
+            .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ConsoleChat(limited, new PlainTextRenderer(false))
+        .run(
+            new BufferedReader(
+                new StringReader("who is zamir kabulov?\nwhy did russia invite the taliban?\n")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            false);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("faster than I can keep up");
+  }
+
+  @Test
+  void aQuoteThatOpensWithItsOwnQuotationMarkIsNotDoubled() {
+    assertThat(PlainTextRenderer.quoted("“We are ready,” he said."))
+        .isEqualTo("“We are ready,” he said.”");
+    assertThat(PlainTextRenderer.quoted("He said “yes”")).isEqualTo("“He said “yes”");
+    assertThat(PlainTextRenderer.quoted("Plain text.")).isEqualTo("“Plain text.”");
+  }
 }
