@@ -213,9 +213,9 @@ final class SlashCommandHandler {
       }
       case SlashCommands.REPORT -> {
         event.deferReply(true).queue(null, failure("defer /report"));
-        boolean canManage = canManage(event);
         String period = event.getOption(SlashCommands.PERIOD, "", OptionMapping::getAsString);
         Responder.Place place = Responder.place(event);
+        // On the worker: who may manage the channel comes with the interaction's raw event.
         responder.work(
             "/report",
             event.getHook(),
@@ -223,7 +223,7 @@ final class SlashCommandHandler {
                 responder.edit(
                     event.getHook(),
                     responder.renderer.render(
-                        responder.commands.report(place.origin(), canManage, period))));
+                        responder.commands.report(place.origin(), canManage(event), period))));
       }
       case SlashCommands.HELP ->
           event
@@ -248,29 +248,35 @@ final class SlashCommandHandler {
    */
   private void add(SlashCommandInteractionEvent event, Origin origin) {
     event.deferReply(true).queue(null, failure("defer /add"));
-    boolean canManage = canManage(event);
     String url = event.getOption(SlashCommands.URL, "", OptionMapping::getAsString);
     Message.Attachment file =
         event.getOption(SlashCommands.FILE, null, OptionMapping::getAsAttachment);
-    CompletableFuture<Reply> reply;
-    if (file == null) {
-      reply = responder.commands.addLater(origin, canManage, url);
-    } else if (!url.isBlank()) {
-      // Both given: the core says to give one.
-      reply = responder.commands.addLater(origin, canManage, url + " " + file.getFileName());
-    } else {
-      Upload upload =
-          new Upload(
-              file.getFileName(),
-              file.getSize(),
-              max -> FileDownload.get(file.getUrl(), null, max));
-      reply = responder.commands.addLater(origin, canManage, upload);
-    }
-    reply.thenAccept(done ->
-        responder.work(
-            "/add",
-            event.getHook(),
-            () -> responder.edit(event.getHook(), responder.renderer.render(done))));
+    // On a worker: who may manage the channel comes with the interaction's raw event.
+    responder.work(
+        "/add",
+        event.getHook(),
+        () -> {
+          boolean canManage = canManage(event);
+          CompletableFuture<Reply> reply;
+          if (file == null) {
+            reply = responder.commands.addLater(origin, canManage, url);
+          } else if (!url.isBlank()) {
+            // Both given: the core says to give one.
+            reply = responder.commands.addLater(origin, canManage, url + " " + file.getFileName());
+          } else {
+            Upload upload =
+                new Upload(
+                    file.getFileName(),
+                    file.getSize(),
+                    max -> FileDownload.get(file.getUrl(), null, max));
+            reply = responder.commands.addLater(origin, canManage, upload);
+          }
+          reply.thenAccept(done ->
+              responder.work(
+                  "/add",
+                  event.getHook(),
+                  () -> responder.edit(event.getHook(), responder.renderer.render(done))));
+        });
   }
 
   /** Headlines matching what the user has typed so far into {@code /article title:}. */
