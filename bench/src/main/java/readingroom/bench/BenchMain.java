@@ -470,18 +470,7 @@ public final class BenchMain {
                 + " before)\n\n"
                 + Stats.header("what", "p50", "p99", "max", "p50 / plain Lucene p50")
                 + "\n");
-    for (var entry : times.entrySet()) {
-      double[] values = Stats.toArray(entry.getValue());
-      table
-          .append(
-              Stats.row(
-                  entry.getKey(),
-                  Stats.ms(Stats.percentile(values, 50)),
-                  Stats.ms(Stats.percentile(values, 99)),
-                  Stats.ms(Stats.percentile(values, 100)),
-                  Stats.ratio(Stats.percentile(values, 50), plain)))
-          .append('\n');
-    }
+    table.append(Stats.latencyRows(times, plain));
     report(table.toString());
   }
 

@@ -2,6 +2,7 @@ package readingroom.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Percentiles of timings (nearest rank), and the table layout of the reports. */
 final class Stats {
@@ -36,6 +37,26 @@ final class Stats {
   }
 
   /** A Markdown table header with its rule. */
+  /**
+   * One row per measured configuration: p50, p99 and max, and p50 against plain Lucene's: the
+   * latency table every phase prints.
+   */
+  static String latencyRows(Map<String, List<Double>> times, double plainP50) {
+    StringBuilder rows = new StringBuilder();
+    for (var entry : times.entrySet()) {
+      double[] values = toArray(entry.getValue());
+      rows.append(
+              row(
+                  entry.getKey(),
+                  ms(percentile(values, 50)),
+                  ms(percentile(values, 99)),
+                  ms(percentile(values, 100)),
+                  ratio(percentile(values, 50), plainP50)))
+          .append('\n');
+    }
+    return rows.toString();
+  }
+
   static String header(String... names) {
     return row((Object[]) names)
         + "\n"

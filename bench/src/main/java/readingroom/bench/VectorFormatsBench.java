@@ -301,18 +301,7 @@ final class VectorFormatsBench {
                 + " after)\n\n"
                 + Stats.header("what", "p50", "p99", "max", "p50 / plain Lucene p50")
                 + "\n");
-    for (var entry : times.entrySet()) {
-      double[] values = Stats.toArray(entry.getValue());
-      table
-          .append(
-              Stats.row(
-                  entry.getKey(),
-                  Stats.ms(Stats.percentile(values, 50)),
-                  Stats.ms(Stats.percentile(values, 99)),
-                  Stats.ms(Stats.percentile(values, 100)),
-                  Stats.ratio(Stats.percentile(values, 50), plainP50)))
-          .append('\n');
-    }
+    table.append(Stats.latencyRows(times, plainP50));
     report.section(table.toString());
   }
 

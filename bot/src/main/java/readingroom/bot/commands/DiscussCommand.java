@@ -9,17 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.channel.Channels;
 import readingroom.bot.channel.DiscussionHistory;
+import readingroom.bot.digest.DigestComposer;
 import readingroom.bot.model.Messages;
 import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
 import readingroom.bot.model.Reply.NoticeReply;
 import readingroom.bot.model.Reply.QuotesReply.Labelled;
 import readingroom.index.Engine;
-import readingroom.index.Question;
 import readingroom.index.Result;
 import readingroom.index.Scope;
 import readingroom.index.model.Source;
@@ -119,7 +118,7 @@ record DiscussCommand(Engine engine, Channels channels, DiscussionHistory histor
     List<Source> due =
         oldestFirst.stream().filter(s -> times.getOrDefault(s.id(), 0) == fewest).toList();
     if (topic != null) {
-      Result onTopic = onTopic(topic, due, used);
+      Result onTopic = DigestComposer.unusedOnTopic(engine, topic, due, used);
       if (onTopic != null) {
         return onTopic;
       }
@@ -132,23 +131,6 @@ record DiscussCommand(Engine engine, Channels channels, DiscussionHistory histor
             return quote;
           }
         }
-      }
-    }
-    return null;
-  }
-
-  /** The best passage on the topic among the articles due; a topic that is no question says so. */
-  private Result onTopic(String topic, List<Source> due, Set<String> used) {
-    var answer =
-        engine.ask(
-            new Question(
-                topic,
-                Scope.articles(due.stream().map(Source::id).collect(Collectors.toSet())),
-                Question.MAX_QUOTES,
-                0));
-    for (Result result : answer.results()) {
-      if (!used.contains(result.source().id() + ":" + result.start())) {
-        return result;
       }
     }
     return null;

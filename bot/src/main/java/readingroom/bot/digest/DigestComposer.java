@@ -182,6 +182,30 @@ public final class DigestComposer {
   }
 
   /**
+   * The engine's best passage for {@code topic} among the {@code due} articles that is not in
+   * {@code used} ("articleId:start"), or null: the topic rule the digest and {@code /discuss}
+   * share.
+   *
+   * @throws InvalidQuestionException when the topic is nothing the engine can search for
+   */
+  public static Result unusedOnTopic(
+      Engine engine, String topic, List<Source> due, Set<String> used) {
+    Answer answer =
+        engine.ask(
+            new Question(
+                topic,
+                Scope.articles(due.stream().map(Source::id).collect(Collectors.toSet())),
+                Question.MAX_QUOTES,
+                0));
+    for (Result result : answer.results()) {
+      if (!used.contains(result.source().id() + ":" + result.start())) {
+        return result;
+      }
+    }
+    return null;
+  }
+
+  /**
    * A passage not featured in this channel before, from an article featured the fewest times, so
    * the whole reading list comes round before any article comes round again. With a topic, the
    * engine's best match for it among those articles; otherwise the least recently featured
@@ -212,17 +236,9 @@ public final class DigestComposer {
 
     if (topic != null) {
       try {
-        Answer answer =
-            engine.ask(
-                new Question(
-                    topic,
-                    Scope.articles(due.stream().map(Source::id).collect(Collectors.toSet())),
-                    Question.MAX_QUOTES,
-                    0));
-        for (Result result : answer.results()) {
-          if (!used.contains(result.source().id() + ":" + result.start())) {
-            return result;
-          }
+        Result onTopic = unusedOnTopic(engine, topic, due, used);
+        if (onTopic != null) {
+          return onTopic;
         }
       } catch (InvalidQuestionException e) {
         log.debug(
