@@ -199,7 +199,27 @@ public final class SlackPlatform implements ChatPlatform {
       StateDatabase database,
       ChatCommands commands,
       FeedbackSink feedback) {
-    Clock clock = Clock.systemUTC();
+    return create(
+        settings,
+        secrets,
+        database,
+        commands,
+        feedback,
+        Clock.systemUTC(),
+        RateLimitRetry.Pause.SLEEP,
+        WORKERS);
+  }
+
+  /** As {@link #create(SlackSettings, Secrets, StateDatabase, ChatCommands, FeedbackSink)}. */
+  static SlackPlatform create(
+      SlackSettings settings,
+      Secrets secrets,
+      StateDatabase database,
+      ChatCommands commands,
+      FeedbackSink feedback,
+      Clock clock,
+      RateLimitRetry.Pause pause,
+      int workerCount) {
     ReplayGuard replays =
         new SharedReplayGuard(
             new SeenSlackRequests(database, SharedReplayGuard.KEEP_FOR, clock), clock);
@@ -212,8 +232,8 @@ public final class SlackPlatform implements ChatPlatform {
           one.signingSecret,
           commands,
           feedback,
-          RateLimitRetry.Pause.SLEEP,
-          WORKERS,
+          pause,
+          workerCount,
           clock,
           replays,
           null);
@@ -226,8 +246,8 @@ public final class SlackPlatform implements ChatPlatform {
         oauth.signingSecret(),
         commands,
         feedback,
-        RateLimitRetry.Pause.SLEEP,
-        WORKERS,
+        pause,
+        workerCount,
         clock,
         replays,
         new Distribution(
@@ -476,6 +496,7 @@ public final class SlackPlatform implements ChatPlatform {
       app.asOAuthApp(true);
       app.service(new DatabaseOAuthStateService(distribution.states()));
       app.service(installations);
+      InstallPages.register(app, settings.oauth().installPath());
       new Uninstalls(installations, distribution.installations()).register(app);
     }
 
