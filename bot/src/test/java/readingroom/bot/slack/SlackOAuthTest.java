@@ -34,6 +34,7 @@ import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
+import readingroom.bot.testing.SharedEngine;
 import readingroom.index.Engine;
 
 /**
@@ -73,7 +74,7 @@ class SlackOAuthTest {
 
   @BeforeAll
   static void start() throws Exception {
-    engine = TestCorpus.open(folder);
+    engine = SharedEngine.get();
     database = StateDatabase.open(folder.resolve("state.db"));
     api = new SlackApiStandIn();
     api.app(CLIENT_ID, CLIENT_SECRET);
@@ -125,9 +126,6 @@ class SlackOAuthTest {
     }
     if (responses != null) {
       responses.close();
-    }
-    if (engine != null) {
-      engine.close();
     }
   }
 
