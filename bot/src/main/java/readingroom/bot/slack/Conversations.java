@@ -97,8 +97,7 @@ final class Conversations {
   }
 
   /**
-   * A Slack file, downloaded with its workspace's bot token (files:read) when the core asks for
-   * it.
+   * A Slack file, downloaded with its workspace's bot token (files:read) when the core asks for it.
    */
   private Upload upload(Origin origin, File file) {
     String name = file.getName() != null ? file.getName() : file.getTitle();

@@ -13,9 +13,9 @@ import readingroom.bot.state.SlackInstallation;
 import readingroom.bot.state.SlackInstallations;
 
 /**
- * Bolt's installation store, on the state database ({@link SlackInstallations}), in place of
- * Bolt's files on local disk, which replicas could not share. One installation per workspace: the
- * latest installer's, whose bot token answers everyone there. No history is kept.
+ * Bolt's installation store, on the state database ({@link SlackInstallations}), in place of Bolt's
+ * files on local disk, which replicas could not share. One installation per workspace: the latest
+ * installer's, whose bot token answers everyone there. No history is kept.
  */
 final class DatabaseInstallationService implements InstallationService {
 
@@ -93,7 +93,10 @@ final class DatabaseInstallationService implements InstallationService {
 
   @Override
   public Bot findBot(String enterpriseId, String teamId) {
-    return installations.find(enterpriseId, teamId).map(DatabaseInstallationService::bot).orElse(null);
+    return installations
+        .find(enterpriseId, teamId)
+        .map(DatabaseInstallationService::bot)
+        .orElse(null);
   }
 
   @Override

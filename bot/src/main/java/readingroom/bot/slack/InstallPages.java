@@ -18,17 +18,12 @@ final class InstallPages {
   private InstallPages() {}
 
   static void register(App app, String installPath) {
-    app.oauthCallbackStateError(
-        (request, response) -> {
-          log.warn(
-              "Refused a Slack OAuth redirect from {}: unknown, used or expired state",
-              request.getClientIpAddress());
-          return page(
-              response,
-              400,
-              "This install link has expired or was already used.",
-              installPath);
-        });
+    app.oauthCallbackStateError((request, response) -> {
+      log.warn(
+          "Refused a Slack OAuth redirect from {}: unknown, used or expired state",
+          request.getClientIpAddress());
+      return page(response, 400, "This install link has expired or was already used.", installPath);
+    });
     app.oauthCallbackAccessError(
         (com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler)
             (request, response, access) -> {
@@ -39,15 +34,12 @@ final class InstallPages {
                   "Slack did not complete the install (" + escape(access.getError()) + ").",
                   installPath);
             });
-    app.oauthCallbackError(
-        (request, response) ->
-            page(
-                response,
-                400,
-                "The install was cancelled ("
-                    + escape(request.getPayload().getError())
-                    + ").",
-                installPath));
+    app.oauthCallbackError((request, response) ->
+        page(
+            response,
+            400,
+            "The install was cancelled (" + escape(request.getPayload().getError()) + ").",
+            installPath));
   }
 
   private static Response page(Response response, int status, String what, String installPath) {

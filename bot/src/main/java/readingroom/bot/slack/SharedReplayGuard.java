@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 import readingroom.bot.state.SeenSlackRequests;
 
 /**
- * The replay guard of replicas that share a state database: a signature is first seen by one
- * atomic statement on {@link SeenSlackRequests}, whichever replica the request reaches. Expired
- * signatures are deleted on the way, at most once per {@link #PURGE_EVERY}, so the table holds
- * about ten minutes of Slack's traffic and no background task is needed.
+ * The replay guard of replicas that share a state database: a signature is first seen by one atomic
+ * statement on {@link SeenSlackRequests}, whichever replica the request reaches. Expired signatures
+ * are deleted on the way, at most once per {@link #PURGE_EVERY}, so the table holds about ten
+ * minutes of Slack's traffic and no background task is needed.
  */
 final class SharedReplayGuard implements ReplayGuard {
 

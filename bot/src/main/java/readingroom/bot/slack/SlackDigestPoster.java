@@ -8,9 +8,9 @@ import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.model.Reply;
 
 /**
- * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit, with the bot token of
- * the channel's workspace. Errors that mean the bot can no longer post there (and a workspace that
- * uninstalled the app) pause the channel's digest instead of being retried.
+ * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit, with the bot token
+ * of the channel's workspace. Errors that mean the bot can no longer post there (and a workspace
+ * that uninstalled the app) pause the channel's digest instead of being retried.
  */
 final class SlackDigestPoster implements DigestPoster {
 

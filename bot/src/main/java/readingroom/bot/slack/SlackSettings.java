@@ -57,9 +57,13 @@ public record SlackSettings(
       String redirectPath,
       String completionUrl) {
 
-    /** One workspace, with its bot token from the environment. */
+    /** The bot scopes of {@code config/slack-app-manifest.yml}, the configured default. */
+    public static final String MANIFEST_SCOPES =
+        "app_mentions:read,chat:write,commands,users:read,im:history,files:read";
+
+    /** One workspace, with its bot token from the environment (the defaults otherwise). */
     public static final OAuth OFF =
-        new OAuth("", "", "", "/slack/install", "/slack/oauth_redirect", "");
+        new OAuth("", MANIFEST_SCOPES, "", "/slack/install", "/slack/oauth_redirect", "");
 
     public boolean enabled() {
       return !clientId.isEmpty();
@@ -177,12 +181,10 @@ public record SlackSettings(
     }
     for (String each : List.of(oauth.installPath(), oauth.redirectPath())) {
       if (each.equals(path)) {
-        throw problem(
-            slack, "http.path", "must differ from the OAuth install and redirect paths");
+        throw problem(slack, "http.path", "must differ from the OAuth install and redirect paths");
       }
     }
-    return new SlackSettings(
-        mode, host, port, path, apiUrl, privateAnswers, admins(slack), oauth);
+    return new SlackSettings(mode, host, port, path, apiUrl, privateAnswers, admins(slack), oauth);
   }
 
   private static OAuth oauth(Config slack) {

@@ -8,9 +8,9 @@ import java.util.List;
 import readingroom.bot.state.SlackInstallations;
 
 /**
- * Slack's word that a workspace has removed the app ({@code app_uninstalled}) or revoked its
- * tokens ({@code tokens_revoked}): the installation is deleted from the shared store at once, so
- * no replica answers there with the old token. A revoked user token only forgets that token.
+ * Slack's word that a workspace has removed the app ({@code app_uninstalled}) or revoked its tokens
+ * ({@code tokens_revoked}): the installation is deleted from the shared store at once, so no
+ * replica answers there with the old token. A revoked user token only forgets that token.
  */
 final class Uninstalls {
 

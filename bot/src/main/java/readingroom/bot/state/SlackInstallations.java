@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The Slack workspaces that installed the app, in the state database ({@code
- * slack_installations}), so every replica answers each workspace with its own bot token and an
- * uninstall seen by one replica stops them all. Tokens are encrypted with {@link TokenCipher},
- * bound to their row; nothing is cached, so a removed installation is gone on the next request.
- * Missing enterprise and team ids are stored as '' to keep one portable primary key.
+ * The Slack workspaces that installed the app, in the state database ({@code slack_installations}),
+ * so every replica answers each workspace with its own bot token and an uninstall seen by one
+ * replica stops them all. Tokens are encrypted with {@link TokenCipher}, bound to their row;
+ * nothing is cached, so a removed installation is gone on the next request. Missing enterprise and
+ * team ids are stored as '' to keep one portable primary key.
  */
 public final class SlackInstallations {
 
@@ -106,11 +106,11 @@ public final class SlackInstallations {
    */
   public boolean delete(String enterpriseId, String teamId) {
     return database.inTransaction(c ->
-            Sql.on(c)
-                .update(
-                    "DELETE FROM slack_installations WHERE enterprise_id = ? AND team_id = ?",
-                    key(enterpriseId),
-                    key(teamId)))
+        Sql.on(c)
+            .update(
+                "DELETE FROM slack_installations WHERE enterprise_id = ? AND team_id = ?",
+                key(enterpriseId),
+                key(teamId)))
         > 0;
   }
 

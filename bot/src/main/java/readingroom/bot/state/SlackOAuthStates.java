@@ -7,8 +7,8 @@ import java.time.Instant;
 /**
  * The state parameters of Slack OAuth installs in progress ({@code slack_oauth_states}), shared by
  * the replicas: the install link is issued by one and Slack's redirect may reach another. A state
- * is good once and only until it expires; using it deletes it in the same statement that checks
- * it, so two redirects with one state cannot both pass, whichever replicas they reach.
+ * is good once and only until it expires; using it deletes it in the same statement that checks it,
+ * so two redirects with one state cannot both pass, whichever replicas they reach.
  */
 public final class SlackOAuthStates {
 
@@ -53,11 +53,9 @@ public final class SlackOAuthStates {
     }
     Instant now = clock.instant();
     return database.inTransaction(c ->
-            Sql.on(c)
-                .update(
-                    "DELETE FROM slack_oauth_states WHERE state = ? AND expires_at > ?",
-                    state,
-                    now))
+        Sql.on(c)
+            .update(
+                "DELETE FROM slack_oauth_states WHERE state = ? AND expires_at > ?", state, now))
         == 1;
   }
 

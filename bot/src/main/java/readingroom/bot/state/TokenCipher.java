@@ -70,10 +70,8 @@ public final class TokenCipher {
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return PREFIX
           + Base64.getEncoder()
-              .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                  .put(nonce)
-                  .put(sealed)
-                  .array());
+              .encodeToString(
+                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available", e);
     }
@@ -95,8 +93,7 @@ public final class TokenCipher {
         throw new StateException("A stored Slack token is truncated.");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);

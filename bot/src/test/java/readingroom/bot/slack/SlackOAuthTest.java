@@ -88,8 +88,7 @@ class SlackOAuthTest {
                 Secrets.SLACK_CLIENT_SECRET, CLIENT_SECRET,
                 Secrets.SLACK_TOKEN_KEY, Base64.getEncoder().encodeToString(key)));
     SlackSettings settings =
-        new SlackSettings(
-                SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of())
+        new SlackSettings(SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of())
             .withOAuth(
                 new SlackSettings.OAuth(
                     CLIENT_ID,
@@ -155,8 +154,7 @@ class SlackOAuthTest {
     return new Started(state, cookie, location);
   }
 
-  static HttpResponse<String> redirect(String code, String state, String cookie)
-      throws Exception {
+  static HttpResponse<String> redirect(String code, String state, String cookie) throws Exception {
     return browser.send(
         HttpRequest.newBuilder(
                 URI.create(base + "/slack/oauth_redirect?code=" + code + "&state=" + state))
@@ -328,8 +326,9 @@ class SlackOAuthTest {
   @Order(5)
   void aReplayedRedirectIsRefused() throws Exception {
     Started started = startInstall();
-    assertThat(redirect(api.approve(TEAM_A, "UINSTALLA"), started.state(), started.cookie())
-            .statusCode())
+    assertThat(
+            redirect(api.approve(TEAM_A, "UINSTALLA"), started.state(), started.cookie())
+                .statusCode())
         .isEqualTo(200);
     api.clear();
 
@@ -402,8 +401,7 @@ class SlackOAuthTest {
     assertThat(installations()).isZero();
 
     String url = responses.newUrl();
-    requests.post(
-        SignedRequests.slashCommand(TEAM_A, "/ask", QUESTION, "CA1", "UA1", url), FORM);
+    requests.post(SignedRequests.slashCommand(TEAM_A, "/ask", QUESTION, "CA1", "UA1", url), FORM);
     assertThat(api.calls("users.info")).isEmpty();
     assertThat(api.calls("chat.postMessage")).isEmpty();
   }

@@ -29,10 +29,9 @@ import readingroom.bot.testing.Postgres;
 import readingroom.bot.testing.SharedEngine;
 
 /**
- * Two Slack HTTP servers, as two replicas behind one load balancer, on one state database (a
- * SQLite file, and a real PostgreSQL): a signed request that one has taken is a replay to the
- * other, refused with 401 and answered once. The shared memory empties itself as signatures
- * expire.
+ * Two Slack HTTP servers, as two replicas behind one load balancer, on one state database (a SQLite
+ * file, and a real PostgreSQL): a signed request that one has taken is a replay to the other,
+ * refused with 401 and answered once. The shared memory empties itself as signatures expire.
  */
 class SlackReplicasReplayTest {
 
@@ -67,9 +66,7 @@ class SlackReplicasReplayTest {
             new SlackSettings(
                 SlackSettings.Mode.HTTP, 0, "/slack/events", api.url(), false, List.of()),
             new Secrets(
-                Map.of(
-                    Secrets.SLACK_BOT_TOKEN, "xoxb-test",
-                    Secrets.SLACK_SIGNING_SECRET, SECRET)),
+                Map.of(Secrets.SLACK_BOT_TOKEN, "xoxb-test", Secrets.SLACK_SIGNING_SECRET, SECRET)),
             database,
             new ChatCommands(SharedEngine.get(), 3),
             new RecordingFeedback(),
@@ -83,8 +80,7 @@ class SlackReplicasReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
-  void aRequestTakenByOneReplicaIsRefusedByTheOtherAndAnsweredOnce(String engine)
-      throws Exception {
+  void aRequestTakenByOneReplicaIsRefusedByTheOtherAndAnsweredOnce(String engine) throws Exception {
     DatabaseLocation shared =
         engine.equals("postgresql")
             ? Postgres.freshDatabase()
