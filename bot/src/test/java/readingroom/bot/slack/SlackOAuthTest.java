@@ -1,6 +1,7 @@
 package readingroom.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static readingroom.bot.slack.SignedRequests.FORM;
 import static readingroom.bot.slack.SignedRequests.JSON_TYPE;
 
@@ -30,8 +31,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
+import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
 import readingroom.bot.testing.SharedEngine;
@@ -354,6 +359,23 @@ class SlackOAuthTest {
 
   @Test
   @Order(7)
+  void aDigestIsPostedWithItsChannelsWorkspaceToken() throws Exception {
+    DigestPoster poster = slack.digestPosters().get(Platform.SLACK);
+    Reply.DigestReply digest =
+        new Reply.DigestReply("Today in the reading list", List.of(), 0, null, List.of(), false);
+
+    poster.post(new ChannelKey(Platform.SLACK, TEAM_B, "CB9"), digest);
+
+    SlackApiStandIn.Call post = api.await("chat.postMessage", 1).get(0);
+    assertThat(post.params().get("channel")).isEqualTo("CB9");
+    assertThat(post.token()).isEqualTo(api.tokensOf(TEAM_B).get(api.tokensOf(TEAM_B).size() - 1));
+    // A workspace that never installed the app: the channel's digest pauses.
+    assertThatThrownBy(() -> poster.post(new ChannelKey(Platform.SLACK, "T0NEVER", "C1"), digest))
+        .isInstanceOf(DigestPoster.ChannelUnreachableException.class);
+  }
+
+  @Test
+  @Order(8)
   void anUninstalledWorkspaceGetsNoMoreAnswersWhileTheOtherStillDoes() throws Exception {
     String oldTokenB = api.tokensOf(TEAM_B).get(api.tokensOf(TEAM_B).size() - 1);
     api.uninstall(TEAM_B);
@@ -389,7 +411,7 @@ class SlackOAuthTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void revokedBotTokensRemoveTheInstallation() throws Exception {
     api.uninstall(TEAM_A);
     requests.post(
