@@ -22,12 +22,10 @@ import readingroom.bot.state.StateDatabase;
 public final class Platforms {
   private Platforms() {}
 
-  /** Whether any chat platform's token is set, so {@link #configured} serves at least one. */
-  public static boolean anyConfigured(Secrets secrets) {
-    return secrets.has(Secrets.DISCORD_TOKEN) || secrets.has(Secrets.SLACK_BOT_TOKEN);
-  }
-
-  /** As {@link #anyConfigured(Secrets)}, counting Slack's OAuth install flow as configured. */
+  /**
+   * Whether any chat platform is configured (a token set, or Slack's OAuth install flow), so
+   * {@link #configured} serves at least one.
+   */
   public static boolean anyConfigured(Settings settings, Secrets secrets) {
     return secrets.has(Secrets.DISCORD_TOKEN)
         || SlackPlatform.configured(SlackSettings.from(settings), secrets);
