@@ -23,8 +23,8 @@ public final class Platforms {
   private Platforms() {}
 
   /**
-   * Whether any chat platform is configured (a token set, or Slack's OAuth install flow), so
-   * {@link #configured} serves at least one.
+   * Whether any chat platform is configured (a token set, or Slack's OAuth install flow), so {@link
+   * #configured} serves at least one.
    */
   public static boolean anyConfigured(Settings settings, Secrets secrets) {
     return secrets.has(Secrets.DISCORD_TOKEN)
