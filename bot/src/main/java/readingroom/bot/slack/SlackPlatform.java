@@ -224,12 +224,12 @@ public final class SlackPlatform implements ChatPlatform {
         new SharedReplayGuard(
             new SeenSlackRequests(database, SharedReplayGuard.KEEP_FOR, clock), clock);
     if (!settings.oauth().enabled()) {
-      SlackPlatform one = create(settings, secrets, commands, feedback);
+      OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
       return new SlackPlatform(
           settings,
-          one.botToken,
-          one.appToken,
-          one.signingSecret,
+          one.botToken(),
+          one.appToken(),
+          one.signingSecret(),
           commands,
           feedback,
           pause,
@@ -320,47 +320,65 @@ public final class SlackPlatform implements ChatPlatform {
    */
   public static SlackPlatform create(
       SlackSettings settings, Secrets secrets, ChatCommands commands, FeedbackSink feedback) {
-    String botToken =
-        secrets
-            .get(Secrets.SLACK_BOT_TOKEN)
-            .orElseThrow(() -> new SettingsException("Slack needs SLACK_BOT_TOKEN (xoxb-...)."));
-    return switch (settings.mode()) {
-      case SOCKET ->
-          new SlackPlatform(
-              settings,
-              botToken,
-              secrets
-                  .get(Secrets.SLACK_APP_TOKEN)
-                  .orElseThrow(() ->
-                      new SettingsException(
-                          "SLACK_BOT_TOKEN is set, so Slack is on, and Socket Mode (setting"
-                              + " readingroom.slack.mode = \"socket\") also needs"
-                              + " SLACK_APP_TOKEN: an app-level token (xapp-...) with"
-                              + " connections:write. Set it, or use mode \"http\" with"
-                              + " SLACK_SIGNING_SECRET.")),
-              null,
-              commands,
-              feedback,
-              RateLimitRetry.Pause.SLEEP,
-              WORKERS);
-      case HTTP ->
-          new SlackPlatform(
-              settings,
-              botToken,
-              null,
-              secrets
-                  .get(Secrets.SLACK_SIGNING_SECRET)
-                  .orElseThrow(() ->
-                      new SettingsException(
-                          "SLACK_BOT_TOKEN is set, so Slack is on, and HTTP mode (setting"
-                              + " readingroom.slack.mode = \"http\") also needs"
-                              + " SLACK_SIGNING_SECRET, from the app's Basic Information"
-                              + " page.")),
-              commands,
-              feedback,
-              RateLimitRetry.Pause.SLEEP,
-              WORKERS);
-    };
+    OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
+    return new SlackPlatform(
+        settings,
+        one.botToken(),
+        one.appToken(),
+        one.signingSecret(),
+        commands,
+        feedback,
+        RateLimitRetry.Pause.SLEEP,
+        WORKERS);
+  }
+
+  /**
+   * The secrets of one workspace's app: its bot token, and the app token (Socket Mode) or the
+   * signing secret (HTTP mode).
+   */
+  record OneWorkspaceSecrets(String botToken, String appToken, String signingSecret) {
+
+    @Override
+    public String toString() {
+      return "OneWorkspaceSecrets[<secret>]";
+    }
+
+    /**
+     * @throws SettingsException naming the secret the mode needs that is missing
+     */
+    static OneWorkspaceSecrets from(SlackSettings settings, Secrets secrets) {
+      String botToken =
+          secrets
+              .get(Secrets.SLACK_BOT_TOKEN)
+              .orElseThrow(() -> new SettingsException("Slack needs SLACK_BOT_TOKEN (xoxb-...)."));
+      return switch (settings.mode()) {
+        case SOCKET ->
+            new OneWorkspaceSecrets(
+                botToken,
+                secrets
+                    .get(Secrets.SLACK_APP_TOKEN)
+                    .orElseThrow(() ->
+                        new SettingsException(
+                            "SLACK_BOT_TOKEN is set, so Slack is on, and Socket Mode (setting"
+                                + " readingroom.slack.mode = \"socket\") also needs"
+                                + " SLACK_APP_TOKEN: an app-level token (xapp-...) with"
+                                + " connections:write. Set it, or use mode \"http\" with"
+                                + " SLACK_SIGNING_SECRET.")),
+                null);
+        case HTTP ->
+            new OneWorkspaceSecrets(
+                botToken,
+                null,
+                secrets
+                    .get(Secrets.SLACK_SIGNING_SECRET)
+                    .orElseThrow(() ->
+                        new SettingsException(
+                            "SLACK_BOT_TOKEN is set, so Slack is on, and HTTP mode (setting"
+                                + " readingroom.slack.mode = \"http\") also needs"
+                                + " SLACK_SIGNING_SECRET, from the app's Basic Information"
+                                + " page.")));
+      };
+    }
   }
 
   /**
@@ -376,18 +394,18 @@ public final class SlackPlatform implements ChatPlatform {
       OAuthSecrets.from(secrets);
       return;
     }
-    SlackPlatform platform = create(settings, secrets, null, null);
+    OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     config.setStatsEnabled(false);
     Slack client = Slack.getInstance(config);
     try {
-      var auth = client.methods(platform.botToken).authTest(r -> r);
+      var auth = client.methods(one.botToken()).authTest(r -> r);
       if (!auth.isOk()) {
         throw new SettingsException(botTokenRefused(auth.getError()));
       }
       if (settings.mode() == SlackSettings.Mode.SOCKET) {
-        var open = client.methods(platform.appToken).appsConnectionsOpen(r -> r);
+        var open = client.methods(one.appToken()).appsConnectionsOpen(r -> r);
         if (!open.isOk()) {
           throw new SettingsException(appTokenRefused(open.getError()));
         }
