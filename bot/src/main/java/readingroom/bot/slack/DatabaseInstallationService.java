@@ -116,7 +116,6 @@ final class DatabaseInstallationService implements InstallationService {
     bot.setIsEnterpriseInstall(i.enterpriseInstall());
     bot.setBotId(i.botId());
     bot.setBotUserId(i.botUserId());
-    bot.setScope(i.botScopes());
     bot.setBotScope(i.botScopes());
     bot.setBotAccessToken(i.botToken());
     bot.setInstalledAt(i.installedAt().toEpochMilli());
@@ -132,7 +131,6 @@ final class DatabaseInstallationService implements InstallationService {
         .botId(i.botId())
         .botUserId(i.botUserId())
         .botScope(i.botScopes())
-        .scope(i.botScopes())
         .botAccessToken(i.botToken())
         .installerUserId(i.installerUserId())
         .installerUserScope(i.installerUserScopes())
