@@ -16,7 +16,7 @@ interface WorkspaceTokens {
 
   /** One workspace's app: every request is answered with the same token. */
   static WorkspaceTokens single(String botToken) {
-    Optional<String> token = Optional.of(botToken);
+    Optional<String> token = Optional.ofNullable(botToken);
     return team -> token;
   }
 
