@@ -71,7 +71,7 @@ public final class ChatCli implements Callable<Integer> {
           // Seconds, not the 20-40 s the engine takes to load: a refused or unreachable
           // platform is reported before anything heavy starts.
           Platforms.checkCredentials(settings, secrets);
-          if (Platforms.anyConfigured(secrets)) {
+          if (Platforms.anyConfigured(settings, secrets)) {
             shutdown = GracefulShutdown.install();
           }
         }
@@ -110,7 +110,7 @@ public final class ChatCli implements Callable<Integer> {
               FeedSettings.maxUploadBytes(settings));
       ChatCommands commands = layer.commands();
       List<ChatPlatform> platforms =
-          console ? List.of() : Platforms.configured(settings, secrets, commands);
+          console ? List.of() : Platforms.configured(settings, secrets, database, commands);
       ServingSettings.Metrics metrics = serving.metrics();
       boolean serveMetrics = metrics.enabled() && (!platforms.isEmpty() || metrics.inConsole());
       try (MetricsServer server =

@@ -20,6 +20,12 @@ public final class Secrets {
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String STATE_SALT = "READINGROOM_SALT";
 
+  /** The Slack app's client secret, for the OAuth install flow (many workspaces). */
+  public static final String SLACK_CLIENT_SECRET = "SLACK_CLIENT_SECRET";
+
+  /** Base64 of the 32-byte key that encrypts installed workspaces' Slack tokens at rest. */
+  public static final String SLACK_TOKEN_KEY = "READINGROOM_SLACK_TOKEN_KEY";
+
   /** The PostgreSQL password when {@code state.database} is a server's URL. */
   public static final String DB_PASSWORD = "READINGROOM_DB_PASSWORD";
 

@@ -28,7 +28,7 @@ final class Conversations {
   private static final int REMEMBERED_EVENTS = 2048;
 
   private final Responder responder;
-  private final String botToken;
+  private final WorkspaceTokens tokens;
   private final Set<String> seenEvents =
       Collections.synchronizedSet(
           Collections.newSetFromMap(
@@ -40,11 +40,12 @@ final class Conversations {
               }));
 
   /**
-   * @param botToken downloads the files attached under "add" from their {@code url_private}
+   * @param tokens the workspaces' bot tokens, which download the files attached under "add" from
+   *     their {@code url_private}
    */
-  Conversations(Responder responder, String botToken) {
+  Conversations(Responder responder, WorkspaceTokens tokens) {
     this.responder = responder;
-    this.botToken = botToken;
+    this.tokens = tokens;
   }
 
   void register(App app) {
@@ -64,7 +65,7 @@ final class Conversations {
             List<File> files = event.getFiles() == null ? List.of() : event.getFiles();
             if (command.kind() == TextCommand.Kind.ADD && !files.isEmpty()) {
               // "@Reading Room add" on a message with files: each file is an article to add.
-              files.forEach(file -> responder.upload(origin, upload(file), target));
+              files.forEach(file -> responder.upload(origin, upload(origin, file), target));
             } else {
               responder.command(origin, thread, command, target, true);
             }
@@ -95,8 +96,10 @@ final class Conversations {
         });
   }
 
-  /** A Slack file, downloaded with the bot token (files:read) when the core asks for it. */
-  private Upload upload(File file) {
+  /**
+   * A Slack file, downloaded with its workspace's bot token (files:read) when the core asks for it.
+   */
+  private Upload upload(Origin origin, File file) {
     String name = file.getName() != null ? file.getName() : file.getTitle();
     String url =
         file.getUrlPrivateDownload() != null ? file.getUrlPrivateDownload() : file.getUrlPrivate();
@@ -108,7 +111,11 @@ final class Conversations {
           if (url == null) {
             throw new java.io.IOException("Slack gave no address for the file");
           }
-          return FileDownload.get(url, botToken, max);
+          String token =
+              tokens
+                  .botToken(origin.workspace())
+                  .orElseThrow(() -> new java.io.IOException("the app is no longer installed"));
+          return FileDownload.get(url, token, max);
         });
   }
 

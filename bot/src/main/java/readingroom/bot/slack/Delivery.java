@@ -10,32 +10,41 @@ import java.io.IOException;
 
 /**
  * Sends rendered replies to Slack: through a {@code response_url}, or with {@code chat.postMessage}
- * (everyone sees it) and {@code chat.postEphemeral} (only the asker does). Honours Retry-After on
- * 429; any other failure is thrown for the caller to log.
+ * (everyone sees it) and {@code chat.postEphemeral} (only the asker does), each with the bot token
+ * of the workspace it goes to. Honours Retry-After on 429; any other failure is thrown for the
+ * caller to log.
  */
 final class Delivery {
 
   private final Slack slack;
-  private final MethodsClient client;
+  private final WorkspaceTokens tokens;
   private final RateLimitRetry retry;
 
-  Delivery(Slack slack, String botToken, RateLimitRetry retry) {
+  Delivery(Slack slack, WorkspaceTokens tokens, RateLimitRetry retry) {
     this.slack = slack;
-    this.client = slack.methods(botToken);
+    this.tokens = tokens;
     this.retry = retry;
   }
 
   /**
    * Delivers a reply.
    *
+   * @param team the workspace the reply goes to, whose bot token posts it
    * @param privately shown only to the asker (ephemeral) rather than to the conversation
+   * @throws WorkspaceTokens.NotInstalledException when a post is due in a workspace that has
+   *     removed the app
    */
-  void send(ReplyTarget target, SlackMessage message, boolean privately) throws Exception {
+  void send(String team, ReplyTarget target, SlackMessage message, boolean privately)
+      throws Exception {
     switch (target) {
       case ReplyTarget.ResponseUrl url -> respond(url, message, privately);
-      case ReplyTarget.Conversation c when privately -> postEphemeral(c, message);
-      case ReplyTarget.Conversation c -> postMessage(c, message);
+      case ReplyTarget.Conversation c when privately -> postEphemeral(team, c, message);
+      case ReplyTarget.Conversation c -> postMessage(team, c, message);
     }
+  }
+
+  private MethodsClient client(String team) throws WorkspaceTokens.NotInstalledException {
+    return slack.methods(tokens.require(team));
   }
 
   private void respond(ReplyTarget.ResponseUrl target, SlackMessage message, boolean privately)
@@ -64,8 +73,9 @@ final class Delivery {
         });
   }
 
-  private void postMessage(ReplyTarget.Conversation target, SlackMessage message) throws Exception {
-    ChatPostMessageResponse response = post(target, message);
+  private void postMessage(String team, ReplyTarget.Conversation target, SlackMessage message)
+      throws Exception {
+    ChatPostMessageResponse response = post(team, target, message);
     if (!response.isOk()) {
       throw new IOException("chat.postMessage failed: " + response.getError());
     }
@@ -75,8 +85,9 @@ final class Delivery {
    * Posts a message for the whole conversation and returns Slack's answer, for callers that treat
    * some errors differently (a digest pauses on {@code channel_not_found}).
    */
-  ChatPostMessageResponse post(ReplyTarget.Conversation target, SlackMessage message)
+  ChatPostMessageResponse post(String team, ReplyTarget.Conversation target, SlackMessage message)
       throws Exception {
+    MethodsClient client = client(team);
     return api(
         "chat.postMessage",
         () ->
@@ -89,8 +100,9 @@ final class Delivery {
                     .unfurlMedia(false)));
   }
 
-  private void postEphemeral(ReplyTarget.Conversation target, SlackMessage message)
+  private void postEphemeral(String team, ReplyTarget.Conversation target, SlackMessage message)
       throws Exception {
+    MethodsClient client = client(team);
     ChatPostEphemeralResponse response =
         api(
             "chat.postEphemeral",

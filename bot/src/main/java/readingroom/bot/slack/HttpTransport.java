@@ -10,11 +10,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * HTTP mode: a thin transport from the JDK's HTTP server to the Bolt app, as Bolt's own bolt-jetty
  * is from Jetty. Each request's timestamp, signature and freshness are checked first ({@link
  * SignedRequestCheck}: 401 when any is wrong), then Bolt runs the handlers, which only acknowledge;
- * the answer goes out later on its own.
+ * the answer goes out later on its own. With the OAuth install flow on, the install and redirect
+ * paths take a browser's GETs, which Slack does not sign: Bolt checks their state parameter.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -37,6 +41,7 @@ final class HttpTransport implements AutoCloseable {
   private final App app;
   private final SlackRequestParser parser;
   private final String path;
+  private final Set<String> browserPaths;
   private final SignedRequestCheck check;
   private final HttpServer server;
   private final ExecutorService threads;
@@ -47,9 +52,25 @@ final class HttpTransport implements AutoCloseable {
    */
   HttpTransport(App app, String host, int port, String path, SignedRequestCheck check)
       throws IOException {
+    this(app, host, port, path, Set.of(), check);
+  }
+
+  /**
+   * @param browserPaths the OAuth install and redirect paths, served to browsers without a
+   *     signature; empty when the install flow is off
+   */
+  HttpTransport(
+      App app,
+      String host,
+      int port,
+      String path,
+      Set<String> browserPaths,
+      SignedRequestCheck check)
+      throws IOException {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.path = path;
+    this.browserPaths = Set.copyOf(browserPaths);
     this.check = check;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
     this.threads =
@@ -75,6 +96,10 @@ final class HttpTransport implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (browserPaths.contains(exchange.getRequestURI().getPath())) {
+        handleBrowser(exchange);
+        return;
+      }
       if (!exchange.getRequestURI().getPath().equals(path)) {
         send(exchange, 404, "text/plain", "Not found");
         return;
@@ -125,15 +150,67 @@ final class HttpTransport implements AutoCloseable {
         send(exchange, 500, "text/plain", "Internal error");
         return;
       }
-      response
-          .getHeaders()
-          .forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-      send(
-          exchange,
-          response.getStatusCode(),
-          response.getContentType(),
-          response.getBody() == null ? "" : response.getBody());
+      reply(exchange, response);
     }
+  }
+
+  /** A browser on the OAuth install or redirect path: Bolt issues or checks the state. */
+  private void handleBrowser(HttpExchange exchange) throws IOException {
+    if (!"GET".equalsIgnoreCase(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().add("Allow", "GET");
+      send(exchange, 405, "text/plain", "Open this address in a browser");
+      return;
+    }
+    Response response;
+    try {
+      Request<?> request =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(exchange.getRequestURI().getPath())
+                  .queryString(query(exchange.getRequestURI().getRawQuery()))
+                  .headers(new RequestHeaders(new HashMap<>(exchange.getRequestHeaders())))
+                  .requestBody("")
+                  .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                  .build());
+      response = app.run(request);
+    } catch (Exception e) {
+      log.error("Slack OAuth request failed in Bolt", e);
+      send(exchange, 500, "text/plain", "Internal error");
+      return;
+    }
+    reply(exchange, response);
+  }
+
+  /** A query string's parameters, decoded; values in order. */
+  static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> params = new HashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      try {
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+      } catch (IllegalArgumentException malformed) {
+        // A broken escape: the parameter is left out, and a missing state is refused.
+      }
+    }
+    return params;
+  }
+
+  private static void reply(HttpExchange exchange, Response response) throws IOException {
+    response
+        .getHeaders()
+        .forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+    send(
+        exchange,
+        response.getStatusCode(),
+        response.getContentType(),
+        response.getBody() == null ? "" : response.getBody());
   }
 
   private static void send(HttpExchange exchange, int status, String contentType, String body)

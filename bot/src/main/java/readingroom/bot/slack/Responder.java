@@ -31,11 +31,11 @@ final class Responder {
   private final Delivery delivery;
   private final ExecutorService workers;
   private final boolean privateAnswers;
-  private final Predicate<String> admins;
+  private final Predicate<Origin> admins;
 
   /**
    * @param privateAnswers answers are private unless a channel's settings make them public
-   * @param admins which Slack user ids may change a channel's settings and digest
+   * @param admins who may change a channel's settings and digest (the user, in that workspace)
    */
   Responder(
       ChatCommands commands,
@@ -43,7 +43,7 @@ final class Responder {
       Delivery delivery,
       ExecutorService workers,
       boolean privateAnswers,
-      Predicate<String> admins) {
+      Predicate<Origin> admins) {
     this.commands = commands;
     this.renderer = renderer;
     this.delivery = delivery;
@@ -77,7 +77,7 @@ final class Responder {
     }
     submit(
         origin,
-        () -> commands.run(origin, thread, command, admins.test(origin.user())),
+        () -> commands.run(origin, thread, command, admins.test(origin)),
         target,
         message ->
             canBePrivate
@@ -105,7 +105,7 @@ final class Responder {
         origin,
         () ->
             addition
-                .apply(admins.test(origin.user()))
+                .apply(admins.test(origin))
                 .thenAccept(reply ->
                     execute(
                         origin,
@@ -179,9 +179,11 @@ final class Responder {
 
   private void deliver(Origin origin, SlackMessage message, ReplyTarget target, boolean privately) {
     try {
-      delivery.send(target, message, privately);
+      delivery.send(origin.workspace(), target, message, privately);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (WorkspaceTokens.NotInstalledException e) {
+      log.info("Slack reply in {} not sent: {}", origin.channel(), e.getMessage());
     } catch (Exception e) {
       log.error(
           "[{}] Slack reply in {} could not be delivered: {}",

@@ -8,8 +8,9 @@ import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.model.Reply;
 
 /**
- * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit. Errors that mean the
- * bot can no longer post there pause the channel's digest instead of being retried.
+ * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit, with the bot token
+ * of the channel's workspace. Errors that mean the bot can no longer post there (and a workspace
+ * that uninstalled the app) pause the channel's digest instead of being retried.
  */
 final class SlackDigestPoster implements DigestPoster {
 
@@ -39,9 +40,16 @@ final class SlackDigestPoster implements DigestPoster {
 
   @Override
   public void post(ChannelKey channel, Reply.DigestReply digest) throws Exception {
-    ChatPostMessageResponse response =
-        delivery.post(
-            new ReplyTarget.Conversation(channel.channel(), null, null), renderer.render(digest));
+    ChatPostMessageResponse response;
+    try {
+      response =
+          delivery.post(
+              channel.workspace(),
+              new ReplyTarget.Conversation(channel.channel(), null, null),
+              renderer.render(digest));
+    } catch (WorkspaceTokens.NotInstalledException e) {
+      throw new ChannelUnreachableException("Slack: " + e.getMessage());
+    }
     if (!response.isOk()) {
       String error = String.valueOf(response.getError());
       if (UNREACHABLE.contains(error)) {

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.service.OAuthStateService;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -24,14 +27,23 @@ import readingroom.bot.config.SettingsException;
 import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.metrics.HealthCheck;
 import readingroom.bot.model.FeedbackSink;
+import readingroom.bot.model.Origin;
 import readingroom.bot.model.Platform;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.platform.Shutdown;
+import readingroom.bot.state.SeenSlackRequests;
+import readingroom.bot.state.SlackInstallations;
+import readingroom.bot.state.SlackOAuthStates;
+import readingroom.bot.state.StateDatabase;
+import readingroom.bot.state.TokenCipher;
 
 /**
  * Reading Room on Slack: a Bolt app with the slash commands, mention and direct-message handlers
  * and answer buttons, served over Socket Mode (the default) or HTTP. Start-up checks the tokens
- * with Slack ({@code auth.test}, {@code apps.connections.open}) and fails with one clear line.
+ * with Slack ({@code auth.test}, {@code apps.connections.open}) and fails with one clear line. One
+ * workspace is served with {@code SLACK_BOT_TOKEN}; many, when the OAuth install flow is
+ * configured, each with the bot token its installation left in the state database ({@link
+ * Distribution}).
  */
 public final class SlackPlatform implements ChatPlatform {
 
@@ -53,6 +65,8 @@ public final class SlackPlatform implements ChatPlatform {
   private final int workerCount;
   private final Clock clock;
   private final ReplayGuard replays;
+  private final Distribution distribution;
+  private final WorkspaceTokens tokens;
 
   private ExecutorService workers;
   private Slack slack;
@@ -98,6 +112,59 @@ public final class SlackPlatform implements ChatPlatform {
       int workerCount,
       Clock clock,
       ReplayGuard replays) {
+    this(
+        settings,
+        botToken,
+        appToken,
+        signingSecret,
+        commands,
+        feedback,
+        pause,
+        workerCount,
+        clock,
+        replays,
+        null);
+  }
+
+  /**
+   * What an app installed in many workspaces needs besides its settings: the client secret that
+   * trades an install's code for a bot token, and the shared stores of installations and of OAuth
+   * states in flight.
+   */
+  record Distribution(
+      String clientSecret, SlackInstallations installations, SlackOAuthStates states) {
+
+    /** The secret stays out of logs. */
+    @Override
+    public String toString() {
+      return "Distribution[clientSecret=<secret>]";
+    }
+  }
+
+  /**
+   * @param distribution the OAuth install flow's secret and stores, or {@code null} for one
+   *     workspace's {@code botToken}
+   */
+  SlackPlatform(
+      SlackSettings settings,
+      String botToken,
+      String appToken,
+      String signingSecret,
+      ChatCommands commands,
+      FeedbackSink feedback,
+      RateLimitRetry.Pause pause,
+      int workerCount,
+      Clock clock,
+      ReplayGuard replays,
+      Distribution distribution) {
+    if (distribution != null && settings.mode() != SlackSettings.Mode.HTTP) {
+      throw new IllegalArgumentException("the OAuth install flow needs HTTP mode");
+    }
+    this.distribution = distribution;
+    this.tokens =
+        distribution == null
+            ? WorkspaceTokens.single(botToken)
+            : WorkspaceTokens.installed(distribution.installations());
     this.clock = clock;
     this.replays = replays;
     this.settings = settings;
@@ -110,54 +177,208 @@ public final class SlackPlatform implements ChatPlatform {
     this.workerCount = workerCount;
   }
 
+  /** How long an install link's state is good for: Bolt's default, ten minutes. */
+  static final Duration OAUTH_STATE_LIFETIME =
+      Duration.ofSeconds(OAuthStateService.DEFAULT_EXPIRATION_IN_SECONDS);
+
+  /** Whether these settings and secrets turn Slack on: a bot token, or the OAuth install flow. */
+  public static boolean configured(SlackSettings settings, Secrets secrets) {
+    return settings.oauth().enabled() || secrets.has(Secrets.SLACK_BOT_TOKEN);
+  }
+
   /**
-   * The Slack platform for these settings and secrets.
+   * The Slack platform for these settings and secrets, with its replay memory (and, for many
+   * workspaces, its installations and OAuth states) in {@code database}, shared by the replicas on
+   * it.
+   *
+   * @throws SettingsException when a secret the mode needs is missing or wrong
+   */
+  public static SlackPlatform create(
+      SlackSettings settings,
+      Secrets secrets,
+      StateDatabase database,
+      ChatCommands commands,
+      FeedbackSink feedback) {
+    return create(
+        settings,
+        secrets,
+        database,
+        commands,
+        feedback,
+        Clock.systemUTC(),
+        RateLimitRetry.Pause.SLEEP,
+        WORKERS);
+  }
+
+  /** As {@link #create(SlackSettings, Secrets, StateDatabase, ChatCommands, FeedbackSink)}. */
+  static SlackPlatform create(
+      SlackSettings settings,
+      Secrets secrets,
+      StateDatabase database,
+      ChatCommands commands,
+      FeedbackSink feedback,
+      Clock clock,
+      RateLimitRetry.Pause pause,
+      int workerCount) {
+    ReplayGuard replays =
+        new SharedReplayGuard(
+            new SeenSlackRequests(database, SharedReplayGuard.KEEP_FOR, clock), clock);
+    if (!settings.oauth().enabled()) {
+      OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
+      return new SlackPlatform(
+          settings,
+          one.botToken(),
+          one.appToken(),
+          one.signingSecret(),
+          commands,
+          feedback,
+          pause,
+          workerCount,
+          clock,
+          replays,
+          null);
+    }
+    OAuthSecrets oauth = OAuthSecrets.from(secrets);
+    return new SlackPlatform(
+        settings,
+        null,
+        null,
+        oauth.signingSecret(),
+        commands,
+        feedback,
+        pause,
+        workerCount,
+        clock,
+        replays,
+        new Distribution(
+            oauth.clientSecret(),
+            new SlackInstallations(database, oauth.cipher()),
+            new SlackOAuthStates(database, OAUTH_STATE_LIFETIME, clock)));
+  }
+
+  /** The secrets of the OAuth install flow, each checked. */
+  record OAuthSecrets(String clientSecret, String signingSecret, TokenCipher cipher) {
+
+    @Override
+    public String toString() {
+      return "OAuthSecrets[<secret>]";
+    }
+
+    /**
+     * @throws SettingsException naming the variable that is missing or wrong (never its value)
+     */
+    static OAuthSecrets from(Secrets secrets) {
+      if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
+        throw new SettingsException(
+            "Both SLACK_BOT_TOKEN (one workspace) and readingroom.slack.oauth.client-id (the"
+                + " install flow for many workspaces) are set. Unset SLACK_BOT_TOKEN to serve"
+                + " every workspace that installs the app, or empty oauth.client-id to serve"
+                + " one.");
+      }
+      String clientSecret =
+          secrets
+              .get(Secrets.SLACK_CLIENT_SECRET)
+              .orElseThrow(() ->
+                  new SettingsException(
+                      "readingroom.slack.oauth.client-id is set, so Slack's install flow is on,"
+                          + " and it needs SLACK_CLIENT_SECRET: the app's Client Secret, from"
+                          + " its Basic Information page."));
+      String signingSecret =
+          secrets
+              .get(Secrets.SLACK_SIGNING_SECRET)
+              .orElseThrow(() ->
+                  new SettingsException(
+                      "readingroom.slack.oauth.client-id is set, so Slack's install flow is on,"
+                          + " and HTTP mode needs SLACK_SIGNING_SECRET, from the app's Basic"
+                          + " Information page."));
+      String key =
+          secrets
+              .get(Secrets.SLACK_TOKEN_KEY)
+              .orElseThrow(() ->
+                  new SettingsException(
+                      "readingroom.slack.oauth.client-id is set, so workspaces' bot tokens are"
+                          + " kept in the state database, encrypted with "
+                          + Secrets.SLACK_TOKEN_KEY
+                          + ", which is not set. Make a key with: openssl rand -base64 32, and"
+                          + " keep it with your backups (tokens stored with a lost key need a"
+                          + " reinstall)."));
+      TokenCipher cipher;
+      try {
+        cipher = TokenCipher.fromBase64(key, Secrets.SLACK_TOKEN_KEY);
+      } catch (IllegalArgumentException e) {
+        throw new SettingsException(e.getMessage() + ".");
+      }
+      return new OAuthSecrets(clientSecret, signingSecret, cipher);
+    }
+  }
+
+  /**
+   * The Slack platform for these settings and secrets, one workspace's, with a replay memory of
+   * this process only.
    *
    * @throws SettingsException when the mode's second secret is missing
    */
   public static SlackPlatform create(
       SlackSettings settings, Secrets secrets, ChatCommands commands, FeedbackSink feedback) {
-    String botToken =
-        secrets
-            .get(Secrets.SLACK_BOT_TOKEN)
-            .orElseThrow(() -> new SettingsException("Slack needs SLACK_BOT_TOKEN (xoxb-...)."));
-    return switch (settings.mode()) {
-      case SOCKET ->
-          new SlackPlatform(
-              settings,
-              botToken,
-              secrets
-                  .get(Secrets.SLACK_APP_TOKEN)
-                  .orElseThrow(() ->
-                      new SettingsException(
-                          "SLACK_BOT_TOKEN is set, so Slack is on, and Socket Mode (setting"
-                              + " readingroom.slack.mode = \"socket\") also needs"
-                              + " SLACK_APP_TOKEN: an app-level token (xapp-...) with"
-                              + " connections:write. Set it, or use mode \"http\" with"
-                              + " SLACK_SIGNING_SECRET.")),
-              null,
-              commands,
-              feedback,
-              RateLimitRetry.Pause.SLEEP,
-              WORKERS);
-      case HTTP ->
-          new SlackPlatform(
-              settings,
-              botToken,
-              null,
-              secrets
-                  .get(Secrets.SLACK_SIGNING_SECRET)
-                  .orElseThrow(() ->
-                      new SettingsException(
-                          "SLACK_BOT_TOKEN is set, so Slack is on, and HTTP mode (setting"
-                              + " readingroom.slack.mode = \"http\") also needs"
-                              + " SLACK_SIGNING_SECRET, from the app's Basic Information"
-                              + " page.")),
-              commands,
-              feedback,
-              RateLimitRetry.Pause.SLEEP,
-              WORKERS);
-    };
+    OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
+    return new SlackPlatform(
+        settings,
+        one.botToken(),
+        one.appToken(),
+        one.signingSecret(),
+        commands,
+        feedback,
+        RateLimitRetry.Pause.SLEEP,
+        WORKERS);
+  }
+
+  /**
+   * The secrets of one workspace's app: its bot token, and the app token (Socket Mode) or the
+   * signing secret (HTTP mode).
+   */
+  record OneWorkspaceSecrets(String botToken, String appToken, String signingSecret) {
+
+    @Override
+    public String toString() {
+      return "OneWorkspaceSecrets[<secret>]";
+    }
+
+    /**
+     * @throws SettingsException naming the secret the mode needs that is missing
+     */
+    static OneWorkspaceSecrets from(SlackSettings settings, Secrets secrets) {
+      String botToken =
+          secrets
+              .get(Secrets.SLACK_BOT_TOKEN)
+              .orElseThrow(() -> new SettingsException("Slack needs SLACK_BOT_TOKEN (xoxb-...)."));
+      return switch (settings.mode()) {
+        case SOCKET ->
+            new OneWorkspaceSecrets(
+                botToken,
+                secrets
+                    .get(Secrets.SLACK_APP_TOKEN)
+                    .orElseThrow(() ->
+                        new SettingsException(
+                            "SLACK_BOT_TOKEN is set, so Slack is on, and Socket Mode (setting"
+                                + " readingroom.slack.mode = \"socket\") also needs"
+                                + " SLACK_APP_TOKEN: an app-level token (xapp-...) with"
+                                + " connections:write. Set it, or use mode \"http\" with"
+                                + " SLACK_SIGNING_SECRET.")),
+                null);
+        case HTTP ->
+            new OneWorkspaceSecrets(
+                botToken,
+                null,
+                secrets
+                    .get(Secrets.SLACK_SIGNING_SECRET)
+                    .orElseThrow(() ->
+                        new SettingsException(
+                            "SLACK_BOT_TOKEN is set, so Slack is on, and HTTP mode (setting"
+                                + " readingroom.slack.mode = \"http\") also needs"
+                                + " SLACK_SIGNING_SECRET, from the app's Basic Information"
+                                + " page.")));
+      };
+    }
   }
 
   /**
@@ -167,18 +388,24 @@ public final class SlackPlatform implements ChatPlatform {
    * @throws SettingsException naming the token Slack refused, or saying Slack cannot be reached
    */
   public static void checkTokens(SlackSettings settings, Secrets secrets) {
-    SlackPlatform platform = create(settings, secrets, null, null);
+    if (settings.oauth().enabled()) {
+      // Each workspace's token is checked by Slack on its requests; here, only that the secrets
+      // are there and the key is a key.
+      OAuthSecrets.from(secrets);
+      return;
+    }
+    OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     config.setStatsEnabled(false);
     Slack client = Slack.getInstance(config);
     try {
-      var auth = client.methods(platform.botToken).authTest(r -> r);
+      var auth = client.methods(one.botToken()).authTest(r -> r);
       if (!auth.isOk()) {
         throw new SettingsException(botTokenRefused(auth.getError()));
       }
       if (settings.mode() == SlackSettings.Mode.SOCKET) {
-        var open = client.methods(platform.appToken).appsConnectionsOpen(r -> r);
+        var open = client.methods(one.appToken()).appsConnectionsOpen(r -> r);
         if (!open.isOk()) {
           throw new SettingsException(appTokenRefused(open.getError()));
         }
@@ -242,6 +469,7 @@ public final class SlackPlatform implements ChatPlatform {
   public String name() {
     return "Slack ("
         + (settings.mode() == SlackSettings.Mode.SOCKET ? "Socket Mode" : "HTTP")
+        + (distribution != null ? ", many workspaces" : "")
         + ")";
   }
 
@@ -252,20 +480,48 @@ public final class SlackPlatform implements ChatPlatform {
     config.setStatsEnabled(false);
     slack = Slack.getInstance(config);
 
-    AppConfig appConfig =
+    AppConfig.AppConfigBuilder appConfig =
         AppConfig.builder()
             .slack(slack)
-            .singleTeamBotToken(botToken)
             .signingSecret(signingSecret)
             // Slack sends events the bot does not handle (edits, joins): acknowledge them quietly.
             .allEventsApiAutoAckEnabled(true)
-            .build();
-    app = new App(appConfig);
+            // Bolt would read these from its own environment variables: ours are the settings.
+            .clientId(null)
+            .clientSecret(null)
+            .singleTeamBotToken(null);
+    if (distribution == null) {
+      appConfig.singleTeamBotToken(botToken);
+    } else {
+      SlackSettings.OAuth oauth = settings.oauth();
+      appConfig
+          .clientId(oauth.clientId())
+          .clientSecret(distribution.clientSecret())
+          .scope(oauth.scopes())
+          .userScope("")
+          .redirectUri(emptyToNull(oauth.redirectUri()))
+          .oauthInstallPath(oauth.installPath())
+          .oauthRedirectUriPath(oauth.redirectPath())
+          // Straight on to Slack's consent page, not a page with a link to it.
+          .oAuthInstallPageRenderingEnabled(false)
+          .oauthCompletionUrl(emptyToNull(oauth.completionUrl()))
+          .oauthCancellationUrl(null);
+    }
+    app = new App(appConfig.build());
+    if (distribution != null) {
+      DatabaseInstallationService installations =
+          new DatabaseInstallationService(distribution.installations(), clock);
+      app.asOAuthApp(true);
+      app.service(new DatabaseOAuthStateService(distribution.states()));
+      app.service(installations);
+      InstallPages.register(app, settings.oauth().installPath());
+      new Uninstalls(installations, distribution.installations()).register(app);
+    }
 
     workers =
         Executors.newFixedThreadPool(
             workerCount, Thread.ofPlatform().name("slack-reply-", 1).daemon().factory());
-    Delivery delivery = new Delivery(slack, botToken, new RateLimitRetry(pause));
+    Delivery delivery = new Delivery(slack, tokens, new RateLimitRetry(pause));
     Responder responder =
         new Responder(
             commands,
@@ -273,10 +529,10 @@ public final class SlackPlatform implements ChatPlatform {
             delivery,
             workers,
             settings.privateAnswers(),
-            user -> settings.admins().contains(user) || isWorkspaceAdmin(user));
+            origin -> settings.admins().contains(origin.user()) || isWorkspaceAdmin(origin));
     digestPoster = new SlackDigestPoster(new BlockKitRenderer(), delivery);
     new SlashCommands(responder).register(app);
-    new Conversations(responder, botToken).register(app);
+    new Conversations(responder, tokens).register(app);
     new AnswerButtons(responder, feedback).register(app);
 
     startApp();
@@ -290,6 +546,9 @@ public final class SlackPlatform implements ChatPlatform {
                   settings.httpHost(),
                   settings.httpPort(),
                   settings.httpPath(),
+                  distribution == null
+                      ? Set.of()
+                      : Set.of(settings.oauth().installPath(), settings.oauth().redirectPath()),
                   new SignedRequestCheck(signingSecret, clock, replays));
         } catch (BindException e) {
           throw new SettingsException(
@@ -308,6 +567,12 @@ public final class SlackPlatform implements ChatPlatform {
             settings.httpHost(),
             http.port(),
             settings.httpPath());
+        if (distribution != null) {
+          log.info(
+              "Slack workspaces install the app from {} (Slack redirects to {})",
+              settings.oauth().installPath(),
+              settings.oauth().redirectPath());
+        }
       }
     }
   }
@@ -343,6 +608,10 @@ public final class SlackPlatform implements ChatPlatform {
     socketMode.startAsync();
   }
 
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+
   @Override
   public Map<Platform, DigestPoster> digestPosters() {
     return digestPoster == null ? Map.of() : Map.of(Platform.SLACK, digestPoster);
@@ -359,12 +628,18 @@ public final class SlackPlatform implements ChatPlatform {
   }
 
   /**
-   * Whether Slack says the user is a workspace admin or owner ({@code users.info}). Any failure
-   * means no: a refused settings change is safe, a wrongly allowed one is not.
+   * Whether Slack says the user is an admin or owner of the workspace asked from ({@code
+   * users.info}, with that workspace's token). Any failure means no: a refused settings change is
+   * safe, a wrongly allowed one is not.
    */
-  private boolean isWorkspaceAdmin(String user) {
+  private boolean isWorkspaceAdmin(Origin origin) {
+    String user = origin.user();
+    Optional<String> token = tokens.botToken(origin.workspace());
+    if (token.isEmpty()) {
+      return false;
+    }
     try {
-      var response = slack.methods(botToken).usersInfo(r -> r.user(user));
+      var response = slack.methods(token.get()).usersInfo(r -> r.user(user));
       return response.isOk()
           && response.getUser() != null
           && (response.getUser().isAdmin() || response.getUser().isOwner());

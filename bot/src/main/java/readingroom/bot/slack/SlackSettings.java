@@ -24,6 +24,8 @@ import readingroom.bot.config.SettingsException;
  * @param privateAnswers whether answers are shown only to the asker by default
  * @param admins user ids allowed to change channel settings and digests ({@code /readingroom
  *     settings}, {@code /readingroom digest})
+ * @param oauth installing the app in many workspaces, or {@link OAuth#OFF} for one workspace's
+ *     {@code SLACK_BOT_TOKEN}
  */
 public record SlackSettings(
     Mode mode,
@@ -32,7 +34,64 @@ public record SlackSettings(
     String httpPath,
     String apiUrl,
     boolean privateAnswers,
-    List<String> admins) {
+    List<String> admins,
+    OAuth oauth) {
+
+  /**
+   * Slack's OAuth install flow ({@code readingroom.slack.oauth}): an app distributed to many
+   * workspaces, each installed from {@code installPath} and answered with its own bot token.
+   *
+   * @param clientId the app's client id; empty turns the flow off
+   * @param scopes the bot scopes asked for, comma-separated
+   * @param redirectUri the public URL Slack redirects to, ending with {@code redirectPath}; empty
+   *     for the app's only configured one
+   * @param installPath where a browser starts an install ({@code /slack/install})
+   * @param redirectPath where Slack redirects to after the install ({@code /slack/oauth_redirect})
+   * @param completionUrl where the browser goes after a successful install; empty for a plain page
+   */
+  public record OAuth(
+      String clientId,
+      String scopes,
+      String redirectUri,
+      String installPath,
+      String redirectPath,
+      String completionUrl) {
+
+    /** The bot scopes of {@code config/slack-app-manifest.yml}, the configured default. */
+    public static final String MANIFEST_SCOPES =
+        "app_mentions:read,chat:write,commands,users:read,im:history,files:read";
+
+    /** One workspace, with its bot token from the environment (the defaults otherwise). */
+    public static final OAuth OFF =
+        new OAuth("", MANIFEST_SCOPES, "", "/slack/install", "/slack/oauth_redirect", "");
+
+    public boolean enabled() {
+      return !clientId.isEmpty();
+    }
+
+    /** The same flow with another client id (tests). */
+    public OAuth withClientId(String id) {
+      return new OAuth(id, scopes, redirectUri, installPath, redirectPath, completionUrl);
+    }
+  }
+
+  /** Settings for one workspace's bot token (no OAuth install flow). */
+  public SlackSettings(
+      Mode mode,
+      String httpHost,
+      int httpPort,
+      String httpPath,
+      String apiUrl,
+      boolean privateAnswers,
+      List<String> admins) {
+    this(mode, httpHost, httpPort, httpPath, apiUrl, privateAnswers, admins, OAuth.OFF);
+  }
+
+  /** These settings with the OAuth install flow as given. */
+  public SlackSettings withOAuth(OAuth flow) {
+    return new SlackSettings(
+        mode, httpHost, httpPort, httpPath, apiUrl, privateAnswers, admins, flow);
+  }
 
   /** How Slack reaches the bot. */
   public enum Mode {
@@ -112,7 +171,60 @@ public record SlackSettings(
     } catch (ConfigException.WrongType e) {
       throw problem(slack, "private-answers", "must be true or false");
     }
-    return new SlackSettings(mode, host, port, path, apiUrl, privateAnswers, admins(slack));
+    OAuth oauth = oauth(slack);
+    if (oauth.enabled() && mode != Mode.HTTP) {
+      throw problem(
+          slack,
+          "mode",
+          "must be \"http\" when readingroom.slack.oauth.client-id is set: Slack's install"
+              + " redirect and events reach the bot over HTTP");
+    }
+    for (String each : List.of(oauth.installPath(), oauth.redirectPath())) {
+      if (each.equals(path)) {
+        throw problem(slack, "http.path", "must differ from the OAuth install and redirect paths");
+      }
+    }
+    return new SlackSettings(mode, host, port, path, apiUrl, privateAnswers, admins(slack), oauth);
+  }
+
+  private static OAuth oauth(Config slack) {
+    String clientId = string(slack, "oauth.client-id").strip();
+    String scopes = string(slack, "oauth.scopes").replace(" ", "").strip();
+    if (!clientId.isEmpty() && scopes.isEmpty()) {
+      throw problem(slack, "oauth.scopes", "must list the bot scopes, comma-separated");
+    }
+    String redirectUri = string(slack, "oauth.redirect-uri").strip();
+    if (!redirectUri.isEmpty() && !redirectUri.startsWith("https://")) {
+      throw problem(
+          slack, "oauth.redirect-uri", "must be an https:// URL (Slack redirects only to those)");
+    }
+    String install = path(slack, "oauth.install-path");
+    String redirect = path(slack, "oauth.redirect-path");
+    if (install.equals(redirect)) {
+      throw problem(slack, "oauth.redirect-path", "must differ from oauth.install-path");
+    }
+    if (!redirectUri.isEmpty() && !redirect.equals(pathOf(redirectUri))) {
+      throw problem(
+          slack, "oauth.redirect-uri", "must end with oauth.redirect-path (" + redirect + ")");
+    }
+    String completion = string(slack, "oauth.completion-url").strip();
+    return new OAuth(clientId, scopes, redirectUri, install, redirect, completion);
+  }
+
+  private static String pathOf(String url) {
+    try {
+      return new URI(url).getPath();
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static String path(Config slack, String key) {
+    String value = string(slack, key).strip();
+    if (!value.startsWith("/") || value.contains(" ")) {
+      throw problem(slack, key, "must be a URL path starting with \"/\"");
+    }
+    return value;
   }
 
   /** A list, or a comma-separated text (from the environment variable). */

@@ -8,10 +8,13 @@
  * question_log}), the latest question of each thread ({@link
  * readingroom.bot.state.SqliteConversationMemory}), the passages {@code /discuss} posted ({@link
  * readingroom.bot.state.SqliteDiscussionHistory}), the shared rate-limit buckets ({@link
- * readingroom.bot.state.SharedRateBuckets}) and the shared Slack replay memory ({@link
- * readingroom.bot.state.SeenSlackRequests}). Statements run through one small helper, {@link
- * readingroom.bot.state.Sql}, in SQL both databases accept. User ids are only ever stored as salted
- * hashes ({@link readingroom.bot.state.UserHasher}).
+ * readingroom.bot.state.SharedRateBuckets}), the shared Slack replay memory ({@link
+ * readingroom.bot.state.SeenSlackRequests}), and the Slack workspaces that installed the app with
+ * their OAuth states in flight ({@link readingroom.bot.state.SlackInstallations}, tokens encrypted
+ * by {@link readingroom.bot.state.TokenCipher}; {@link readingroom.bot.state.SlackOAuthStates}).
+ * Statements run through one small helper, {@link readingroom.bot.state.Sql}, in SQL both databases
+ * accept. User ids are only ever stored as salted hashes ({@link
+ * readingroom.bot.state.UserHasher}).
  *
  * <p>Arrows: state -> channel, model, index.
  */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -78,9 +79,15 @@ final class SignedRequests {
   /** A slash command's form body. */
   static String slashCommand(
       String command, String text, String channel, String user, String responseUrl) {
+    return slashCommand(TEAM, command, text, channel, user, responseUrl);
+  }
+
+  /** A slash command's form body, from a user of workspace {@code team}. */
+  static String slashCommand(
+      String team, String command, String text, String channel, String user, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy-verification-token");
-    form.put("team_id", TEAM);
+    form.put("team_id", team);
     form.put("team_domain", "test");
     form.put("channel_id", channel);
     form.put("channel_name", "general");
@@ -96,9 +103,14 @@ final class SignedRequests {
 
   /** An Events API callback around one event. */
   static String eventCallback(String eventId, ObjectNode event) {
+    return eventCallback(TEAM, eventId, event);
+  }
+
+  /** An Events API callback around one event in workspace {@code team}. */
+  static String eventCallback(String team, String eventId, ObjectNode event) {
     ObjectNode body = JSON.createObjectNode();
     body.put("token", "legacy-verification-token");
-    body.put("team_id", TEAM);
+    body.put("team_id", team);
     body.put("api_app_id", "A0TEST");
     body.set("event", event);
     body.put("type", "event_callback");
@@ -115,6 +127,25 @@ final class SignedRequests {
     event.put("ts", ts);
     event.put("channel", channel);
     event.put("event_ts", ts);
+    return event;
+  }
+
+  /** Slack's word that a workspace removed the app. */
+  static ObjectNode appUninstalled() {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("type", "app_uninstalled");
+    event.put("event_ts", "1700000200.000100");
+    return event;
+  }
+
+  /** Slack's word that tokens were revoked: the bot's (by bot user) and users'. */
+  static ObjectNode tokensRevoked(List<String> botUsers, List<String> users) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("type", "tokens_revoked");
+    ObjectNode tokens = event.putObject("tokens");
+    botUsers.forEach(tokens.putArray("bot")::add);
+    users.forEach(tokens.putArray("oauth")::add);
+    event.put("event_ts", "1700000200.000200");
     return event;
   }
 

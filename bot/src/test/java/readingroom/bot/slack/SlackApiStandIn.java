@@ -22,7 +22,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A local stand-in for the Slack Web API, on loopback: answers {@code auth.test}, {@code
  * apps.connections.open}, {@code chat.postMessage} and {@code chat.postEphemeral} as Slack does,
- * and records every call it gets. Responses can be scripted per method (e.g. a 429).
+ * and records every call it gets. Responses can be scripted per method (e.g. a 429). For the OAuth
+ * install flow it plays Slack's consent page ({@link #approve}: a one-time code) and {@code
+ * oauth.v2.access} (the code and the app's client credentials for a new bot token of that
+ * workspace); tokens it minted answer {@code auth.test} with their own workspace, and stop working
+ * once {@link #uninstall uninstalled}.
  */
 final class SlackApiStandIn implements AutoCloseable {
 
@@ -111,7 +115,7 @@ final class SlackApiStandIn implements AutoCloseable {
               : params.get("token");
       Queue<Scripted> script = scripts.get(method);
       Scripted scripted = script == null ? null : script.poll();
-      Scripted answer = scripted != null ? scripted : answer(method, token, params);
+      Scripted answer = scripted != null ? scripted : answer(method, token, params, auth);
       calls.add(new Call(method, params, token));
       synchronized (arrived) {
         arrived.notifyAll();
@@ -127,19 +131,29 @@ final class SlackApiStandIn implements AutoCloseable {
   /** The one user {@code users.info} reports as a workspace admin. */
   static final String WORKSPACE_ADMIN = "UWSADMIN";
 
-  private Scripted answer(String method, String token, Map<String, String> params) {
+  private Scripted answer(
+      String method, String token, Map<String, String> params, String authorization) {
+    if (method.equals("oauth.v2.access")) {
+      return oauthV2Access(params, authorization);
+    }
     if (REFUSED_TOKEN.equals(token) || token == null || token.isBlank()) {
       return ok("{\"ok\":false,\"error\":\"invalid_auth\"}");
     }
+    if (revoked.contains(token)) {
+      return ok("{\"ok\":false,\"error\":\"token_revoked\"}");
+    }
+    String team = minted.getOrDefault(token, TEAM);
     return switch (method) {
       case "auth.test" ->
           ok(
               "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"readingroom\","
                   + "\"team_id\":\""
-                  + TEAM
+                  + team
                   + "\",\"user_id\":\""
-                  + BOT_USER
-                  + "\",\"bot_id\":\"BBOT\"}");
+                  + botUser(team)
+                  + "\",\"bot_id\":\"B"
+                  + team
+                  + "\"}");
       case "apps.connections.open" ->
           token.startsWith("xapp-")
               ? ok("{\"ok\":true,\"url\":\"" + socketUrl + "\"}")
@@ -156,6 +170,96 @@ final class SlackApiStandIn implements AutoCloseable {
                   + ",\"is_owner\":false}}");
       default -> ok("{\"ok\":false,\"error\":\"unknown_method\"}");
     };
+  }
+
+  // ---- the OAuth install flow (issue 14: many workspaces) ----------------------------------
+
+  private volatile String clientId;
+  private volatile String clientSecret;
+
+  /** code -> the team and installer it was approved for, until used. */
+  private final Map<String, String[]> codes = new ConcurrentHashMap<>();
+
+  /** bot token -> its team, for tokens minted by oauth.v2.access. */
+  private final Map<String, String> minted = new ConcurrentHashMap<>();
+
+  private final java.util.Set<String> revoked = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger serial =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The app's client credentials, which oauth.v2.access requires. */
+  void app(String id, String secret) {
+    this.clientId = id;
+    this.clientSecret = secret;
+  }
+
+  /**
+   * What Slack's consent page does when {@code installer} of {@code team} allows the app: a code
+   * for the redirect, good once.
+   */
+  String approve(String team, String installer) {
+    String code = "code-" + team + "-" + serial.incrementAndGet();
+    codes.put(code, new String[] {team, installer});
+    return code;
+  }
+
+  /** The bot user of an installed workspace ({@link #BOT_USER} for the single test one). */
+  static String botUser(String team) {
+    return TEAM.equals(team) ? BOT_USER : "UBOT" + team;
+  }
+
+  /** The bot tokens minted for {@code team}, oldest first. */
+  List<String> tokensOf(String team) {
+    return minted.entrySet().stream()
+        .filter(e -> e.getValue().equals(team))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  /** The workspace removes the app: its tokens stop working, as Slack's do. */
+  void uninstall(String team) {
+    revoked.addAll(tokensOf(team));
+  }
+
+  private Scripted oauthV2Access(Map<String, String> params, String authorization) {
+    String id = params.get("client_id");
+    String secret = params.get("client_secret");
+    if (authorization != null && authorization.startsWith("Basic ")) {
+      String[] pair =
+          new String(
+                  java.util.Base64.getDecoder().decode(authorization.substring(6)),
+                  StandardCharsets.UTF_8)
+              .split(":", 2);
+      id = pair[0];
+      secret = pair.length > 1 ? pair[1] : null;
+    }
+    if (clientId == null || !clientId.equals(id)) {
+      return ok("{\"ok\":false,\"error\":\"invalid_client_id\"}");
+    }
+    if (!clientSecret.equals(secret)) {
+      return ok("{\"ok\":false,\"error\":\"bad_client_secret\"}");
+    }
+    String[] approved = codes.remove(String.valueOf(params.get("code")));
+    if (approved == null) {
+      return ok("{\"ok\":false,\"error\":\"invalid_code\"}");
+    }
+    String team = approved[0];
+    String token = "xoxb-" + team + "-" + serial.incrementAndGet() + "-secretpart";
+    minted.put(token, team);
+    return ok(
+        "{\"ok\":true,\"app_id\":\"A0TEST\",\"authed_user\":{\"id\":\""
+            + approved[1]
+            + "\"},\"scope\":\"commands,chat:write,app_mentions:read,users:read\","
+            + "\"token_type\":\"bot\",\"access_token\":\""
+            + token
+            + "\",\"bot_user_id\":\""
+            + botUser(team)
+            + "\",\"team\":{\"id\":\""
+            + team
+            + "\",\"name\":\"Team "
+            + team
+            + "\"},\"enterprise\":null,\"is_enterprise_install\":false}");
   }
 
   static Scripted ok(String body) {

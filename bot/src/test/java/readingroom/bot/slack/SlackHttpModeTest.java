@@ -571,7 +571,8 @@ class SlackHttpModeTest {
     // Mentions and direct messages are answered by the tests above.
     assertThat(manifest.at("/settings/event_subscriptions/bot_events"))
         .extracting(JsonNode::asText)
-        .containsExactlyInAnyOrder("app_mention", "message.im");
+        .containsExactlyInAnyOrder(
+            "app_mention", "message.im", "app_uninstalled", "tokens_revoked");
     assertThat(manifest.at("/oauth_config/scopes/bot"))
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(
@@ -581,6 +582,10 @@ class SlackHttpModeTest {
             "im:history",
             "users:read",
             "files:read");
+    // The install flow asks each workspace for the same scopes.
+    assertThat(manifest.at("/oauth_config/scopes/bot"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(SlackSettings.OAuth.MANIFEST_SCOPES.split(","));
     assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
   }
 

@@ -124,6 +124,106 @@ class SlackSettingsTest {
         .hasMessageContaining("SLACK_SIGNING_SECRET");
   }
 
+  @Test
+  void theInstallFlowIsOffByDefaultAndOnWithAClientIdInHttpMode() throws Exception {
+    assertThat(SlackSettings.from(Settings.load(null)).oauth()).isEqualTo(SlackSettings.OAuth.OFF);
+
+    SlackSettings.OAuth oauth =
+        SlackSettings.from(
+                settings(
+                    """
+                    readingroom.slack {
+                      mode = http
+                      oauth {
+                        client-id = "1111.2222"
+                        redirect-uri = "https://bot.example.org/slack/oauth_redirect"
+                      }
+                    }
+                    """))
+            .oauth();
+
+    assertThat(oauth.enabled()).isTrue();
+    assertThat(oauth.clientId()).isEqualTo("1111.2222");
+    assertThat(oauth.scopes().split(",")).contains("commands", "chat:write", "app_mentions:read");
+    assertThat(oauth.installPath()).isEqualTo("/slack/install");
+    assertThat(oauth.redirectPath()).isEqualTo("/slack/oauth_redirect");
+  }
+
+  @Test
+  void theInstallFlowInSocketModeOrWithAStrayRedirectIsRefusedNamingTheKey() {
+    assertThatThrownBy(() ->
+            SlackSettings.from(settings("readingroom.slack.oauth.client-id = \"1111.2222\"\n")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("readingroom.slack.mode")
+        .hasMessageContaining("must be \"http\"");
+    assertThatThrownBy(() ->
+            SlackSettings.from(
+                settings(
+                    """
+                    readingroom.slack {
+                      mode = http
+                      oauth {
+                        client-id = "1111.2222"
+                        redirect-uri = "https://bot.example.org/elsewhere"
+                      }
+                    }
+                    """)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("readingroom.slack.oauth.redirect-uri")
+        .hasMessageContaining("/slack/oauth_redirect");
+  }
+
+  @Test
+  void theInstallFlowsSecretsAreCheckedAtStartUpNamingTheVariableNeverItsValue() throws Exception {
+    Settings oauth =
+        settings("readingroom.slack { mode = http, oauth.client-id = \"1111.2222\" }\n");
+    String goodKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    Map<String, String> all =
+        Map.of(
+            "SLACK_CLIENT_SECRET", "client-secret-value",
+            "SLACK_SIGNING_SECRET", "signing-secret-value",
+            "READINGROOM_SLACK_TOKEN_KEY", goodKey);
+
+    assertThat(Platforms.anyConfigured(oauth, new Secrets(all))).isTrue();
+    Platforms.checkCredentials(oauth, new Secrets(all));
+
+    assertThatThrownBy(() ->
+            Platforms.checkCredentials(
+                oauth, new Secrets(without(all, "READINGROOM_SLACK_TOKEN_KEY"))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("READINGROOM_SLACK_TOKEN_KEY")
+        .hasMessageContaining("openssl rand -base64 32");
+    for (String bad : List.of("not base64 at all!", "c2hvcnQta2V5")) {
+      Map<String, String> wrong = new java.util.HashMap<>(all);
+      wrong.put("READINGROOM_SLACK_TOKEN_KEY", bad);
+      assertThatThrownBy(() -> Platforms.checkCredentials(oauth, new Secrets(wrong)))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("READINGROOM_SLACK_TOKEN_KEY")
+          .hasMessageNotContaining(bad);
+    }
+    assertThatThrownBy(() ->
+            Platforms.checkCredentials(oauth, new Secrets(without(all, "SLACK_CLIENT_SECRET"))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("SLACK_CLIENT_SECRET");
+    assertThatThrownBy(() ->
+            Platforms.checkCredentials(oauth, new Secrets(without(all, "SLACK_SIGNING_SECRET"))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("SLACK_SIGNING_SECRET");
+    Map<String, String> both = new java.util.HashMap<>(all);
+    both.put("SLACK_BOT_TOKEN", "xoxb-one-workspace");
+    assertThatThrownBy(() -> Platforms.checkCredentials(oauth, new Secrets(both)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("SLACK_BOT_TOKEN")
+        .hasMessageContaining("oauth.client-id")
+        .hasMessageNotContaining("xoxb-one-workspace");
+  }
+
+  private static Map<String, String> without(Map<String, String> all, String name) {
+    Map<String, String> fewer = new java.util.HashMap<>(all);
+    fewer.remove(name);
+    return fewer;
+  }
+
   private Settings settings(String conf) throws Exception {
     Path file = folder.resolve("user.conf");
     Files.writeString(file, conf);

@@ -91,6 +91,32 @@ class SlackTokenCheckTest {
     }
   }
 
+  @Test
+  void theProcessWithTheInstallFlowAndABadTokenKeyStopsNamingTheVariableNotItsValue()
+      throws Exception {
+    Path config = TestConfig.write(dir, "");
+    String badKey = "c2hvcnQta2V5LW5vdC0zMi1ieXRlcw==";
+    try (MainProcess bot =
+        MainProcess.start(
+            dir,
+            Map.of(
+                "READINGROOM_SLACK_CLIENT_ID", "1111.2222",
+                "READINGROOM_SLACK_MODE", "http",
+                "SLACK_CLIENT_SECRET", "client-secret",
+                "SLACK_SIGNING_SECRET", "secret",
+                "READINGROOM_SLACK_TOKEN_KEY", badKey),
+            "-c",
+            config.toString())) {
+      int code = bot.waitFor(Duration.ofSeconds(60));
+
+      assertThat(code).isEqualTo(2);
+      assertThat(bot.err())
+          .contains("READINGROOM_SLACK_TOKEN_KEY must be 32 bytes")
+          .doesNotContain(badKey);
+      assertThat(dir.resolve("data/index")).as("the engine never started").doesNotExist();
+    }
+  }
+
   private static SlackSettings settings(SlackSettings.Mode mode, String url) {
     return new SlackSettings(mode, 0, "/slack/events", url, false, List.of());
   }
