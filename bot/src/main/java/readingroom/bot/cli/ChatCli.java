@@ -23,12 +23,14 @@ import readingroom.bot.config.Settings;
 import readingroom.bot.console.ConsoleChat;
 import readingroom.bot.console.PlainTextRenderer;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.digest.DigestSlot;
 import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestScheduler;
 import readingroom.bot.library.FeedWatch;
 import readingroom.bot.library.Library;
 import readingroom.bot.metrics.MetricsServer;
 import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.state.LogRetention;
 import readingroom.bot.state.StateDatabase;
@@ -130,10 +132,20 @@ public final class ChatCli implements Callable<Integer> {
           PlainTextRenderer renderer = new PlainTextRenderer(interactive);
           // The console is one channel: its digest is printed between questions.
           DigestPoster console =
-              (channel, digest) -> {
-                synchronized (System.out) {
-                  System.out.println();
-                  System.out.println(renderer.render(digest));
+              new DigestPoster() {
+                @Override
+                public void post(DigestSlot slot, Reply.DigestReply digest) {
+                  synchronized (System.out) {
+                    System.out.println();
+                    System.out.println(renderer.render(digest));
+                  }
+                }
+
+                /** A print to this terminal cannot end in doubt, so there is nothing to find. */
+                @Override
+                public boolean wasPosted(
+                    DigestSlot slot, Reply.DigestReply digest, java.time.Instant since) {
+                  return false;
                 }
               };
           try (DigestScheduler scheduler =

@@ -104,7 +104,7 @@ class SharedStateReplicasTest {
           }
           return null;
         });
-    assertThat(versions).containsExactly("1", "2", "3", "4", "10", "11");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "10", "11", "12");
   }
 
   @Test
