@@ -221,9 +221,9 @@ public final class DigestRunner {
   }
 
   /**
-   * Settles a post in doubt by looking for it on the platform: found, it is recorded as posted;
-   * not found, the day is posted now (empty when it goes on), or missed, or failed when its
-   * attempts are used up. When the platform cannot tell, the claim is kept and nothing is posted.
+   * Settles a post in doubt by looking for it on the platform: found, it is recorded as posted; not
+   * found, the day is posted now (empty when it goes on), or missed, or failed when its attempts
+   * are used up. When the platform cannot tell, the claim is kept and nothing is posted.
    */
   private Optional<Outcome> resolve(
       DigestSlot slot,

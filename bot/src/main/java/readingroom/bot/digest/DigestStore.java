@@ -124,8 +124,8 @@ public final class DigestStore {
   /**
    * Claims a channel's day for {@code owner}. A day nobody claimed, one released after a refused
    * post, or one {@code owner} itself left unresolved is taken at once; a day claimed by another
-   * process is taken over only once its claim is older than {@code lease} (that process died, or
-   * is still waiting for the platform); a finished day is never taken. After {@code maxAttempts}
+   * process is taken over only once its claim is older than {@code lease} (that process died, or is
+   * still waiting for the platform); a finished day is never taken. After {@code maxAttempts}
    * claims a day with no post in doubt is marked failed instead; a day whose post may have reached
    * the channel is still claimed, only to be looked up. Each step is one conditional statement on
    * the day's row (a unique key for the first claim, a guarded update for a takeover), so of any
@@ -218,8 +218,8 @@ public final class DigestStore {
   }
 
   /**
-   * Records, before the platform is called, that {@code owner} is posting the day and what the
-   * post features; the time of the first such post is kept, as the start of any later look-up.
+   * Records, before the platform is called, that {@code owner} is posting the day and what the post
+   * features; the time of the first such post is kept, as the start of any later look-up.
    *
    * @return whether {@code owner} still holds the day (if not, it must not post)
    */
@@ -245,8 +245,8 @@ public final class DigestStore {
 
   /**
    * Lets a failed claim be tried again on the next run, by any process; only while {@code owner}
-   * still holds it, so a late release never frees a day another process took over. A post in
-   * doubt stays in doubt.
+   * still holds it, so a late release never frees a day another process took over. A post in doubt
+   * stays in doubt.
    */
   public void release(ChannelKey channel, LocalDate day, String owner, String detail) {
     database.inTransaction(c ->
@@ -262,8 +262,8 @@ public final class DigestStore {
   }
 
   /**
-   * The platform refused the post: nothing of the day is in doubt (every earlier post was looked
-   * up first), so any process may post it again on its next run.
+   * The platform refused the post: nothing of the day is in doubt (every earlier post was looked up
+   * first), so any process may post it again on its next run.
    */
   public void refused(ChannelKey channel, LocalDate day, String owner, String detail) {
     database.inTransaction(c ->
@@ -279,8 +279,8 @@ public final class DigestStore {
   }
 
   /**
-   * The post's outcome is unknown: {@code owner} keeps the claim (so no other process posts the
-   * day before its lease runs out) and says why in the day's detail.
+   * The post's outcome is unknown: {@code owner} keeps the claim (so no other process posts the day
+   * before its lease runs out) and says why in the day's detail.
    */
   public void unknown(ChannelKey channel, LocalDate day, String owner, String detail) {
     database.inTransaction(c ->

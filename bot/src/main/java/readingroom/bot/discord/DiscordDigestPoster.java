@@ -49,10 +49,7 @@ final class DiscordDigestPoster implements DigestPoster {
   public void post(DigestSlot slot, Reply.DigestReply digest) throws Exception {
     GuildMessageChannel target = channel(slot);
     try {
-      target
-          .sendMessage(renderer.render(digest).toCreateData())
-          .setNonce(slot.nonce())
-          .complete();
+      target.sendMessage(renderer.render(digest).toCreateData()).setNonce(slot.nonce()).complete();
     } catch (InsufficientPermissionException e) {
       // JDA refuses before calling Discord when its cache shows the bot lost a permission here.
       throw new ChannelUnreachableException(
@@ -83,8 +80,7 @@ final class DiscordDigestPoster implements DigestPoster {
             .complete()
             .getRetrievedHistory();
     return messages.stream()
-        .anyMatch(m ->
-            m.getAuthor().getIdLong() == self && m.getContentRaw().startsWith(heading));
+        .anyMatch(m -> m.getAuthor().getIdLong() == self && m.getContentRaw().startsWith(heading));
   }
 
   private GuildMessageChannel channel(DigestSlot slot) throws ChannelUnreachableException {

@@ -55,6 +55,7 @@ public final class DiscordPlatform implements ChatPlatform {
   private final String token;
   private final ChatCommands commands;
   private final FeedbackSink feedback;
+
   /**
    * Connect and read timeout of each REST call. Discord answers in well under a second; a post that
    * times out anyway may have been accepted, and is deduplicated by its nonce or looked up, never

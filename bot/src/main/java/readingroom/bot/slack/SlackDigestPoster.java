@@ -15,10 +15,10 @@ import readingroom.bot.digest.DigestSlot;
 import readingroom.bot.model.Reply;
 
 /**
- * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit, each marked with
- * its slot in the message's metadata; a post whose answer never came is looked for in the
- * channel's {@code conversations.history} by that mark. Errors that mean the bot can no longer
- * post there pause the channel's digest instead of being retried.
+ * Posts digests to Slack channels with {@code chat.postMessage}, as Block Kit, each marked with its
+ * slot in the message's metadata; a post whose answer never came is looked for in the channel's
+ * {@code conversations.history} by that mark. Errors that mean the bot can no longer post there
+ * pause the channel's digest instead of being retried.
  */
 final class SlackDigestPoster implements DigestPoster {
 

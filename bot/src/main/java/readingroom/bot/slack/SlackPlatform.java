@@ -57,9 +57,9 @@ public final class SlackPlatform implements ChatPlatform {
   private final ReplayGuard replays;
 
   /**
-   * Connect and read timeout of each Web API call. Slack answers in well under a second; without
-   * a bound a stalled connection would hold a reply or the digest thread for good, and a digest
-   * post that times out is looked up before it is posted again, never simply resent.
+   * Connect and read timeout of each Web API call. Slack answers in well under a second; without a
+   * bound a stalled connection would hold a reply or the digest thread for good, and a digest post
+   * that times out is looked up before it is posted again, never simply resent.
    */
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -275,7 +275,10 @@ public final class SlackPlatform implements ChatPlatform {
     // Whole calls are bounded too: a Slack that trickles bytes must not hold a worker forever.
     config.setHttpClientCallTimeoutMillis(millis * 3);
     OkHttpClient okHttp =
-        SlackHttpClient.buildOkHttpClient(config).newBuilder().connectTimeout(requestTimeout).build();
+        SlackHttpClient.buildOkHttpClient(config)
+            .newBuilder()
+            .connectTimeout(requestTimeout)
+            .build();
     SlackHttpClient httpClient = new SlackHttpClient(okHttp);
     httpClient.setConfig(config);
     slack = Slack.getInstance(config, httpClient);

@@ -230,7 +230,8 @@ class DigestReplicasTest {
     return new DigestPoster() {
       @Override
       public void post(DigestSlot slot, Reply.DigestReply digest) {
-        postOrCrash(slot.channel(), clock, random, crashChance, posts, crashedAt, takeovers, crashes);
+        postOrCrash(
+            slot.channel(), clock, random, crashChance, posts, crashedAt, takeovers, crashes);
       }
 
       /** A crash here comes before the platform is called: no post of it is ever found. */
@@ -300,10 +301,11 @@ class DigestReplicasTest {
     Replica a = new Replica(location, Clock.systemUTC(), options);
     AtomicLong crashNanos = new AtomicLong();
     boolean crashed =
-        a.run(RecordingPoster.findingNothing((slot, digest) -> {
-          crashNanos.set(System.nanoTime());
-          throw new Crash();
-        }));
+        a.run(
+            RecordingPoster.findingNothing((slot, digest) -> {
+              crashNanos.set(System.nanoTime());
+              throw new Crash();
+            }));
     assertThat(crashed).isTrue();
     a.close();
 
