@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import readingroom.bot.config.ServingSettings;
 import readingroom.bot.config.Settings;
 import readingroom.bot.console.ConsoleChat;
 import readingroom.bot.console.PlainTextRenderer;
+import readingroom.bot.console.TerminalConsole;
 import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestScheduler;
@@ -63,6 +65,11 @@ public final class ChatCli implements Callable<Integer> {
     Settings settings = main.settings();
     ServingSettings serving = settings.serving();
     Secrets secrets = Secrets.fromEnvironment();
+    if (console || !Platforms.anyConfigured(secrets)) {
+      // The terminal is the chat: the log goes to a file beside the state database.
+      Files.createDirectories(settings.data());
+      Logging.toFile(settings.data());
+    }
     GracefulShutdown shutdown = null;
     try {
       // The database first: a damaged or locked file should stop the bot before indexing starts.
@@ -128,37 +135,58 @@ public final class ChatCli implements Callable<Integer> {
                   ? LogRetention.start(layer.questionLog(), RETENTION_EVERY)
                   : null) {
         if (platforms.isEmpty()) {
-          boolean interactive = System.console() != null;
-          PlainTextRenderer renderer = new PlainTextRenderer(interactive);
-          // The console is one channel: its digest is printed between questions.
-          DigestPoster console =
-              new DigestPoster() {
-                @Override
-                public void post(DigestSlot slot, Reply.DigestReply digest) {
-                  synchronized (System.out) {
-                    System.out.println();
-                    System.out.println(renderer.render(digest));
-                  }
-                }
-
-                /** A print to this terminal cannot end in doubt, so there is nothing to find. */
-                @Override
-                public boolean wasPosted(
-                    DigestSlot slot, Reply.DigestReply digest, java.time.Instant since) {
-                  return false;
-                }
-              };
-          try (DigestScheduler scheduler =
-              startDigests(layer.digests(), Map.of(Platform.CONSOLE, console), serving)) {
-            new ConsoleChat(commands, renderer)
-                .run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    System.out,
-                    interactive);
-          }
+          consoleChat(settings, commands, layer.digests(), serving);
           return 0;
         }
         return serve(platforms, layer.digests(), serving, shutdown);
+      }
+    }
+  }
+
+  /**
+   * The chat in this terminal: with line editing, history and wrapping on a real terminal, plain
+   * lines when standard input is piped. The channel's digest is printed between questions.
+   */
+  private static void consoleChat(
+      Settings settings, ChatCommands commands, DigestRunner digests, ServingSettings serving)
+      throws Exception {
+    boolean interactive = System.console() != null;
+    PlainTextRenderer renderer = new PlainTextRenderer(interactive);
+    TerminalConsole terminal =
+        interactive ? TerminalConsole.open(settings.data().resolve("console-history")) : null;
+    DigestPoster console =
+        new DigestPoster() {
+          @Override
+          public void post(DigestSlot slot, Reply.DigestReply digest) {
+            if (terminal != null) {
+              terminal.printAbove(renderer.render(digest));
+              return;
+            }
+            synchronized (System.out) {
+              System.out.println();
+              System.out.println(renderer.render(digest));
+            }
+          }
+
+          /** A print to this terminal cannot end in doubt, so there is nothing to find. */
+          @Override
+          public boolean wasPosted(
+              DigestSlot slot, Reply.DigestReply digest, java.time.Instant since) {
+            return false;
+          }
+        };
+    try (DigestScheduler scheduler =
+        startDigests(digests, Map.of(Platform.CONSOLE, console), serving)) {
+      ConsoleChat chat = new ConsoleChat(commands, renderer);
+      if (terminal != null) {
+        try (terminal) {
+          chat.run(terminal, terminal.out());
+        }
+      } else {
+        chat.run(
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            System.out,
+            false);
       }
     }
   }

@@ -26,18 +26,22 @@ public final class ConsoleChat {
     this.renderer = renderer;
   }
 
+  /** Chats over plain input, unwrapped: piped standard input, scripts and tests. */
   public void run(BufferedReader in, PrintStream out, boolean prompt) throws IOException {
+    run(ConsoleInput.of(in, out, prompt, 0), out);
+  }
+
+  /** Chats until the input ends or {@code /quit}, each reply wrapped to the input's width. */
+  public void run(ConsoleInput in, PrintStream out) throws IOException {
     Origin origin = Origin.console();
-    out.println(
+    println(
+        out,
+        in,
         "Reading Room: ask a question about the reading list (/help for commands, /quit to leave).");
     String lastQuestion = null;
     int shown = 0;
     while (true) {
-      if (prompt) {
-        out.print("> ");
-        out.flush();
-      }
-      String line = in.readLine();
+      String line = in.readLine("> ");
       if (line == null) {
         return;
       }
@@ -52,7 +56,7 @@ public final class ConsoleChat {
       Reply reply;
       if (first.equals("/more")) {
         if (lastQuestion == null) {
-          out.println("Ask a question first.");
+          println(out, in, "Ask a question first.");
           continue;
         }
         reply = commands.ask(origin, lastQuestion, shown);
@@ -76,7 +80,12 @@ public final class ConsoleChat {
       if (reply instanceof Reply.AnswerReply answer) {
         shown = answer.skip() + answer.answer().results().size();
       }
-      out.println(renderer.render(reply));
+      println(out, in, renderer.render(reply));
     }
+  }
+
+  private static void println(PrintStream out, ConsoleInput in, String text) {
+    out.println(TextWrap.wrap(text, in.width()));
+    out.flush();
   }
 }
