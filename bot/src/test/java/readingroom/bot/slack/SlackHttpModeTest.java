@@ -577,7 +577,10 @@ class SlackHttpModeTest {
             "commands",
             "im:history",
             "users:read",
-            "files:read");
+            "files:read",
+            // conversations.history: whether a digest post that timed out reached the channel
+            "channels:history",
+            "groups:history");
     assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
   }
 
