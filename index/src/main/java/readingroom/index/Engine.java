@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -93,8 +96,23 @@ public final class Engine implements AutoCloseable {
     private PassageReader reader;
     private java.util.function.Supplier<PassageReader> readerSource;
     private int judgeDepth = Judge.DEFAULT_DEPTH;
+    private Duration firstRetry = Duration.ofSeconds(10);
+    private Duration maxRetry = Duration.ofMinutes(10);
 
     private Builder() {}
+
+    /**
+     * How long a failed background update waits before it tries again: {@code first} after the
+     * first failure, doubling up to {@code max} (10 s to 10 min by default). Tests shorten it.
+     */
+    Builder updateRetry(Duration first, Duration max) {
+      if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+        throw new IllegalArgumentException("retry waits must be positive, first <= max");
+      }
+      this.firstRetry = first;
+      this.maxRetry = max;
+      return this;
+    }
 
     /**
      * When a changed corpus reaches an index that already has a commit (a missing or incompatible
@@ -282,6 +300,9 @@ public final class Engine implements AutoCloseable {
   /** The load that opening the engine did, so {@code index} can report it truly. */
   private final LoadReport openingLoad;
 
+  /** Counted down on close: a background update waiting to try again stops. */
+  private final CountDownLatch closing = new CountDownLatch(1);
+
   private Engine(
       Builder builder, Embedder embedder, Directory directory, Judge judge, LoadReport openingLoad)
       throws IOException {
@@ -399,7 +420,7 @@ public final class Engine implements AutoCloseable {
       }
       Engine engine = new Engine(builder, embedder, directory, judge, null);
       if (builder.updates == Updates.IN_BACKGROUND) {
-        engine.updateInBackground(builder.progress);
+        engine.updateInBackground(builder.progress, builder.firstRetry, builder.maxRetry);
       } else {
         engine.reportIfStale();
       }
@@ -428,38 +449,58 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Updates the index from the corpus on a named daemon thread, if anything changed; the new commit
-   * is served once written. A failure (another process holding the write lock, say) is logged and
-   * the committed index keeps being served.
+   * is served once written. A failure (another process holding the write lock, a full disk) is
+   * logged, the committed index keeps being served, and the update is tried again after a wait that
+   * doubles from {@code firstRetry} up to {@code maxRetry}, until it succeeds or the engine closes.
    */
-  private void updateInBackground(IndexProgress progress) {
+  private void updateInBackground(IndexProgress progress, Duration firstRetry, Duration maxRetry) {
     Thread.ofPlatform()
         .name("readingroom-index-update")
         .daemon()
         .start(() -> {
-          try {
-            CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
-            if (IndexStore.current(directory, loaded.articles())) {
+          Duration wait = firstRetry;
+          for (int attempt = 1; ; attempt++) {
+            try {
+              updateIfChanged(progress);
+              return;
+            } catch (IOException | RuntimeException e) {
+              if (closing.getCount() == 0) {
+                return;
+              }
+              log.warn(
+                  "Updating the index in the background failed (attempt {}); still answering from"
+                      + " the last commit, trying again in {}: {}",
+                  attempt,
+                  wait.toSeconds() >= 1 ? wait.toSeconds() + " s" : wait.toMillis() + " ms",
+                  e.toString());
+            }
+            try {
+              if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+              }
+            } catch (InterruptedException e) {
               return;
             }
-            log.info(
-                "The corpus has changed: updating the index while answering from the last one");
-            IndexReport report =
-                IndexStore.update(
-                    directory, loaded.articles(), embedder, vectorFormat, false, progress);
-            live.reload();
-            log.info(
-                "Index updated: {} added, {} updated, {} removed, {} unchanged",
-                report.added(),
-                report.updated(),
-                report.removed(),
-                report.unchanged());
-          } catch (IOException | RuntimeException e) {
-            log.warn(
-                "Updating the index in the background failed; still answering from the last"
-                    + " commit: {}",
-                e.toString());
+            wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
           }
         });
+  }
+
+  private void updateIfChanged(IndexProgress progress) throws IOException {
+    CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
+    if (IndexStore.current(directory, loaded.articles())) {
+      return;
+    }
+    log.info("The corpus has changed: updating the index while answering from the last one");
+    IndexReport report =
+        IndexStore.update(directory, loaded.articles(), embedder, vectorFormat, false, progress);
+    live.reload();
+    log.info(
+        "Index updated: {} added, {} updated, {} removed, {} unchanged",
+        report.added(),
+        report.updated(),
+        report.removed(),
+        report.unchanged());
   }
 
   /**
@@ -838,6 +879,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     try {
       live.close();
     } catch (IOException e) {

@@ -107,6 +107,46 @@ class IndexReadersTest {
     }
   }
 
+  @Test
+  void aBackgroundUpdateThatFailsIsTriedAgainUntilItCommits(@TempDir Path dir) throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    Path index = dir.resolve("index");
+    HashingEmbedder embedder = new HashingEmbedder();
+    Fixtures.engine(corpus, index).embedder(embedder).open().close();
+    changeTheMoscowTimes(corpus);
+
+    Directory directory = FSDirectory.open(index);
+    // Another process (`readingroom index`, say) holds the write lock: the first tries fail.
+    IndexWriter holder = new IndexWriter(directory, new IndexWriterConfig());
+    try (Engine server =
+        Fixtures.engine(corpus, index)
+            .embedder(embedder)
+            .updates(Engine.Updates.IN_BACKGROUND)
+            .updateRetry(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
+            .open()) {
+      Thread.sleep(500);
+      assertThat(server.articleText(MOSCOW_TIMES_ID).orElseThrow())
+          .as("still the last commit while the lock is held")
+          .doesNotContain("a name coined in 2017");
+
+      holder.close();
+      directory.close();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!server.articleText(MOSCOW_TIMES_ID).orElseThrow().contains("a name coined in 2017")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(server.articleText(MOSCOW_TIMES_ID).orElseThrow())
+          .as("updated once the lock was free")
+          .contains("a name coined in 2017");
+    } finally {
+      if (holder.isOpen()) {
+        holder.close();
+      }
+      directory.close();
+    }
+  }
+
   private static void changeTheMoscowTimes(Path corpus) throws Exception {
     Path file = corpus.resolve(MOSCOW_TIMES_ID + ".txt");
     Files.writeString(

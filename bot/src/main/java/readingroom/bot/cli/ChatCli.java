@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -22,13 +23,16 @@ import readingroom.bot.config.ServingSettings;
 import readingroom.bot.config.Settings;
 import readingroom.bot.console.ConsoleChat;
 import readingroom.bot.console.PlainTextRenderer;
+import readingroom.bot.console.TerminalConsole;
 import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestScheduler;
+import readingroom.bot.digest.DigestSlot;
 import readingroom.bot.library.FeedWatch;
 import readingroom.bot.library.Library;
 import readingroom.bot.metrics.MetricsServer;
 import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.state.LogRetention;
 import readingroom.bot.state.StateDatabase;
@@ -61,6 +65,11 @@ public final class ChatCli implements Callable<Integer> {
     Settings settings = main.settings();
     ServingSettings serving = settings.serving();
     Secrets secrets = Secrets.fromEnvironment();
+    if (console || !Platforms.anyConfigured(settings, secrets)) {
+      // The terminal is the chat: the log goes to a file beside the state database.
+      Files.createDirectories(settings.data());
+      Logging.toFile(settings.data());
+    }
     GracefulShutdown shutdown = null;
     try {
       // The database first: a damaged or locked file should stop the bot before indexing starts.
@@ -126,30 +135,61 @@ public final class ChatCli implements Callable<Integer> {
                   ? LogRetention.start(layer.questionLog(), RETENTION_EVERY)
                   : null) {
         if (platforms.isEmpty()) {
-          boolean interactive = System.console() != null;
-          // https://no-color.org: a set, non-empty NO_COLOR turns off bold and colours.
-          String noColor = System.getenv("NO_COLOR");
-          PlainTextRenderer renderer =
-              new PlainTextRenderer(interactive && (noColor == null || noColor.isEmpty()));
-          // The console is one channel: its digest is printed between questions.
-          DigestPoster console =
-              (channel, digest) -> {
-                synchronized (System.out) {
-                  System.out.println();
-                  System.out.println(renderer.render(digest));
-                }
-              };
-          try (DigestScheduler scheduler =
-              startDigests(layer.digests(), Map.of(Platform.CONSOLE, console), serving)) {
-            new ConsoleChat(commands, renderer)
-                .run(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    System.out,
-                    interactive);
-          }
+          consoleChat(settings, commands, layer.digests(), serving);
           return 0;
         }
         return serve(platforms, layer.digests(), serving, shutdown);
+      }
+    }
+  }
+
+  /**
+   * The chat in this terminal: with line editing, history and wrapping on a real terminal, plain
+   * lines when standard input is piped. The channel's digest is printed between questions.
+   */
+  private static void consoleChat(
+      Settings settings, ChatCommands commands, DigestRunner digests, ServingSettings serving)
+      throws Exception {
+    boolean interactive = System.console() != null;
+    // https://no-color.org: a set, non-empty NO_COLOR turns off bold and colours.
+    String noColor = System.getenv("NO_COLOR");
+    PlainTextRenderer renderer =
+        new PlainTextRenderer(interactive && (noColor == null || noColor.isEmpty()));
+    TerminalConsole terminal =
+        interactive ? TerminalConsole.open(settings.data().resolve("console-history")) : null;
+    DigestPoster console =
+        new DigestPoster() {
+          @Override
+          public void post(DigestSlot slot, Reply.DigestReply digest) {
+            if (terminal != null) {
+              terminal.printAbove(renderer.render(digest));
+              return;
+            }
+            synchronized (System.out) {
+              System.out.println();
+              System.out.println(renderer.render(digest));
+            }
+          }
+
+          /** A print to this terminal cannot end in doubt, so there is nothing to find. */
+          @Override
+          public boolean wasPosted(
+              DigestSlot slot, Reply.DigestReply digest, java.time.Instant since) {
+            return false;
+          }
+        };
+    try (DigestScheduler scheduler =
+        startDigests(digests, Map.of(Platform.CONSOLE, console), serving)) {
+      ConsoleChat chat = new ConsoleChat(commands, renderer);
+      if (terminal != null) {
+        try (terminal) {
+          chat.run(terminal, terminal.out());
+        }
+      } else {
+        chat.run(
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            System.out,
+            false);
       }
     }
   }

@@ -65,6 +65,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
+    Logging.routeJavaUtilLogging();
     Main main = new Main();
     CommandLine commandLine = new CommandLine(main);
     // picocli hides its completion command; it is how users get tab completion, so list it.

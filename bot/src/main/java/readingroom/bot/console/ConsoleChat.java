@@ -41,18 +41,22 @@ public final class ConsoleChat {
     this.renderer = renderer;
   }
 
+  /** Chats over plain input, unwrapped: piped standard input, scripts and tests. */
   public void run(BufferedReader in, PrintStream out, boolean prompt) throws IOException {
+    run(ConsoleInput.of(in, out, prompt, 0), out);
+  }
+
+  /** Chats until the input ends or {@code /quit}, each reply wrapped to the input's width. */
+  public void run(ConsoleInput in, PrintStream out) throws IOException {
     Origin origin = Origin.console();
-    out.println(
+    println(
+        out,
+        in,
         "Reading Room: ask a question about the reading list (/help for commands, /quit to leave).");
     String lastQuestion = null;
     int shown = 0;
     while (true) {
-      if (prompt) {
-        out.print("> ");
-        out.flush();
-      }
-      String line = in.readLine();
+      String line = in.readLine("> ");
       if (line == null) {
         return;
       }
@@ -65,13 +69,13 @@ public final class ConsoleChat {
         return;
       }
       if (first.startsWith("/") && !KNOWN.contains(first)) {
-        out.println(Messages.unknownCommand(first, String.join(", ", KNOWN)));
+        println(out, in, Messages.unknownCommand(first, String.join(", ", KNOWN)));
         continue;
       }
       Reply reply;
       if (first.equals("/more")) {
         if (lastQuestion == null) {
-          out.println("Ask a question first.");
+          println(out, in, "Ask a question first.");
           continue;
         }
         reply = commands.ask(origin, lastQuestion, shown);
@@ -95,10 +99,15 @@ public final class ConsoleChat {
       if (reply instanceof Reply.AnswerReply answer) {
         shown = answer.skip() + answer.answer().results().size();
       }
-      out.println(renderer.render(reply));
+      println(out, in, renderer.render(reply));
       if (first.equals("/help")) {
-        out.println(Messages.consoleCommands());
+        println(out, in, Messages.consoleCommands());
       }
     }
+  }
+
+  private static void println(PrintStream out, ConsoleInput in, String text) {
+    out.println(TextWrap.wrap(text, in.width()));
+    out.flush();
   }
 }

@@ -13,14 +13,17 @@ import org.slf4j.LoggerFactory;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.digest.DigestComposer.Composed;
 import readingroom.bot.digest.DigestPoster.ChannelUnreachableException;
+import readingroom.bot.digest.DigestPoster.NotPostedException;
 import readingroom.bot.model.Platform;
 
 /**
  * Posts each subscribed channel's day exactly once. A day is claimed in the database before it is
- * composed and marked posted after, so a restart at any point posts a missed day once while it is
- * within the grace period and never posts a day that was marked posted. The one gap no database can
- * close: a crash after the platform accepted a post but before it was marked would post it again;
- * that window is one local database write long.
+ * composed, marked as being posted just before the platform is called, and marked posted after. A
+ * post whose outcome is unknown (a timeout after the platform may have accepted it, a crash before
+ * its record) is looked up on the platform ({@link DigestPoster#wasPosted}) before the day is ever
+ * posted again; the claim is released only when the platform refused the post. So a restart at any
+ * point posts a missed day once while it is within the grace period, and a day is marked failed
+ * only when nothing was posted.
  */
 public final class DigestRunner {
 
@@ -100,6 +103,7 @@ public final class DigestRunner {
           case MISSED -> missed++;
           case PAUSED -> paused++;
           case RETRY -> retried++;
+          case FAILED -> failed++;
           case NOTHING -> {}
         }
       } catch (RuntimeException e) {
@@ -116,7 +120,8 @@ public final class DigestRunner {
     EMPTY,
     MISSED,
     PAUSED,
-    RETRY
+    RETRY,
+    FAILED
   }
 
   private Outcome runOne(Subscription s, DigestPoster poster) {
@@ -127,20 +132,16 @@ public final class DigestRunner {
       return Outcome.NOTHING;
     }
     LocalDate day = started.get();
-    if (now.isAfter(s.schedule().at(day).plus(options.grace()))) {
+    boolean late = now.isAfter(s.schedule().at(day).plus(options.grace()));
+    if (late) {
       Optional<SlotState> state = store.slot(key, day);
       if (state.isPresent() && state.get().finished()) {
         return Outcome.NOTHING;
       }
-      store.finish(key, day, SlotState.MISSED, "past the grace period", now);
-      log.info(
-          "Digest for {} of {} missed: the bot was not running within {} of {} {}",
-          describe(key),
-          day,
-          options.grace(),
-          s.schedule().timeText(),
-          s.schedule().zone());
-      return Outcome.MISSED;
+      // A post in doubt may have reached the channel: look before calling the day missed.
+      if (store.postAttempt(key, day).isEmpty()) {
+        return missed(s, day, now);
+      }
     }
     if (!store.claim(key, day, owner, now, options.lease(), options.maxAttempts())) {
       return Outcome.NOTHING;
@@ -152,13 +153,24 @@ public final class DigestRunner {
       store.release(key, day, owner, String.valueOf(e.getMessage()));
       throw e;
     }
+    DigestSlot slot = new DigestSlot(key, day);
+    Optional<DigestStore.PostAttempt> doubt = store.postAttempt(key, day);
+    if (doubt.isPresent()) {
+      Optional<Outcome> resolved = resolve(slot, doubt.get(), composed, poster, late, now);
+      if (resolved.isPresent()) {
+        return resolved.get();
+      }
+    }
     if (composed.reply().isEmpty()) {
       store.finish(key, day, SlotState.EMPTY, "nothing to say", now);
       log.info("Digest for {} of {} had nothing to say; not posted", describe(key), day);
       return Outcome.EMPTY;
     }
+    if (!store.postStarting(key, day, owner, now, composed.featured())) {
+      return Outcome.NOTHING;
+    }
     try {
-      poster.post(key, composed.reply());
+      poster.post(slot, composed.reply());
     } catch (ChannelUnreachableException e) {
       store.finish(key, day, SlotState.FAILED, e.getMessage(), now);
       store.pause(key, now, e.getMessage());
@@ -168,22 +180,101 @@ public final class DigestRunner {
           describe(key),
           e.getMessage());
       return Outcome.PAUSED;
-    } catch (InterruptedException e) {
-      store.release(key, day, owner, "interrupted");
-      Thread.currentThread().interrupt();
-      return Outcome.RETRY;
-    } catch (Exception e) {
-      store.release(key, day, owner, String.valueOf(e.getMessage()));
+    } catch (NotPostedException e) {
+      store.refused(key, day, owner, String.valueOf(e.getMessage()));
       log.warn(
-          "Digest for {} of {} could not be posted ({}); trying again on the next run",
+          "Digest for {} of {} was refused ({}); trying again on the next run",
           describe(key),
           day,
           e.getMessage());
+      return Outcome.RETRY;
+    } catch (InterruptedException e) {
+      store.unknown(key, day, owner, "interrupted while posting");
+      Thread.currentThread().interrupt();
+      return Outcome.RETRY;
+    } catch (Exception e) {
+      // It may have been posted: keep the claim, and look the slot up before posting it again.
+      store.unknown(key, day, owner, String.valueOf(e));
+      log.warn(
+          "Digest for {} of {}: no answer from the platform ({}); it may have been posted, so it"
+              + " is looked up there before any second post",
+          describe(key),
+          day,
+          e.toString());
       return Outcome.RETRY;
     }
     store.posted(key, day, now, composed.featured());
     log.info("Digest for {} of {} posted", describe(key), day);
     return Outcome.POSTED;
+  }
+
+  private Outcome missed(Subscription s, LocalDate day, Instant now) {
+    store.finish(s.channel(), day, SlotState.MISSED, "past the grace period", now);
+    log.info(
+        "Digest for {} of {} missed: the bot was not running within {} of {} {}",
+        describe(s.channel()),
+        day,
+        options.grace(),
+        s.schedule().timeText(),
+        s.schedule().zone());
+    return Outcome.MISSED;
+  }
+
+  /**
+   * Settles a post in doubt by looking for it on the platform: found, it is recorded as posted; not
+   * found, the day is posted now (empty when it goes on), or missed, or failed when its attempts
+   * are used up. When the platform cannot tell, the claim is kept and nothing is posted.
+   */
+  private Optional<Outcome> resolve(
+      DigestSlot slot,
+      DigestStore.PostAttempt doubt,
+      Composed composed,
+      DigestPoster poster,
+      boolean late,
+      Instant now) {
+    ChannelKey key = slot.channel();
+    LocalDate day = slot.day();
+    boolean found;
+    try {
+      // A minute early: the post's own timestamp comes from the platform's clock, not ours.
+      found = poster.wasPosted(slot, composed.reply(), doubt.since().minus(Duration.ofMinutes(1)));
+    } catch (InterruptedException e) {
+      store.unknown(key, day, owner, "interrupted while looking for the post");
+      Thread.currentThread().interrupt();
+      return Optional.of(Outcome.RETRY);
+    } catch (Exception e) {
+      store.unknown(key, day, owner, "could not look for the post: " + e);
+      log.warn(
+          "Digest for {} of {}: cannot tell yet whether it was posted ({}); not posting it again"
+              + " until the platform says",
+          describe(key),
+          day,
+          e.toString());
+      return Optional.of(Outcome.RETRY);
+    }
+    if (found) {
+      store.posted(key, day, doubt.since(), doubt.featured());
+      log.info(
+          "Digest for {} of {} was posted after all (found on the platform); not posted again",
+          describe(key),
+          day);
+      return Optional.of(Outcome.POSTED);
+    }
+    if (late) {
+      store.finish(key, day, SlotState.MISSED, "past the grace period; not found posted", now);
+      return Optional.of(Outcome.MISSED);
+    }
+    if (doubt.attempts() > options.maxAttempts()) {
+      store.finish(
+          key,
+          day,
+          SlotState.FAILED,
+          "gave up after " + options.maxAttempts() + " attempts; nothing was posted",
+          now);
+      log.warn("Digest for {} of {} failed: nothing was posted", describe(key), day);
+      return Optional.of(Outcome.FAILED);
+    }
+    return Optional.empty();
   }
 
   static String describe(ChannelKey key) {

@@ -112,13 +112,25 @@ public final class DigestStore {
   }
 
   /**
-   * Claims a channel's day for {@code owner}. A day nobody claimed, or one released after a
-   * failure, is taken at once; a day claimed by another process is taken over only once its claim
-   * is older than {@code lease} (that process died before posting); a finished day is never taken.
-   * After {@code maxAttempts} claims the day is marked failed instead. Each step is one conditional
-   * statement on the day's row (a unique key for the first claim, a guarded update for a takeover),
-   * so of any number of processes on one database exactly one wins a day: a second updater waits
-   * for the first's row lock and then finds the claim no longer abandoned.
+   * A post of a day that was started and whose outcome is not yet known to have failed: the day
+   * must be looked up on the platform before it is posted again.
+   *
+   * @param attempts how many claims the day has had, this one included
+   * @param since when the first such post began
+   * @param featured what that post featured, recorded with it if it is found
+   */
+  public record PostAttempt(int attempts, Instant since, Featured featured) {}
+
+  /**
+   * Claims a channel's day for {@code owner}. A day nobody claimed, one released after a refused
+   * post, or one {@code owner} itself left unresolved is taken at once; a day claimed by another
+   * process is taken over only once its claim is older than {@code lease} (that process died, or is
+   * still waiting for the platform); a finished day is never taken. After {@code maxAttempts}
+   * claims a day with no post in doubt is marked failed instead; a day whose post may have reached
+   * the channel is still claimed, only to be looked up. Each step is one conditional statement on
+   * the day's row (a unique key for the first claim, a guarded update for a takeover), so of any
+   * number of processes on one database exactly one wins a day: a second updater waits for the
+   * first's row lock and then finds the claim no longer abandoned.
    *
    * @return whether {@code owner} now holds the day and should post it
    */
@@ -143,14 +155,15 @@ public final class DigestStore {
           == 1) {
         return true;
       }
+      // runDue is one thread per process, so a claim of our own is never still in flight.
       String abandoned =
-          " AND state = 'CLAIMED' AND (owner IS NULL OR (owner <> ? AND claimed_at <= ?))";
+          " AND state = 'CLAIMED' AND (owner IS NULL OR owner = ? OR claimed_at <= ?)";
       if (sql.update(
               "UPDATE digest_slots SET owner = ?, claimed_at = ?, attempts = attempts + 1 WHERE "
                   + CHANNEL
                   + " AND slot_date = ?"
                   + abandoned
-                  + " AND attempts < ?",
+                  + " AND (attempts < ? OR post_started_at IS NOT NULL)",
               owner,
               now,
               channel,
@@ -163,11 +176,11 @@ public final class DigestStore {
       }
       sql.update(
           "UPDATE digest_slots SET state = 'FAILED', owner = NULL, finished_at = ?,"
-              + " detail = 'gave up after ' || attempts || ' attempts' WHERE "
+              + " detail = 'gave up after ' || attempts || ' attempts; nothing was posted' WHERE "
               + CHANNEL
               + " AND slot_date = ?"
               + abandoned
-              + " AND attempts >= ?",
+              + " AND attempts >= ? AND post_started_at IS NULL",
           now,
           channel,
           day,
@@ -178,9 +191,62 @@ public final class DigestStore {
     });
   }
 
+  /** The day's post in doubt, if one was started and not known to have been refused. */
+  public Optional<PostAttempt> postAttempt(ChannelKey channel, LocalDate day) {
+    return database.read(c ->
+        Sql.on(c)
+            .first(
+                "SELECT attempts, post_started_at, featured_article_id, featured_start,"
+                    + " featured_end FROM digest_slots WHERE "
+                    + CHANNEL
+                    + " AND slot_date = ? AND post_started_at IS NOT NULL",
+                row -> {
+                  Instant since = Sql.instant(row, "post_started_at");
+                  String article = row.getString("featured_article_id");
+                  Featured featured =
+                      article == null
+                          ? null
+                          : new Featured(
+                              article,
+                              row.getInt("featured_start"),
+                              row.getInt("featured_end"),
+                              since);
+                  return new PostAttempt(row.getInt("attempts"), since, featured);
+                },
+                channel,
+                day));
+  }
+
+  /**
+   * Records, before the platform is called, that {@code owner} is posting the day and what the post
+   * features; the time of the first such post is kept, as the start of any later look-up.
+   *
+   * @return whether {@code owner} still holds the day (if not, it must not post)
+   */
+  public boolean postStarting(
+      ChannelKey channel, LocalDate day, String owner, Instant now, Featured featured) {
+    return database.inTransaction(c ->
+        Sql.on(c)
+                .update(
+                    "UPDATE digest_slots SET post_started_at = COALESCE(post_started_at, ?),"
+                        + " featured_article_id = ?, featured_start = ?, featured_end = ?"
+                        + " WHERE "
+                        + CHANNEL
+                        + " AND slot_date = ? AND state = 'CLAIMED' AND owner = ?",
+                    now,
+                    featured == null ? null : featured.articleId(),
+                    featured == null ? null : featured.start(),
+                    featured == null ? null : featured.end(),
+                    channel,
+                    day,
+                    owner)
+            == 1);
+  }
+
   /**
    * Lets a failed claim be tried again on the next run, by any process; only while {@code owner}
-   * still holds it, so a late release never frees a day another process took over.
+   * still holds it, so a late release never frees a day another process took over. A post in doubt
+   * stays in doubt.
    */
   public void release(ChannelKey channel, LocalDate day, String owner, String detail) {
     database.inTransaction(c ->
@@ -190,6 +256,40 @@ public final class DigestStore {
                     + CHANNEL
                     + " AND slot_date = ? AND state = 'CLAIMED' AND owner = ?",
                 shorten(detail),
+                channel,
+                day,
+                owner));
+  }
+
+  /**
+   * The platform refused the post: nothing of the day is in doubt (every earlier post was looked up
+   * first), so any process may post it again on its next run.
+   */
+  public void refused(ChannelKey channel, LocalDate day, String owner, String detail) {
+    database.inTransaction(c ->
+        Sql.on(c)
+            .update(
+                "UPDATE digest_slots SET owner = NULL, post_started_at = NULL, detail = ? WHERE "
+                    + CHANNEL
+                    + " AND slot_date = ? AND state = 'CLAIMED' AND owner = ?",
+                shorten(detail),
+                channel,
+                day,
+                owner));
+  }
+
+  /**
+   * The post's outcome is unknown: {@code owner} keeps the claim (so no other process posts the day
+   * before its lease runs out) and says why in the day's detail.
+   */
+  public void unknown(ChannelKey channel, LocalDate day, String owner, String detail) {
+    database.inTransaction(c ->
+        Sql.on(c)
+            .update(
+                "UPDATE digest_slots SET detail = ? WHERE "
+                    + CHANNEL
+                    + " AND slot_date = ? AND state = 'CLAIMED' AND owner = ?",
+                shorten("outcome unknown: " + detail),
                 channel,
                 day,
                 owner));

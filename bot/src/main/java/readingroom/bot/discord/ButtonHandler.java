@@ -9,9 +9,10 @@ import readingroom.bot.model.Origin;
 import readingroom.bot.model.Reply;
 
 /**
- * The buttons under replies: "More" edits the answer in place, "Helpful" / "Not helpful" store a
- * vote and thank the user privately, "Share to channel" posts a private answer for everyone, and
- * "Previous" / "Next" page through {@code /sources}.
+ * The buttons under replies: "More" edits the answer in place (or tells the clicker alone why there
+ * is no more), "Helpful" / "Not helpful" store a vote and thank the user privately, "Share to
+ * channel" posts a private answer for everyone, and "Previous" / "Next" page through {@code
+ * /sources}.
  */
 final class ButtonHandler {
 
@@ -52,6 +53,13 @@ final class ButtonHandler {
               Reply reply =
                   responder.commands.more(
                       origin, Responder.place(event).thread(), question.get(), button.number());
+              if (isRefusal(reply)) {
+                // The answer stays as it is for everyone; why there is no more is for the clicker.
+                hook.sendMessage(responder.renderer.render(reply).toCreateData())
+                    .setEphemeral(true)
+                    .queue(null, failure("refuse More"));
+                return;
+              }
               responder.edit(hook, responder.withButtons(button.answerId(), reply, shareable));
             });
       }
@@ -125,6 +133,15 @@ final class ButtonHandler {
             () -> responder.edit(hook, responder.sourcesPage(origin, button.number())));
       }
     }
+  }
+
+  /**
+   * Whether "More" gave no quotes to show: nothing more to show, the clicker is rate limited, or a
+   * failure. Such replies would otherwise replace an answer others may be reading.
+   */
+  static boolean isRefusal(Reply reply) {
+    return reply instanceof Reply.NoticeReply
+        || (reply instanceof Reply.AnswerReply answer && answer.answer().results().isEmpty());
   }
 
   private static DiscordMessage forgotten() {

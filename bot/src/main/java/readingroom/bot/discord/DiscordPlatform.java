@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.commands.ChatCommands;
@@ -54,6 +55,15 @@ public final class DiscordPlatform implements ChatPlatform {
   private final String token;
   private final ChatCommands commands;
   private final FeedbackSink feedback;
+
+  /**
+   * Connect and read timeout of each REST call. Discord answers in well under a second; a post that
+   * times out anyway may have been accepted, and is deduplicated by its nonce or looked up, never
+   * simply resent (JDA's own retry on a timeout is off).
+   */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private Duration requestTimeout = REQUEST_TIMEOUT;
   private ExecutorService workers;
   private ShardManager shards;
 
@@ -109,6 +119,15 @@ public final class DiscordPlatform implements ChatPlatform {
     return bare;
   }
 
+  /**
+   * Uses this REST timeout instead of {@link #REQUEST_TIMEOUT} (tests play a slow Discord in a
+   * second, not in ten). Before {@link #start()}.
+   */
+  DiscordPlatform requestTimeout(Duration timeout) {
+    this.requestTimeout = timeout;
+    return this;
+  }
+
   static String tokenRefused() {
     return TOKEN_REFUSED;
   }
@@ -152,6 +171,11 @@ public final class DiscordPlatform implements ChatPlatform {
           DefaultShardManagerBuilder.createLight(token, INTENTS)
               .disableCache(EnumSet.allOf(CacheFlag.class))
               .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()))
+              .setHttpClientBuilder(
+                  new OkHttpClient.Builder()
+                      .connectTimeout(requestTimeout)
+                      .readTimeout(requestTimeout)
+                      .writeTimeout(requestTimeout))
               .setSessionController(new GatewayAt(settings.gatewayUrl()))
               // Uncompressed JSON: a small bot's traffic is light, and it is what the tests run.
               .setCompression(Compression.NONE)

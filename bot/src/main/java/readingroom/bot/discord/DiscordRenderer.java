@@ -129,6 +129,11 @@ final class DiscordRenderer {
    * discussion with its prompt, the most asked questions), each headed by what part it belongs to.
    * At most 5 + 1 + 3 embeds, within Discord's 10, sharing the 6,000 characters.
    */
+  /** A posted digest's first line, which names its day: how a post in doubt is recognised. */
+  String digestHeading(Reply.DigestReply reply) {
+    return "**" + DiscordMarkdown.escape(oneLine(reply.heading())) + "**";
+  }
+
   DiscordMessage digest(Reply.DigestReply reply) {
     record Part(String label, Result quote, String title, String after) {}
     List<Part> parts = new ArrayList<>();
@@ -158,7 +163,7 @@ final class DiscordRenderer {
     if (reply.preview()) {
       content.append('*').append(Messages.PREVIEW).append("*\n");
     }
-    content.append("**").append(DiscordMarkdown.escape(oneLine(reply.heading()))).append("**");
+    content.append(digestHeading(reply));
     if (reply.moreAdded() > 0) {
       content.append('\n').append(Messages.moreAdded(reply.moreAdded()));
     }

@@ -6,6 +6,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import java.io.IOException;
 
 /**
@@ -87,6 +89,16 @@ final class Delivery {
    */
   ChatPostMessageResponse post(String team, ReplyTarget.Conversation target, SlackMessage message)
       throws Exception {
+    return post(team, target, message, null);
+  }
+
+  /**
+   * As {@link #post(String, ReplyTarget.Conversation, SlackMessage)}, with message metadata that
+   * {@code conversations.history} returns with the message (a digest's slot).
+   */
+  ChatPostMessageResponse post(
+      String team, ReplyTarget.Conversation target, SlackMessage message, Message.Metadata metadata)
+      throws Exception {
     MethodsClient client = client(team);
     return api(
         "chat.postMessage",
@@ -96,8 +108,24 @@ final class Delivery {
                     .threadTs(target.threadTs())
                     .text(message.text())
                     .blocks(message.blocks())
+                    .metadata(metadata)
                     .unfurlLinks(false)
                     .unfurlMedia(false)));
+  }
+
+  /** One page of a channel's messages since {@code oldest} (a Slack ts), with their metadata. */
+  ConversationsHistoryResponse history(String team, String channel, String oldest, String cursor)
+      throws Exception {
+    MethodsClient client = client(team);
+    return api(
+        "conversations.history",
+        () ->
+            client.conversationsHistory(r ->
+                r.channel(channel)
+                    .oldest(oldest)
+                    .cursor(cursor)
+                    .limit(200)
+                    .includeAllMetadata(true)));
   }
 
   private void postEphemeral(String team, ReplyTarget.Conversation target, SlackMessage message)

@@ -9,6 +9,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.bot.commands.ChatCommands;
@@ -68,6 +70,14 @@ public final class SlackPlatform implements ChatPlatform {
   private final Distribution distribution;
   private final WorkspaceTokens tokens;
 
+  /**
+   * Connect and read timeout of each Web API call. Slack answers in well under a second; without a
+   * bound a stalled connection would hold a reply or the digest thread for good, and a digest post
+   * that times out is looked up before it is posted again, never simply resent.
+   */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private Duration requestTimeout = REQUEST_TIMEOUT;
   private ExecutorService workers;
   private Slack slack;
   private App app;
@@ -473,12 +483,33 @@ public final class SlackPlatform implements ChatPlatform {
         + ")";
   }
 
+  /**
+   * Uses this connect and read timeout for Slack's Web API instead of {@link #REQUEST_TIMEOUT}
+   * (tests play a slow Slack in a second, not in ten). Before {@link #start()}.
+   */
+  SlackPlatform requestTimeout(Duration timeout) {
+    this.requestTimeout = timeout;
+    return this;
+  }
+
   @Override
   public void start() throws Exception {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     config.setStatsEnabled(false);
-    slack = Slack.getInstance(config);
+    int millis = Math.toIntExact(requestTimeout.toMillis());
+    config.setHttpClientReadTimeoutMillis(millis);
+    config.setHttpClientWriteTimeoutMillis(millis);
+    // Whole calls are bounded too: a Slack that trickles bytes must not hold a worker forever.
+    config.setHttpClientCallTimeoutMillis(millis * 3);
+    OkHttpClient okHttp =
+        SlackHttpClient.buildOkHttpClient(config)
+            .newBuilder()
+            .connectTimeout(requestTimeout)
+            .build();
+    SlackHttpClient httpClient = new SlackHttpClient(okHttp);
+    httpClient.setConfig(config);
+    slack = Slack.getInstance(config, httpClient);
 
     AppConfig.AppConfigBuilder appConfig =
         AppConfig.builder()

@@ -59,7 +59,8 @@ public record SlackSettings(
 
     /** The bot scopes of {@code config/slack-app-manifest.yml}, the configured default. */
     public static final String MANIFEST_SCOPES =
-        "app_mentions:read,chat:write,commands,users:read,im:history,files:read";
+        "app_mentions:read,chat:write,commands,users:read,im:history,files:read,channels:history,"
+            + "groups:history";
 
     /** One workspace, with its bot token from the environment (the defaults otherwise). */
     public static final OAuth OFF =

@@ -104,7 +104,7 @@ class SharedStateReplicasTest {
           }
           return null;
         });
-    assertThat(versions).containsExactly("1", "2", "3", "4", "10", "11", "13");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "10", "11", "12", "13");
   }
 
   @Test

@@ -67,6 +67,30 @@ class ConsoleChatTest {
   }
 
   @Test
+  void repliesAreWrappedToTheTerminalsWidthWithLinksKeptWhole() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    new ConsoleChat(new ChatCommands(engine, 3), new PlainTextRenderer(false))
+        .run(
+            ConsoleInput.of(
+                new BufferedReader(
+                    new StringReader(
+                        "how much trade does russia do with taliban-run afghanistan?\n")),
+                print,
+                false,
+                50),
+            print);
+    String transcript = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(transcript).contains("close to $1 billion");
+    assertThat(transcript.lines().filter(line -> !line.strip().startsWith("http")))
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(50));
+    assertThat(transcript.lines().filter(line -> line.strip().startsWith("http")))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains("#:~:text="));
+  }
+
+  @Test
   void saysWhenTheReadingListDoesNotAnswer() throws Exception {
     assertThat(session("how do i make kabuli pulao at home?\n"))
         .contains("The reading list does not seem to answer this. The closest passages:");

@@ -200,18 +200,18 @@ class DigestContentTest {
     subscribe(TEACHER, "08:00 UTC");
     int[] flakyFailures = {1};
     DigestPoster platform =
-        (channel, digest) -> {
-          if (channel.channel().equals("CGONE")) {
+        poster.through((slot, digest) -> {
+          if (slot.channel().channel().equals("CGONE")) {
             throw new DigestPoster.ChannelUnreachableException("channel_not_found");
           }
-          if (channel.channel().equals("CFLAKY") && flakyFailures[0]-- > 0) {
+          if (slot.channel().channel().equals("CFLAKY") && flakyFailures[0]-- > 0) {
             throw new java.io.IOException("connection reset");
           }
-          if (channel.channel().equals("CCLASS") && digest == null) {
+          if (slot.channel().channel().equals("CCLASS") && digest == null) {
             throw new AssertionError();
           }
-          poster.post(channel, digest);
-        };
+          poster.post(slot, digest);
+        });
 
     clock.advance(Duration.ofHours(2));
     DigestRunner.Run run = digests.runner().runDue(Map.of(Platform.SLACK, platform));

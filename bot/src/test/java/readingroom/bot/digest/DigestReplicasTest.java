@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.model.Platform;
+import readingroom.bot.model.Reply;
 import readingroom.bot.state.DatabaseLocation;
 import readingroom.bot.state.StateDatabase;
 import readingroom.bot.testing.MutableClock;
@@ -226,7 +227,31 @@ class DigestReplicasTest {
       Map<String, Instant> crashedAt,
       Map<String, Duration> takeovers,
       AtomicInteger crashes) {
-    return (channel, digest) -> {
+    return new DigestPoster() {
+      @Override
+      public void post(DigestSlot slot, Reply.DigestReply digest) {
+        postOrCrash(
+            slot.channel(), clock, random, crashChance, posts, crashedAt, takeovers, crashes);
+      }
+
+      /** A crash here comes before the platform is called: no post of it is ever found. */
+      @Override
+      public boolean wasPosted(DigestSlot slot, Reply.DigestReply digest, Instant since) {
+        return posts.containsKey(slot(slot.channel(), slot.day()));
+      }
+    };
+  }
+
+  private static void postOrCrash(
+      ChannelKey channel,
+      Clock clock,
+      Random random,
+      double crashChance,
+      Map<String, AtomicInteger> posts,
+      Map<String, Instant> crashedAt,
+      Map<String, Duration> takeovers,
+      AtomicInteger crashes) {
+    {
       Instant now = clock.instant();
       ZoneId zone = zoneOf(channel);
       String slot = slot(channel, LocalDate.ofInstant(now, zone));
@@ -245,7 +270,7 @@ class DigestReplicasTest {
       if (crashed != null) {
         takeovers.put(slot, Duration.between(crashed, now));
       }
-    };
+    }
   }
 
   private static ZoneId zoneOf(ChannelKey channel) {
@@ -276,10 +301,11 @@ class DigestReplicasTest {
     Replica a = new Replica(location, Clock.systemUTC(), options);
     AtomicLong crashNanos = new AtomicLong();
     boolean crashed =
-        a.run((key, digest) -> {
-          crashNanos.set(System.nanoTime());
-          throw new Crash();
-        });
+        a.run(
+            RecordingPoster.findingNothing((slot, digest) -> {
+              crashNanos.set(System.nanoTime());
+              throw new Crash();
+            }));
     assertThat(crashed).isTrue();
     a.close();
 
@@ -291,10 +317,10 @@ class DigestReplicasTest {
             b.digests.runner(),
             Map.of(
                 Platform.SLACK,
-                (key, digest) -> {
+                RecordingPoster.findingNothing((slot, digest) -> {
                   bPosts.incrementAndGet();
                   postNanos.compareAndSet(0, System.nanoTime());
-                }),
+                })),
             checkEvery)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (postNanos.get() == 0 && System.nanoTime() < deadline) {

@@ -7,10 +7,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.model.Reply;
 
-/** A poster that keeps every digest it is given, with the clock's time. */
+/**
+ * A poster that keeps every digest it is given, with the clock's time: a platform that never fails,
+ * and whose look-ups find exactly what was posted.
+ */
 final class RecordingPoster implements DigestPoster {
 
-  record Post(ChannelKey channel, Reply.DigestReply digest, Instant at) {}
+  record Post(DigestSlot slot, Reply.DigestReply digest, Instant at) {
+    ChannelKey channel() {
+      return slot.channel();
+    }
+  }
+
+  /** How a post goes on a platform under test: throws as that platform would, or posts. */
+  @FunctionalInterface
+  interface Attempt {
+    void post(DigestSlot slot, Reply.DigestReply digest) throws Exception;
+  }
 
   private final Clock clock;
   private final List<Post> posts = new CopyOnWriteArrayList<>();
@@ -20,8 +33,44 @@ final class RecordingPoster implements DigestPoster {
   }
 
   @Override
-  public void post(ChannelKey channel, Reply.DigestReply digest) {
-    posts.add(new Post(channel, digest, clock.instant()));
+  public void post(DigestSlot slot, Reply.DigestReply digest) {
+    posts.add(new Post(slot, digest, clock.instant()));
+  }
+
+  @Override
+  public boolean wasPosted(DigestSlot slot, Reply.DigestReply digest, Instant since) {
+    return posts.stream().anyMatch(p -> p.slot().equals(slot) && !p.at().isBefore(since));
+  }
+
+  /** A poster that posts as {@code attempt} says and looks up what reached this recorder. */
+  DigestPoster through(Attempt attempt) {
+    RecordingPoster recorder = this;
+    return new DigestPoster() {
+      @Override
+      public void post(DigestSlot slot, Reply.DigestReply digest) throws Exception {
+        attempt.post(slot, digest);
+      }
+
+      @Override
+      public boolean wasPosted(DigestSlot slot, Reply.DigestReply digest, Instant since) {
+        return recorder.wasPosted(slot, digest, since);
+      }
+    };
+  }
+
+  /** A poster that posts as {@code attempt} says, on a platform where nothing is ever found. */
+  static DigestPoster findingNothing(Attempt attempt) {
+    return new DigestPoster() {
+      @Override
+      public void post(DigestSlot slot, Reply.DigestReply digest) throws Exception {
+        attempt.post(slot, digest);
+      }
+
+      @Override
+      public boolean wasPosted(DigestSlot slot, Reply.DigestReply digest, Instant since) {
+        return false;
+      }
+    };
   }
 
   List<Post> posts() {

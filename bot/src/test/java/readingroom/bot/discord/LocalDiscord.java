@@ -65,6 +65,10 @@ final class LocalDiscord implements AutoCloseable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final AtomicLong sequence = new AtomicLong();
+
+  /** Ids and timestamps come from this clock (declared first: the ids below use it). */
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
   final String botId = snowflake();
   final String applicationId = botId;
   final String guildId = snowflake();
@@ -117,6 +121,20 @@ final class LocalDiscord implements AutoCloseable {
   /** Error answers to messages posted in a channel, by channel id. */
   private final Map<String, Answer> refusedPosts = new ConcurrentHashMap<>();
 
+  /** The bot's messages in each channel, oldest first, for {@code GET channels/{id}/messages}. */
+  private final Map<String, List<ObjectNode>> channelMessages = new ConcurrentHashMap<>();
+
+  /** The bot's messages by nonce, with when they were created, as {@code enforce_nonce} checks. */
+  private final Map<String, ObjectNode> byNonce = new ConcurrentHashMap<>();
+
+  private final Map<String, Instant> nonceAt = new ConcurrentHashMap<>();
+
+  /** How long Discord remembers a nonce: "the past few minutes". */
+  static final Duration NONCE_WINDOW = Duration.ofMinutes(3);
+
+  private final java.util.concurrent.atomic.AtomicInteger slowPosts =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile Duration slowBy = Duration.ZERO;
   private volatile String validToken = TOKEN;
   private volatile int recommendedShards = 1;
   private volatile boolean refuseThreads;
@@ -167,6 +185,25 @@ final class LocalDiscord implements AutoCloseable {
    */
   void refusePostsIn(String channel, int status, int code, String message) {
     refusedPosts.put(channel, new Answer(status, error(message, code)));
+  }
+
+  /** Message ids, timestamps and the nonce window follow this clock from now on. */
+  void clock(java.time.Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * The next {@code count} messages posted to channels are accepted at once but answered only after
+   * {@code delay}, as a slow Discord does: the client may give up on a post that was made.
+   */
+  void answerPostsLate(int count, Duration delay) {
+    slowBy = delay;
+    slowPosts.set(count);
+  }
+
+  /** The messages the bot has in a channel, oldest first (each nonce once, as Discord keeps). */
+  List<JsonNode> messagesIn(String channel) {
+    return List.copyOf(channelMessages.getOrDefault(channel, List.of()));
   }
 
   /** Whether opening threads fails with "Missing Permissions", as after a role change. */
@@ -474,9 +511,18 @@ final class LocalDiscord implements AutoCloseable {
       byte[] raw = exchange.getRequestBody().readAllBytes();
       JsonNode body = parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      Answer answer = route(method, path, body, auth);
+      Answer answer = route(method, path, query, body, auth);
       // Recorded once the state is updated, so a test that saw the call sees its effects.
       record(new Call(method, path, query, body, System.nanoTime()));
+      if (method.equals("POST")
+          && CHANNEL_MESSAGES.matcher(path).matches()
+          && slowPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        try {
+          Thread.sleep(slowBy.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (answer.body() == null) {
         exchange.sendResponseHeaders(answer.status(), -1);
       } else {
@@ -485,7 +531,7 @@ final class LocalDiscord implements AutoCloseable {
     }
   }
 
-  private Answer route(String method, String path, JsonNode body, String auth) {
+  private Answer route(String method, String path, String query, JsonNode body, String auth) {
     boolean webhook = path.startsWith("webhooks/") || path.startsWith("interactions/");
     if (!webhook && !("Bot " + validToken).equals(auth)) {
       return new Answer(401, error("401: Unauthorized", 0));
@@ -525,10 +571,66 @@ final class LocalDiscord implements AutoCloseable {
       if (refused != null) {
         return refused;
       }
-      boolean reply = body.has("message_reference");
-      return new Answer(200, botMessage(m.group(1), body, reply ? 19 : 0));
+      return new Answer(200, postInChannel(m.group(1), body));
+    } else if (method.equals("GET") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+      return new Answer(200, history(m.group(1), query));
     }
     return new Answer(404, error("404: Not Found", 0));
+  }
+
+  /**
+   * A message posted in a channel. With {@code enforce_nonce}, a nonce the bot used in the past few
+   * minutes returns that message and creates none, as Discord does.
+   */
+  private synchronized ObjectNode postInChannel(String channel, JsonNode body) {
+    String nonce = body.path("nonce").asText("");
+    Instant now = clock.instant();
+    if (body.path("enforce_nonce").asBoolean(false) && !nonce.isEmpty()) {
+      Instant at = nonceAt.get(nonce);
+      if (at != null && Duration.between(at, now).compareTo(NONCE_WINDOW) < 0) {
+        return byNonce.get(nonce);
+      }
+    }
+    boolean reply = body.has("message_reference");
+    ObjectNode message = botMessage(channel, body, reply ? 19 : 0);
+    if (!nonce.isEmpty()) {
+      message.put("nonce", nonce);
+      byNonce.put(nonce, message);
+      nonceAt.put(nonce, now);
+    }
+    channelMessages
+        .computeIfAbsent(channel, c -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(message);
+    return message;
+  }
+
+  /**
+   * {@code GET channels/{id}/messages}: newest first, {@code after} and {@code limit} honoured, and
+   * without the nonce, which Discord returns only when the message is created.
+   */
+  private ArrayNode history(String channel, String query) {
+    long after = 0;
+    int limit = 50;
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv[0].equals("after")) {
+        after = Long.parseUnsignedLong(kv[1]);
+      } else if (kv[0].equals("limit")) {
+        limit = Integer.parseInt(kv[1]);
+      }
+    }
+    List<ObjectNode> all = new ArrayList<>(channelMessages.getOrDefault(channel, List.of()));
+    java.util.Collections.reverse(all);
+    ArrayNode out = NODES.arrayNode();
+    for (ObjectNode message : all) {
+      if (Long.compareUnsigned(Long.parseUnsignedLong(message.path("id").asText()), after) > 0
+          && out.size() < limit) {
+        ObjectNode copy = message.deepCopy();
+        copy.remove("nonce");
+        out.add(copy);
+      }
+    }
+    return out;
   }
 
   private void record(Call call) {
@@ -637,7 +739,7 @@ final class LocalDiscord implements AutoCloseable {
             .put("id", id)
             .put("channel_id", channel)
             .put("content", content)
-            .put("timestamp", Instant.now().toString())
+            .put("timestamp", clock.instant().toString())
             .putNull("edited_timestamp")
             .put("tts", false)
             .put("mention_everyone", false)
@@ -933,8 +1035,7 @@ final class LocalDiscord implements AutoCloseable {
   /** A snowflake id of now, as Discord makes them: JDA judges interaction expiry by it. */
   String snowflake() {
     return Long.toString(
-        ((System.currentTimeMillis() - DISCORD_EPOCH) << 22)
-            | (sequence.incrementAndGet() & 0x3FFFFF));
+        ((clock.millis() - DISCORD_EPOCH) << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
   }
 
   private static Thread daemon(Runnable work, String name) {

@@ -24,6 +24,7 @@ import readingroom.bot.digest.DigestComposer;
 import readingroom.bot.digest.DigestPoster;
 import readingroom.bot.digest.DigestRunner;
 import readingroom.bot.digest.DigestSchedule;
+import readingroom.bot.digest.DigestSlot;
 import readingroom.bot.digest.Digests;
 import readingroom.bot.metrics.MetricsServer;
 import readingroom.bot.model.Origin;
@@ -76,7 +77,19 @@ class FeedWatchTest {
           .subscribe(console, new DigestSchedule(LocalTime.of(8, 0), ZoneOffset.UTC), null, "op");
       clock.advance(Duration.ofHours(3));
       List<Reply.DigestReply> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
-      DigestPoster poster = (channel, digest) -> posted.add(digest);
+      DigestPoster poster =
+          new DigestPoster() {
+            @Override
+            public void post(DigestSlot slot, Reply.DigestReply digest) {
+              posted.add(digest);
+            }
+
+            @Override
+            public boolean wasPosted(
+                DigestSlot slot, Reply.DigestReply digest, java.time.Instant since) {
+              return false;
+            }
+          };
       digests.runner().runDue(Map.of(Platform.CONSOLE, poster));
       long versionBefore = engine.version();
 

@@ -52,6 +52,17 @@ final class SlackApiStandIn implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Queue<Scripted>> scripts = new ConcurrentHashMap<>();
   private volatile String socketUrl = "ws://127.0.0.1:1/unset";
+
+  /** A message posted with {@code chat.postMessage}, as {@code conversations.history} shows it. */
+  record Posted(String channel, String ts, String text, JsonNode metadata) {}
+
+  private final List<Posted> posted = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong tsSequence =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> late =
+      new ConcurrentHashMap<>();
+  private volatile long lateMillis;
   private final Object arrived = new Object();
 
   SlackApiStandIn() throws IOException {
@@ -73,6 +84,25 @@ final class SlackApiStandIn implements AutoCloseable {
   /** The next call of {@code method} gets this answer instead of the usual one. */
   void script(String method, Scripted answer) {
     scripts.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(answer);
+  }
+
+  /** Message timestamps ({@code ts}) follow this clock from now on. */
+  void clock(java.time.Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * The next {@code count} calls of {@code method} are carried out at once but answered only after
+   * {@code delay}, as a slow Slack does: the client may give up on a post that was made.
+   */
+  void answerLate(String method, int count, java.time.Duration delay) {
+    lateMillis = delay.toMillis();
+    late.put(method, new java.util.concurrent.atomic.AtomicInteger(count));
+  }
+
+  /** The messages posted in {@code channel}, oldest first. */
+  List<Posted> messagesIn(String channel) {
+    return posted.stream().filter(p -> p.channel().equals(channel)).toList();
   }
 
   List<Call> calls(String method) {
@@ -104,9 +134,38 @@ final class SlackApiStandIn implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    java.util.concurrent.atomic.AtomicInteger slow = late.get(path.substring("/api/".length()));
+    if (slow != null && slow.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      // Answered from another thread, so the calls after it are not held up behind it.
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      Thread.ofPlatform()
+          .daemon()
+          .name("slack-stand-in-late")
+          .start(() -> {
+            try {
+              answer(exchange, new String(body, StandardCharsets.UTF_8), lateMillis);
+            } catch (IOException | InterruptedException e) {
+              exchange.close();
+            }
+          });
+      return;
+    }
+    try {
+      answer(
+          exchange,
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+          0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Carries out the call, then waits {@code lateMillis} before answering. */
+  private void answer(HttpExchange exchange, String body, long lateMillis)
+      throws IOException, InterruptedException {
     try (exchange) {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       Map<String, String> params = form(body);
       String token =
@@ -120,6 +179,7 @@ final class SlackApiStandIn implements AutoCloseable {
       synchronized (arrived) {
         arrived.notifyAll();
       }
+      Thread.sleep(lateMillis);
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -158,8 +218,15 @@ final class SlackApiStandIn implements AutoCloseable {
           token.startsWith("xapp-")
               ? ok("{\"ok\":true,\"url\":\"" + socketUrl + "\"}")
               : ok("{\"ok\":false,\"error\":\"not_allowed_token_type\"}");
-      case "chat.postMessage" ->
-          ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000100.000200\"}");
+      case "chat.postMessage" -> {
+        String ts = nextTs();
+        posted.add(
+            new Posted(
+                params.get("channel"), ts, params.get("text"), json(params.get("metadata"))));
+        yield ok(
+            "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + ts + "\"}");
+      }
+      case "conversations.history" -> history(params);
       case "chat.postEphemeral" -> ok("{\"ok\":true,\"message_ts\":\"1700000100.000300\"}");
       case "users.info" ->
           ok(
@@ -260,6 +327,56 @@ final class SlackApiStandIn implements AutoCloseable {
             + "\",\"name\":\"Team "
             + team
             + "\"},\"enterprise\":null,\"is_enterprise_install\":false}");
+  }
+
+  /** Slack's {@code ts}: seconds since the epoch and a unique six-digit part. */
+  private String nextTs() {
+    return clock.instant().getEpochSecond()
+        + "."
+        + String.format("%06d", tsSequence.incrementAndGet() % 1_000_000);
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return text == null || text.isEmpty() ? null : new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("metadata is not JSON: " + text, e);
+    }
+  }
+
+  /**
+   * {@code conversations.history}: the channel's messages after {@code oldest}, newest first, with
+   * their metadata only when {@code include_all_metadata} asks for it; one page.
+   */
+  private Scripted history(Map<String, String> params) {
+    double oldest = Double.parseDouble(params.getOrDefault("oldest", "0"));
+    // Slack reads a boolean form field as 1 or true; the Java client sends 1.
+    String all = params.getOrDefault("include_all_metadata", "");
+    boolean metadata = all.equals("1") || all.equals("true");
+    var mapper = new ObjectMapper();
+    var root = mapper.createObjectNode().put("ok", true);
+    var messages = root.putArray("messages");
+    List<Posted> in = new ArrayList<>(messagesIn(params.get("channel")));
+    java.util.Collections.reverse(in);
+    for (Posted p : in) {
+      if (Double.parseDouble(p.ts()) <= oldest) {
+        continue;
+      }
+      var m =
+          messages
+              .addObject()
+              .put("type", "message")
+              .put("user", BOT_USER)
+              .put("bot_id", "BBOT")
+              .put("text", p.text())
+              .put("ts", p.ts());
+      if (metadata && p.metadata() != null) {
+        m.set("metadata", p.metadata());
+      }
+    }
+    root.put("has_more", false);
+    root.putObject("response_metadata").put("next_cursor", "");
+    return ok(root.toString());
   }
 
   static Scripted ok(String body) {

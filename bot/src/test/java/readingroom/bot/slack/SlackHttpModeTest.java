@@ -581,7 +581,10 @@ class SlackHttpModeTest {
             "commands",
             "im:history",
             "users:read",
-            "files:read");
+            "files:read",
+            // conversations.history: whether a digest post that timed out reached the channel
+            "channels:history",
+            "groups:history");
     // The install flow asks each workspace for the same scopes.
     assertThat(manifest.at("/oauth_config/scopes/bot"))
         .extracting(JsonNode::asText)

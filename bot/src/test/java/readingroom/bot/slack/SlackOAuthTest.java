@@ -35,6 +35,7 @@ import readingroom.bot.channel.ChannelKey;
 import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.config.Secrets;
 import readingroom.bot.digest.DigestPoster;
+import readingroom.bot.digest.DigestSlot;
 import readingroom.bot.model.Platform;
 import readingroom.bot.model.Reply;
 import readingroom.bot.state.StateDatabase;
@@ -364,13 +365,21 @@ class SlackOAuthTest {
     Reply.DigestReply digest =
         new Reply.DigestReply("Today in the reading list", List.of(), 0, null, List.of(), false);
 
-    poster.post(new ChannelKey(Platform.SLACK, TEAM_B, "CB9"), digest);
+    poster.post(
+        new DigestSlot(
+            new ChannelKey(Platform.SLACK, TEAM_B, "CB9"), java.time.LocalDate.of(2026, 12, 1)),
+        digest);
 
     SlackApiStandIn.Call post = api.await("chat.postMessage", 1).get(0);
     assertThat(post.params().get("channel")).isEqualTo("CB9");
     assertThat(post.token()).isEqualTo(api.tokensOf(TEAM_B).get(api.tokensOf(TEAM_B).size() - 1));
     // A workspace that never installed the app: the channel's digest pauses.
-    assertThatThrownBy(() -> poster.post(new ChannelKey(Platform.SLACK, "T0NEVER", "C1"), digest))
+    assertThatThrownBy(() ->
+            poster.post(
+                new DigestSlot(
+                    new ChannelKey(Platform.SLACK, "T0NEVER", "C1"),
+                    java.time.LocalDate.of(2026, 12, 1)),
+                digest))
         .isInstanceOf(DigestPoster.ChannelUnreachableException.class);
   }
 

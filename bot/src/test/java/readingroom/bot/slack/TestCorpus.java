@@ -34,6 +34,11 @@ final class TestCorpus {
   private TestCorpus() {}
 
   static Engine open(Path folder) throws IOException {
+    return Engine.builder().corpus(copyTo(folder)).index(folder.resolve("index")).open();
+  }
+
+  /** Writes the corpus into {@code folder}/corpus and returns that folder. */
+  static Path copyTo(Path folder) throws IOException {
     Path corpus = Files.createDirectories(folder.resolve("corpus"));
     try (Stream<Path> files = Files.list(readingroom.bot.testing.TestCorpus.shipped())) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
@@ -41,6 +46,6 @@ final class TestCorpus {
       }
     }
     Files.writeString(corpus.resolve("zz-field-note.txt"), NOISY_ARTICLE, StandardCharsets.UTF_8);
-    return Engine.builder().corpus(corpus).index(folder.resolve("index")).open();
+    return corpus;
   }
 }

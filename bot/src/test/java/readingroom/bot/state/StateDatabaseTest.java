@@ -46,7 +46,7 @@ class StateDatabaseTest {
       while (rows.next()) {
         versions.add(rows.getString(1));
       }
-      assertThat(versions).containsExactly("1", "2", "3", "4", "10", "11", "13");
+      assertThat(versions).containsExactly("1", "2", "3", "4", "10", "11", "12", "13");
     }
   }
 

@@ -31,16 +31,29 @@ public final class MainProcess implements AutoCloseable {
 
   public static MainProcess start(Path workDir, Map<String, String> env, String... args)
       throws IOException {
+    return start(workDir, env, true, args);
+  }
+
+  /**
+   * Starts the console chat as {@code ./readingroom} does: without the vector module, whose JVM
+   * warning would otherwise be printed on the chat's terminal.
+   */
+  public static MainProcess startConsoleChat(Path workDir, Map<String, String> env, String... args)
+      throws IOException {
+    return start(workDir, env, false, args);
+  }
+
+  private static MainProcess start(
+      Path workDir, Map<String, String> env, boolean vectorModule, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    if (vectorModule) {
+      command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+    }
     command.addAll(
-        List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "--add-modules",
-            "jdk.incubator.vector",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "readingroom.bot.cli.Main"));
+        List.of("-cp", System.getProperty("java.class.path"), "readingroom.bot.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder
@@ -62,6 +75,13 @@ public final class MainProcess implements AutoCloseable {
           "readingroom did not exit within " + timeout + "; stderr so far:\n" + err());
     }
     return process.exitValue();
+  }
+
+  /** Writes {@code text} to the process's standard input and closes it, as a pipe does. */
+  public void type(String text) throws IOException {
+    try (var in = process.getOutputStream()) {
+      in.write(text.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** Sends SIGTERM, as {@code docker stop} and systemd do. */
