@@ -427,7 +427,7 @@ public final class IndexStore {
    * An article's content hash with the version of the passage rules: an article whose text is
    * unchanged is cut again when the rules change (its passages' vectors are reused by text).
    */
-  private static String indexedHash(Article article) {
+  static String indexedHash(Article article) {
     return article.contentHash() + "/p" + readingroom.index.corpus.Passages.RULES_VERSION;
   }
 }
