@@ -206,13 +206,12 @@ public final class OpenSearchBackend implements SearchBackend {
     ObjectNode source = body.putObject("source").put("index", from);
     source.putObject("query").putObject("terms").set(Schema.ARTICLE, strings(articles));
     body.putObject("dest").put("index", to);
-    http.post("_reindex?wait_for_completion=true&refresh=false", body);
+    http.post("_reindex?wait_for_completion=true&refresh=true", body);
     JsonNode max =
         http.post(
-            to + "/_search?size=0&refresh=false",
+            to + "/_search?size=0",
             IndexStore.JSON.readTree(
                 "{\"aggs\":{\"m\":{\"max\":{\"field\":\"" + OpenSearchSchema.SEQ + "\"}}}}"));
-    http.post(to + "/_refresh", IndexStore.JSON.createObjectNode());
     return (int) max.path("aggregations").path("m").path("value").asDouble(-1) + 1;
   }
 

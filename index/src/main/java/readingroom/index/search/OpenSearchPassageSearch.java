@@ -60,7 +60,10 @@ final class OpenSearchPassageSearch implements PassageSearch {
     ObjectNode body = json().put("size", 0);
     ObjectNode term = body.putObject("suggest").putObject("w").put("text", word).putObject("term");
     // Lucene's DirectSpellChecker as the embedded index uses it: the term suggester is built on it.
+    // The word is looked up as written (the keyword analyzer), as the embedded index looks up its
+    // term: the field's analyzer would strip a possessive and find "washington" for "washington's".
     term.put("field", Schema.WORDS)
+        .put("analyzer", "keyword")
         .put("suggest_mode", "missing")
         .put("max_edits", maxEdits)
         .put("prefix_length", 1)
