@@ -74,6 +74,14 @@ public final class BenchMain {
                   Integer.parseInt(args[4]),
                   Integer.parseInt(args[5]),
                   Stream.of(args).skip(6).map(VectorFormat::parse).toList());
+      case "archive" ->
+          new ArchiveBench(bench.work, bench.root, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Integer.parseInt(args[5]),
+                  System.getenv("BENCH_OPENSEARCH_URL"),
+                  Integer.parseInt(System.getProperty("bench.rounds", "3")));
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
     System.exit(0);

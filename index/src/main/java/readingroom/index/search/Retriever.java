@@ -15,7 +15,7 @@ import readingroom.index.model.Embedder;
 /**
  * Finds and ranks candidate passages: BM25 over the passage text (with the paragraph and headline
  * as weaker fields) and a vector search over passage embeddings, fused into one score. Ties are
- * broken by document order so results are deterministic. The searches run on a {@link
+ * broken by article and offset so results are deterministic. The searches run on a {@link
  * PassageSearch}, so ranking is the same code over every backend.
  */
 public final class Retriever {
@@ -165,8 +165,7 @@ public final class Retriever {
               0));
     }
     List<Candidate> scored = fuse(candidates);
-    scored.sort(
-        Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
+    scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(PLACE));
     return new Ranking(terms, focus, termWeights, scored);
   }
 
@@ -192,9 +191,16 @@ public final class Retriever {
 
   static final int RRF_K = 60;
 
+  /**
+   * Ties go to the passage earlier in the corpus: by article id, then offset. Not by document id,
+   * which differs between builds (the index is written from several threads) and between backends.
+   */
+  static final Comparator<Candidate> PLACE =
+      Comparator.comparing(Candidate::articleId).thenComparingInt(Candidate::start);
+
   private static Map<Integer, Integer> ranks(List<Candidate> candidates, Comparator<Candidate> by) {
     List<Candidate> sorted =
-        candidates.stream().sorted(by.reversed().thenComparingInt(Candidate::doc)).toList();
+        candidates.stream().sorted(by.reversed().thenComparing(PLACE)).toList();
     Map<Integer, Integer> ranks = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       ranks.put(sorted.get(i).doc(), i + 1);
