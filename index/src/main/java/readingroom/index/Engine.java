@@ -276,6 +276,9 @@ public final class Engine implements AutoCloseable {
    */
   public static final VectorFormat DEFAULT_VECTOR_FORMAT = VectorFormat.INT8;
 
+  /** How many of each article's best passages a comparison across articles judges. */
+  private static final int PER_ARTICLE = 2;
+
   private final Path corpus;
   private final VectorFormat vectorFormat;
   private final SearchBackend backend;
@@ -580,6 +583,37 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * The best quote of each article about a topic, best first, up to {@code maxArticles}: for laying
+   * a topic out across sources (a timeline). A topic is not a question a passage answers, so an
+   * article is kept when its best passage is at least half as likely as the best article's (the bar
+   * for the closest passages); the answer is answered when the best clears the calibrated
+   * confidence. {@code question.maxQuotes()} and {@code skip()} are ignored.
+   */
+  public Answer aboutEachArticle(Question question, int maxArticles) {
+    return ranked(
+        question,
+        true,
+        (ranking, judged, articles) -> {
+          List<Result> kept = new ArrayList<>();
+          Set<String> seen = new java.util.HashSet<>();
+          Judge.Judged best = judged.isEmpty() ? null : judged.get(0);
+          for (Judge.Judged candidate : judged) {
+            if (kept.size() >= maxArticles
+                || !seen.add(candidate.candidate().articleId())
+                || !(judge.answers(candidate)
+                    || candidate.probability() >= best.probability() / 2)) {
+              continue;
+            }
+            Result result = result(articles, candidate, ranking);
+            if (result != null) {
+              kept.add(result);
+            }
+          }
+          return new Answered(best != null && judge.answers(best), kept);
+        });
+  }
+
+  /**
    * The best quote of each article that answers the question, best first, up to {@code
    * maxArticles}: for comparing how sources answer it. Each quote clears the same calibrated
    * confidence an answer must; when none does, the answer is not answered and holds the closest
@@ -588,6 +622,7 @@ public final class Engine implements AutoCloseable {
   public Answer askEachArticle(Question question, int maxArticles) {
     return ranked(
         question,
+        true,
         (ranking, judged, articles) -> {
           List<Result> answering = new ArrayList<>();
           List<Result> closest = new ArrayList<>();
@@ -622,6 +657,14 @@ public final class Engine implements AutoCloseable {
 
   /** Cleans and ranks a question over its scope, and lets {@code choice} pick the quotes. */
   private Answer ranked(Question question, Choice choice) {
+    return ranked(question, false, choice);
+  }
+
+  /**
+   * Cleans and ranks a question over its scope, judges the best candidates overall (or, with {@code
+   * eachArticle}, the best few of each article) and lets {@code choice} pick the quotes.
+   */
+  private Answer ranked(Question question, boolean eachArticle, Choice choice) {
     long started = System.nanoTime();
     String text = QuestionText.clean(question.text());
     SearchBackend.Catalogue current = backend.current();
@@ -633,7 +676,10 @@ public final class Engine implements AutoCloseable {
       Retriever.Ranking ranking =
           retriever.rank(
               search, text, context(question), admitted, current.articles()::get, !wordsOnly);
-      List<Judge.Judged> judged = judge.judge(text, ranking, current.articles()::get);
+      List<Judge.Judged> judged =
+          eachArticle
+              ? judge.judgeEachArticle(text, ranking, current.articles()::get, PER_ARTICLE)
+              : judge.judge(text, ranking, current.articles()::get);
       Answered chosen = choice.choose(ranking, judged, current.articles());
       return new Answer(
           question.text().strip(), chosen.answered(), chosen.results(), elapsed(started));

@@ -43,7 +43,7 @@ record TimelineCommand(Engine engine, Channels channels) {
       return new NoticeReply(NoticeReply.Kind.INVALID_INPUT, Messages.TIMELINE_WHAT);
     }
     Answer answer =
-        engine.askEachArticle(
+        engine.aboutEachArticle(
             new Question(
                 topic, channels.effective(ChannelKey.of(origin)).scope(), Question.MAX_QUOTES, 0),
             MAX_POINTS);

@@ -3,8 +3,10 @@ package readingroom.bot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import readingroom.bot.commands.ChatCommands;
 import readingroom.bot.commands.TextCommand;
 import readingroom.bot.model.Messages;
@@ -20,18 +22,16 @@ import readingroom.bot.model.Reply;
  */
 public final class ConsoleChat {
 
-  /** Every command a console line may start with. */
+  /**
+   * Every command a console line may start with: the shared commands (one per {@link
+   * TextCommand.Kind}, so a new command is known here too) and the console's own.
+   */
   static final List<String> KNOWN =
-      List.of(
-          "/ask",
-          "/sources",
-          "/article",
-          "/settings",
-          "/digest",
-          "/help",
-          "/more",
-          "/quit",
-          "/exit");
+      Stream.concat(
+              Arrays.stream(TextCommand.Kind.values())
+                  .map(k -> "/" + k.name().toLowerCase(Locale.ROOT)),
+              Stream.of("/followup", "/more", "/quit", "/exit"))
+          .toList();
 
   private final ChatCommands commands;
   private final PlainTextRenderer renderer;

@@ -98,10 +98,10 @@ class ClassroomCommandsTest {
 
   @Test
   void compareShowsOneVerbatimQuotePerOutletLabelledWithOutletAndDate() {
-    Reply reply = commands.compare(in("c", "ann"), "Why did Russia invite the Taliban to Moscow?");
+    Reply reply = commands.compare(in("c", "ann"), "Who is Zamir Kabulov?");
 
     QuotesReply compare = (QuotesReply) reply;
-    assertThat(compare.heading()).contains("Why did Russia invite the Taliban to Moscow?");
+    assertThat(compare.heading()).contains("Who is Zamir Kabulov?");
     assertThat(compare.quotes()).hasSizeGreaterThanOrEqualTo(2);
     List<String> outlets = compare.quotes().stream().map(q -> q.quote().source().outlet()).toList();
     assertThat(outlets).doesNotHaveDuplicates();
@@ -120,8 +120,7 @@ class ClassroomCommandsTest {
 
     QuotesReply compare =
         (QuotesReply)
-            commands.compare(
-                in("one", "ann"), "Why does Russia no longer call the Taliban terrorists?");
+            commands.compare(in("one", "ann"), "When did the Crocus City Hall attack happen?");
 
     assertThat(ids(compare)).containsExactly(MOSCOW_TIMES);
     assertThat(compare.notes()).containsExactly(readingroom.bot.model.Messages.COMPARE_ONE_SOURCE);
@@ -146,7 +145,7 @@ class ClassroomCommandsTest {
   @Test
   void timelineIsInDateOrderWithMonthOnlyDatesShownAsTheMonth() {
     QuotesReply timeline =
-        (QuotesReply) commands.timeline(in("c", "ann"), "Russia's contacts with the Taliban");
+        (QuotesReply) commands.timeline(in("c", "ann"), "Russia and the Taliban");
 
     assertThat(timeline.quotes()).hasSizeGreaterThanOrEqualTo(3);
     List<PublishedDate> dates =
@@ -198,7 +197,7 @@ class ClassroomCommandsTest {
   void citeGivesEveryStyleForTheAskersLastAnswerWithTheQuotesLinks() {
     Origin ann = in("c", "ann");
     AnswerReply answer =
-        (AnswerReply) commands.ask(ann, "Why does Russia no longer call the Taliban terrorists?");
+        (AnswerReply) commands.ask(ann, "When did the Crocus City Hall attack happen?");
 
     TextReply cite = (TextReply) commands.cite(ann, null, "");
 
@@ -211,7 +210,7 @@ class ClassroomCommandsTest {
 
   @Test
   void citeOfAnotherPersonsAnswerIsNotGiven() {
-    commands.ask(in("c", "ann"), "Why does Russia no longer call the Taliban terrorists?");
+    commands.ask(in("c", "ann"), "When did the Crocus City Hall attack happen?");
 
     Reply bob = commands.cite(in("c", "bob"), null, "apa");
 
@@ -266,7 +265,7 @@ class ClassroomCommandsTest {
   @Test
   void aFollowUpInAThreadIsAskedWithTheThreadsQuestionAsContextAndSurvivesARestart() {
     Origin ann = in("c", "ann");
-    commands.ask(ann, "1700.1", "Why does Russia no longer call the Taliban terrorists?");
+    commands.ask(ann, "1700.1", "When did the Crocus City Hall attack happen?");
 
     // A new process on the same database file: the thread is remembered.
     ChatCommands restarted = commands(database);
@@ -312,7 +311,7 @@ class ClassroomCommandsTest {
   @Test
   void moreUnderAFollowUpContinuesTheFollowUpAsTheThreadAskedIt() {
     Origin ann = in("c", "ann");
-    String first = "Why does Russia no longer call the Taliban terrorists?";
+    String first = "When did the Crocus City Hall attack happen?";
     commands.ask(ann, "t9", first);
     commands.ask(ann, "t9", "when was that?");
 
@@ -366,12 +365,10 @@ class ClassroomCommandsTest {
   @Test
   void reportCountsQuestionsGapsCitedArticlesAndFeedbackWithoutUsers() {
     Origin ann = in("r", "U_ANN_SECRET");
-    commands.ask(ann, "Why does Russia no longer call the Taliban terrorists?");
-    commands.ask(in("r", "U_BOB"), "why does russia no longer call the taliban terrorists");
+    commands.ask(ann, "When did the Crocus City Hall attack happen?");
+    commands.ask(in("r", "U_BOB"), "when did the crocus city hall attack happen");
     commands.ask(ann, "how do I make kabuli pulao?");
-    commands
-        .feedbackSink()
-        .record(ann, "Why does Russia no longer call the Taliban terrorists?", true);
+    commands.feedbackSink().record(ann, "When did the Crocus City Hall attack happen?", true);
     clock.advance(Duration.ofMinutes(5));
 
     Reply refused = commands.report(in("r", "U_BOB"), false, "");
@@ -388,7 +385,7 @@ class ClassroomCommandsTest {
         .doesNotContain("U_ANN_SECRET")
         .doesNotContain("U_BOB");
     String gaps = all.substring(all.indexOf("coverage gaps"), all.indexOf("Most cited articles"));
-    assertThat(gaps).contains("kabuli pulao").doesNotContain("terrorists");
+    assertThat(gaps).contains("kabuli pulao").doesNotContain("Crocus");
   }
 
   @Test

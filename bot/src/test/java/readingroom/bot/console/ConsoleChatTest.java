@@ -97,14 +97,14 @@ class ConsoleChatTest {
             "who claimed responsibility for the crocus city hall attack?\n"
                 + "/followup how many people died?\n"
                 + "/cite chicago\n"
-                + "/compare why did russia invite the taliban to moscow?\n"
+                + "/compare what does russia want in afghanistan?\n"
                 + "/timeline russia and the taliban\n"
                 + "/discuss\n"
                 + "/report 30d\n");
     assertThat(transcript)
         .contains("145 civilian deaths")
         .contains("Citations (Chicago)")
-        .contains("Compare: why did russia invite the taliban to moscow?")
+        .contains("Compare: what does russia want in afghanistan?")
         .contains("Timeline: russia and the taliban")
         .contains("July 2018\n   “")
         .contains("For discussion")

@@ -41,16 +41,39 @@ public final class Judge {
   /** The best candidates of the ranking, most likely to answer first. */
   public List<Judged> judge(
       String question, Retriever.Ranking ranking, Function<String, StoredArticle> articles) {
+    return judge(question, ranking, articles, depth, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The best candidates of each article in the ranking (at most {@code perArticle} of each, for at
+   * most {@link #depth} articles), most likely to answer first: a comparison across articles must
+   * judge every article's own best passages, not only those that made the overall top.
+   */
+  public List<Judged> judgeEachArticle(
+      String question,
+      Retriever.Ranking ranking,
+      Function<String, StoredArticle> articles,
+      int perArticle) {
+    return judge(question, ranking, articles, depth * perArticle, perArticle);
+  }
+
+  private List<Judged> judge(
+      String question,
+      Retriever.Ranking ranking,
+      Function<String, StoredArticle> articles,
+      int size,
+      int perArticle) {
     List<Candidate> pool = new ArrayList<>();
     List<String> passages = new ArrayList<>();
+    java.util.Map<String, Integer> taken = new java.util.HashMap<>();
     for (Candidate c : ranking.candidates()) {
       StoredArticle article = articles.apply(c.articleId());
-      if (article == null) {
+      if (article == null || taken.merge(c.articleId(), 1, Integer::sum) > perArticle) {
         continue;
       }
       pool.add(c);
       passages.add(article.text().substring(c.start(), c.end()));
-      if (pool.size() >= depth) {
+      if (pool.size() >= size) {
         break;
       }
     }
