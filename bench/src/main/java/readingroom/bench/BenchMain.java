@@ -38,7 +38,16 @@ import readingroom.index.model.VectorFormat;
 public final class BenchMain {
 
   /** The JVM flags the shipped launcher uses, so child processes start as a user's would. */
-  static final List<String> SHIPPED_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
+  /** The flags ./readingroom starts the bot with. */
+  static final List<String> SHIPPED_FLAGS =
+      List.of(
+          "--enable-native-access=ALL-UNNAMED",
+          "--add-modules",
+          "jdk.incubator.vector",
+          "-Xms16m",
+          "-Xmx512m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30");
 
   /** Seconds per load-driver run (property {@code bench.loadSeconds}). */
   static final double LOAD_SECONDS =
