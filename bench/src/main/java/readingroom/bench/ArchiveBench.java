@@ -102,6 +102,50 @@ final class ArchiveBench {
     builds.append(buildRow("OpenSearch", "all copies, vectors known", built, started));
     report.section("## Indexing\n\n" + builds);
 
+    compare(lucene, openSearch, questions, rounds, built.passages() + " passages");
+    openSearch.close();
+    lucene.close();
+  }
+
+  /** The shipped corpus in both backends, the bench questions asked of each in turn. */
+  void shipped(String openSearchUrl, int rounds) throws Exception {
+    Path dir = work.resolve("archive-shipped");
+    BenchMain.deleteTree(dir);
+    Files.createDirectories(dir);
+    Path dev = root.toAbsolutePath();
+    while (dev != null && !Files.exists(dev.resolve("shared/eval/dev.jsonl"))) {
+      dev = dev.getParent();
+    }
+    Path questionFile =
+        dev != null
+            ? dev.resolve("shared/eval/dev.jsonl")
+            : root.resolve("config/bench-questions.txt");
+    List<String> questions = new Setup(null, null, null, questionFile).readQuestions();
+    report.section(
+        "# Shipped corpus in both backends, "
+            + java.time.LocalDateTime.now().withNano(0)
+            + "\n\n"
+            + Machine.describe());
+    BgeSmallEmbedder embedder = new BgeSmallEmbedder();
+    try (Engine lucene =
+            Engine.builder()
+                .corpus(root.resolve("corpus"))
+                .index(dir.resolve("lucene"))
+                .embedder(embedder)
+                .open();
+        Engine openSearch =
+            Engine.builder()
+                .corpus(root.resolve("corpus"))
+                .openSearch(OpenSearchConnection.local(URI.create(openSearchUrl), "bench-shipped"))
+                .embedder(embedder)
+                .open()) {
+      compare(lucene, openSearch, questions, rounds, "the shipped corpus");
+    }
+  }
+
+  private void compare(
+      Engine lucene, Engine openSearch, List<String> questions, int rounds, String size)
+      throws Exception {
     Map<String, List<Double>> times = new LinkedHashMap<>();
     times.put("Lucene askHybrid", new ArrayList<>());
     times.put("OpenSearch askHybrid", new ArrayList<>());
@@ -128,16 +172,14 @@ final class ArchiveBench {
     double luceneP50 = Stats.percentile(Stats.toArray(times.get("Lucene askHybrid")), 50);
     report.section(
         String.format(
-                "## Asks at %d passages, one at a time (%d questions x %d rounds, load %s)%n%n",
-                built.passages(), questions.size(), rounds, Machine.loadAverage())
+                "## Asks over %s, one at a time (%d questions x %d rounds, load %s)%n%n",
+                size, questions.size(), rounds, Machine.loadAverage())
             + Stats.header("what", "p50", "p99", "max", "p50 / Lucene p50")
             + "\n"
             + Stats.latencyRows(times, luceneP50)
             + String.format(
                 "%nSame top quote (article and offsets) and same answered/not answered: %d of %d%n",
                 agree, asked));
-    openSearch.close();
-    lucene.close();
   }
 
   private static String top(Answer answer) {

@@ -83,6 +83,11 @@ public final class BenchMain {
                   Integer.parseInt(args[4]),
                   Integer.parseInt(args[5]),
                   Stream.of(args).skip(6).map(VectorFormat::parse).toList());
+      case "archive-shipped" ->
+          new ArchiveBench(bench.work, bench.root, bench::report)
+              .shipped(
+                  System.getenv("BENCH_OPENSEARCH_URL"),
+                  Integer.parseInt(System.getProperty("bench.rounds", "10")));
       case "archive" ->
           new ArchiveBench(bench.work, bench.root, bench::report)
               .run(
