@@ -1,10 +1,12 @@
 package readingroom.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,6 +158,23 @@ class OpenSearchBackendTest {
           .isEqualTo(summary(lucene.ask(Question.of("when did russia host the taliban?"))));
     }
     assertThat(openSearchBuild.passages()).isPositive();
+  }
+
+  @Test
+  void anUnreachableClusterStopsTheOpenWithItsAddress() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
+    assertThatThrownBy(() ->
+            Fixtures.engine(Fixtures.corpus(), folder.resolve("unused"))
+                .openSearch(OpenSearchConnection.local(nowhere, "readingroom"))
+                .embedder(embedder)
+                .open())
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining(nowhere.toString())
+        .hasMessageContaining("cannot be reached");
   }
 
   /** What a reader sees of an answer: whether it answers, and each quote with its article. */

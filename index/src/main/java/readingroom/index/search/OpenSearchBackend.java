@@ -40,6 +40,10 @@ public final class OpenSearchBackend implements SearchBackend {
   private static final long REFRESH_NANOS = 1_000_000_000L;
   private static final int BULK_BYTES = 8 * 1024 * 1024;
   private static final int PAGE = 1000;
+  private static final int MAX_WINDOW = 10_000;
+
+  /** Below OpenSearch's default {@code index.max_terms_count} (65,536) for one terms query. */
+  private static final int MAX_TERMS = 60_000;
 
   private final OpenSearchConnection connection;
   private final OpenSearchHttp http;
@@ -129,6 +133,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
     List<Article> toWrite = new ArrayList<>();
     Set<String> keep = new TreeSet<>();
+    Set<String> replaced = new TreeSet<>();
     int added = 0;
     int updated = 0;
     int unchanged = 0;
@@ -140,6 +145,7 @@ public final class OpenSearchBackend implements SearchBackend {
       } else {
         if (hash != null) {
           updated++;
+          replaced.add(article.id());
         } else {
           added++;
         }
@@ -167,12 +173,20 @@ public final class OpenSearchBackend implements SearchBackend {
             connection.shards(), connection.replicas(), embedder.dimensions(), meta));
     try {
       int seq = 0;
-      if (!keep.isEmpty()) {
-        seq = copyUnchanged(previousIndex, target, keep);
+      replaced.addAll(indexed.keySet()); // the removed articles
+      if (!keep.isEmpty() && replaced.size() <= MAX_TERMS) {
+        seq = copyUnchanged(previousIndex, target, replaced);
+      } else if (!keep.isEmpty()) {
+        // Too many changes to name in one query: write every article again (vectors still reused).
+        for (Article article : articles) {
+          if (keep.contains(article.id())) {
+            toWrite.add(article);
+          }
+        }
       }
       Writer writer = new Writer(target, seq, embedder, sameVectors ? previousIndex : null);
       int passageCount = 0;
-      int done = unchanged;
+      int done = articles.size() - toWrite.size();
       for (Article article : toWrite) {
         passageCount += writer.add(article);
         progress.advanced(++done, articles.size());
@@ -198,15 +212,40 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   /**
-   * Copies the documents of unchanged articles inside the cluster, and returns the next free
-   * sequence number.
+   * Copies the documents of every article but the changed and removed ones inside the cluster (with
+   * their vectors: nothing leaves the cluster), and returns the next free sequence number.
    */
-  private int copyUnchanged(String from, String to, Set<String> articles) throws IOException {
+  private int copyUnchanged(String from, String to, Set<String> replaced) throws IOException {
     ObjectNode body = IndexStore.JSON.createObjectNode();
     ObjectNode source = body.putObject("source").put("index", from);
-    source.putObject("query").putObject("terms").set(Schema.ARTICLE, strings(articles));
+    ObjectNode bool = source.putObject("query").putObject("bool");
+    bool.putArray("must").addObject().putObject("match_all");
+    if (!replaced.isEmpty()) {
+      bool.putArray("must_not")
+          .addObject()
+          .putObject("terms")
+          .set(Schema.ARTICLE, strings(replaced));
+    }
     body.putObject("dest").put("index", to);
-    http.post("_reindex?wait_for_completion=true&refresh=true", body);
+    // As a task, waited for a minute at a time: copying a large archive outlasts any HTTP timeout.
+    String task =
+        http.post("_reindex?wait_for_completion=false&refresh=true", body).path("task").asText();
+    JsonNode status = null;
+    while (status == null || !status.path("completed").asBoolean()) {
+      try {
+        status = http.get("_tasks/" + task + "?wait_for_completion=true&timeout=60s");
+      } catch (OpenSearchHttp.StatusException e) {
+        if (!e.getMessage().contains("imed out")) {
+          throw e;
+        }
+      }
+    }
+    JsonNode failures = status.path("response").path("failures");
+    if (status.has("error") || (failures.isArray() && !failures.isEmpty())) {
+      throw new IOException(
+          "OpenSearch could not copy the unchanged articles: "
+              + (status.has("error") ? status.get("error") : failures));
+    }
     JsonNode max =
         http.post(
             to + "/_search?size=0",
@@ -351,7 +390,8 @@ public final class OpenSearchBackend implements SearchBackend {
     /** The vectors the served version holds for these text hashes. */
     private Map<String, float[]> knownVectors(Set<String> hashes) throws IOException {
       ObjectNode body = IndexStore.JSON.createObjectNode();
-      body.put("size", hashes.size() * 4);
+      // A text can be held by many passages: ask for a few hits a hash, within the result window.
+      body.put("size", Math.min(MAX_WINDOW, hashes.size() * 4));
       body.putArray("_source").add(Schema.TEXT_HASH).add(OpenSearchSchema.VECTOR_BYTES);
       body.putObject("query").putObject("terms").set(Schema.TEXT_HASH, strings(hashes));
       Map<String, float[]> found = new HashMap<>();

@@ -121,6 +121,8 @@ final class OpenSearchHttp {
       throws IOException {
     try {
       return client.send(request, handler);
+    } catch (java.net.ConnectException e) {
+      throw new IOException("OpenSearch at " + base + " cannot be reached (" + e + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for OpenSearch", e);
