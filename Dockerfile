@@ -48,5 +48,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 CMD ["/ap
 # As ./readingroom: the vector module gives Lucene SIMD (BENCHMARKS.md); native access for ONNX
 # Runtime and SQLite. `docker stop` sends SIGTERM: answers in flight finish, then exit 0 (< 10 s).
 # With no chat token set, a console chat (use docker run -it).
+# The heap is bounded by the container's memory limit; it starts small and gives back what is free
+# (the shipped corpus: about 240 MB resident, BENCHMARKS.md "Memory").
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", \
-  "-XX:MaxRAMPercentage=75", "-jar", "/app/readingroom.jar"]
+  "-XX:MaxRAMPercentage=75", "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+  "-jar", "/app/readingroom.jar"]

@@ -38,7 +38,16 @@ import readingroom.index.model.VectorFormat;
 public final class BenchMain {
 
   /** The JVM flags the shipped launcher uses, so child processes start as a user's would. */
-  static final List<String> SHIPPED_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
+  /** The flags ./readingroom starts the bot with. */
+  static final List<String> SHIPPED_FLAGS =
+      List.of(
+          "--enable-native-access=ALL-UNNAMED",
+          "--add-modules",
+          "jdk.incubator.vector",
+          "-Xms16m",
+          "-Xmx512m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30");
 
   /** Seconds per load-driver run (property {@code bench.loadSeconds}). */
   static final double LOAD_SECONDS =
@@ -74,6 +83,19 @@ public final class BenchMain {
                   Integer.parseInt(args[4]),
                   Integer.parseInt(args[5]),
                   Stream.of(args).skip(6).map(VectorFormat::parse).toList());
+      case "archive-shipped" ->
+          new ArchiveBench(bench.work, bench.root, bench::report)
+              .shipped(
+                  System.getenv("BENCH_OPENSEARCH_URL"),
+                  Integer.parseInt(System.getProperty("bench.rounds", "10")));
+      case "archive" ->
+          new ArchiveBench(bench.work, bench.root, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Integer.parseInt(args[5]),
+                  System.getenv("BENCH_OPENSEARCH_URL"),
+                  Integer.parseInt(System.getProperty("bench.rounds", "3")));
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
     System.exit(0);

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -44,12 +43,14 @@ import readingroom.index.search.BgeSmallEmbedder;
 import readingroom.index.search.Candidate;
 import readingroom.index.search.Excerpts;
 import readingroom.index.search.Features;
-import readingroom.index.search.IndexStore;
 import readingroom.index.search.Judge;
-import readingroom.index.search.LiveIndex;
+import readingroom.index.search.LuceneBackend;
+import readingroom.index.search.OpenSearchBackend;
 import readingroom.index.search.PageLink;
+import readingroom.index.search.PassageSearch;
 import readingroom.index.search.Retriever;
 import readingroom.index.search.Schema;
+import readingroom.index.search.SearchBackend;
 import readingroom.index.search.StoredArticle;
 import readingroom.index.search.TextFragmentLink;
 
@@ -98,6 +99,7 @@ public final class Engine implements AutoCloseable {
     private int judgeDepth = Judge.DEFAULT_DEPTH;
     private Duration firstRetry = Duration.ofSeconds(10);
     private Duration maxRetry = Duration.ofMinutes(10);
+    private OpenSearchConnection openSearch;
 
     private Builder() {}
 
@@ -111,6 +113,15 @@ public final class Engine implements AutoCloseable {
       }
       this.firstRetry = first;
       this.maxRetry = max;
+      return this;
+    }
+
+    /**
+     * Indexes and searches in an OpenSearch cluster instead of the embedded Lucene index folder
+     * (which is then not used); null goes back to the folder. Embeddings are still computed here.
+     */
+    public Builder openSearch(OpenSearchConnection connection) {
+      this.openSearch = connection;
       return this;
     }
 
@@ -271,7 +282,9 @@ public final class Engine implements AutoCloseable {
 
     private void requireFolders() {
       Objects.requireNonNull(corpus, "corpus folder not set");
-      Objects.requireNonNull(index, "index folder not set");
+      if (openSearch == null) {
+        Objects.requireNonNull(index, "index folder not set");
+      }
     }
   }
 
@@ -285,16 +298,14 @@ public final class Engine implements AutoCloseable {
   private static final int PER_ARTICLE = 2;
 
   private final Path corpus;
-  private final Path index;
   private final VectorFormat vectorFormat;
-  private final Directory directory;
+  private final SearchBackend backend;
   private final Embedder embedder;
   private final boolean wordsOnly;
   private final Analyzer analyzer = Schema.analyzer();
   private final Retriever retriever;
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
-  private final LiveIndex live;
   private final Judge judge;
 
   /** The load that opening the engine did, so {@code index} can report it truly. */
@@ -304,21 +315,23 @@ public final class Engine implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
 
   private Engine(
-      Builder builder, Embedder embedder, Directory directory, Judge judge, LoadReport openingLoad)
+      Builder builder,
+      Embedder embedder,
+      SearchBackend backend,
+      Judge judge,
+      LoadReport openingLoad)
       throws IOException {
     this.openingLoad = openingLoad;
     this.corpus = builder.corpus;
-    this.index = builder.index;
-    this.directory = directory;
+    this.backend = backend;
     this.embedder = embedder;
     this.wordsOnly = builder.wordsOnly;
     this.vectorFormat = builder.vectorFormat;
-    this.retriever =
-        new Retriever(analyzer, embedder, builder.synonyms.groups(), builder.vectorFormat);
+    this.retriever = new Retriever(analyzer, embedder, builder.synonyms.groups());
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
-    this.live = new LiveIndex(directory);
     this.judge = judge;
+    backend.startServing();
   }
 
   /**
@@ -353,19 +366,14 @@ public final class Engine implements AutoCloseable {
         return served;
       }
     }
-    Directory directory = openIndexFolder(builder.index);
+    SearchBackend backend = writableBackend(builder);
     try {
       CorpusReader.Loaded loaded = loadArticles(corpusReader(builder.dropPatterns), builder.corpus);
       loaded.problems().forEach(p -> log.warn("Skipped corpus file {}", p));
       loaded.warnings().forEach(p -> log.warn("Corpus file {}", p));
       IndexReport report =
-          IndexStore.update(
-              directory,
-              loaded.articles(),
-              embedder,
-              builder.vectorFormat,
-              false,
-              builder.progress);
+          backend.update(
+              loaded.articles(), embedder, builder.vectorFormat, false, builder.progress);
       if (report.added() + report.updated() + report.removed() > 0) {
         log.info(
             "Index updated: {} added, {} updated, {} removed, {} unchanged",
@@ -377,15 +385,15 @@ public final class Engine implements AutoCloseable {
       return new Engine(
           builder,
           embedder,
-          directory,
+          backend,
           judge,
           new LoadReport(report, loaded.problems(), loaded.warnings()));
     } catch (IOException e) {
-      closeQuietly(directory);
+      closeQuietly(backend);
       throw new EngineException(
-          "The index in " + builder.index + " cannot be used: " + e.getMessage(), e);
+          "The index in " + backend.describe() + " cannot be used: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(directory);
+      closeQuietly(backend);
       throw e;
     }
   }
@@ -408,17 +416,21 @@ public final class Engine implements AutoCloseable {
    * embedder can serve (it must be built first).
    */
   private static Engine serveCommitted(Builder builder, Embedder embedder, Judge judge) {
-    if (!Files.isDirectory(builder.index)) {
+    if (builder.openSearch == null && !Files.isDirectory(builder.index)) {
       return null;
     }
-    Directory directory = null;
+    SearchBackend backend = null;
     try {
-      directory = FSDirectory.open(builder.index);
-      if (!IndexStore.servable(directory, embedder)) {
-        directory.close();
+      backend =
+          builder.openSearch != null
+              ? new OpenSearchBackend(builder.openSearch, builder.vectorFormat)
+              : new LuceneBackend(
+                  FSDirectory.open(builder.index), builder.index, builder.vectorFormat);
+      if (!backend.servable(embedder)) {
+        backend.close();
         return null;
       }
-      Engine engine = new Engine(builder, embedder, directory, judge, null);
+      Engine engine = new Engine(builder, embedder, backend, judge, null);
       if (builder.updates == Updates.IN_BACKGROUND) {
         engine.updateInBackground(builder.progress, builder.firstRetry, builder.maxRetry);
       } else {
@@ -426,9 +438,9 @@ public final class Engine implements AutoCloseable {
       }
       return engine;
     } catch (IOException e) {
-      closeQuietly(directory);
-      throw new EngineException(
-          "The index in " + builder.index + " cannot be read: " + e.getMessage(), e);
+      String where = backend != null ? backend.describe() : builder.index.toString();
+      closeQuietly(backend);
+      throw new EngineException("The index in " + where + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -436,7 +448,7 @@ public final class Engine implements AutoCloseable {
   private void reportIfStale() {
     try {
       CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
-      if (!IndexStore.current(directory, loaded.articles())) {
+      if (!backend.current(loaded.articles())) {
         log.warn(
             "The corpus in {} has changed since the index was built; answering from the index as"
                 + " it is. Run `readingroom index` to update it.",
@@ -488,13 +500,12 @@ public final class Engine implements AutoCloseable {
 
   private void updateIfChanged(IndexProgress progress) throws IOException {
     CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
-    if (IndexStore.current(directory, loaded.articles())) {
+    if (backend.current(loaded.articles())) {
       return;
     }
     log.info("The corpus has changed: updating the index while answering from the last one");
-    IndexReport report =
-        IndexStore.update(directory, loaded.articles(), embedder, vectorFormat, false, progress);
-    live.reload();
+    IndexReport report = backend.update(loaded.articles(), embedder, vectorFormat, false, progress);
+    backend.reload();
     log.info(
         "Index updated: {} added, {} updated, {} removed, {} unchanged",
         report.added(),
@@ -510,12 +521,12 @@ public final class Engine implements AutoCloseable {
     CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
     try {
       IndexReport report =
-          IndexStore.update(directory, loaded.articles(), embedder, vectorFormat, full, progress);
-      live.reload();
+          backend.update(loaded.articles(), embedder, vectorFormat, full, progress);
+      backend.reload();
       return new LoadReport(report, loaded.problems(), loaded.warnings());
     } catch (IOException e) {
       throw new EngineException(
-          "The index in " + index + " cannot be updated: " + e.getMessage(), e);
+          "The index in " + backend.describe() + " cannot be updated: " + e.getMessage(), e);
     }
   }
 
@@ -546,6 +557,14 @@ public final class Engine implements AutoCloseable {
     return loaded;
   }
 
+  /** The backend an update writes to: the OpenSearch cluster, or the index folder, created. */
+  private static SearchBackend writableBackend(Builder builder) {
+    if (builder.openSearch != null) {
+      return new OpenSearchBackend(builder.openSearch, builder.vectorFormat);
+    }
+    return new LuceneBackend(openIndexFolder(builder.index), builder.index, builder.vectorFormat);
+  }
+
   private static Directory openIndexFolder(Path folder) {
     try {
       Files.createDirectories(folder);
@@ -563,7 +582,7 @@ public final class Engine implements AutoCloseable {
 
   /** The index version: it changes whenever the indexed articles change. */
   public long version() {
-    return live.current().version();
+    return backend.current().version();
   }
 
   /**
@@ -689,16 +708,15 @@ public final class Engine implements AutoCloseable {
   private Answer ranked(Question question, boolean eachArticle, Choice choice) {
     long started = System.nanoTime();
     String text = QuestionText.clean(question.text());
-    LiveIndex.Catalogue current = live.current();
+    SearchBackend.Catalogue current = backend.current();
     List<String> admitted = admitted(current, question.scope());
     if (admitted != null && admitted.isEmpty()) {
       return new Answer(question.text().strip(), false, List.of(), elapsed(started));
     }
-    IndexSearcher searcher = live.acquire();
-    try {
+    try (PassageSearch search = backend.search(current)) {
       Retriever.Ranking ranking =
           retriever.rank(
-              searcher, text, context(question), admitted, current.articles()::get, !wordsOnly);
+              search, text, context(question), admitted, current.articles()::get, !wordsOnly);
       List<Judge.Judged> judged =
           eachArticle
               ? judge.judgeEachArticle(text, ranking, current.articles()::get, PER_ARTICLE)
@@ -708,8 +726,6 @@ public final class Engine implements AutoCloseable {
           question.text().strip(), chosen.answered(), chosen.results(), elapsed(started));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      live.release(searcher);
     }
   }
 
@@ -744,16 +760,15 @@ public final class Engine implements AutoCloseable {
    */
   public List<JudgedPassage> judge(Question question) {
     String text = QuestionText.clean(question.text());
-    LiveIndex.Catalogue current = live.current();
+    SearchBackend.Catalogue current = backend.current();
     List<String> admitted = admitted(current, question.scope());
     if (admitted != null && admitted.isEmpty()) {
       return List.of();
     }
-    IndexSearcher searcher = live.acquire();
-    try {
+    try (PassageSearch search = backend.search(current)) {
       Retriever.Ranking ranking =
           retriever.rank(
-              searcher, text, context(question), admitted, current.articles()::get, !wordsOnly);
+              search, text, context(question), admitted, current.articles()::get, !wordsOnly);
       List<Judge.Judged> judged = judge.judge(text, ranking, current.articles()::get);
       List<String> names =
           judged.isEmpty() || judged.get(0).features().length == Features.NAMES.size()
@@ -770,8 +785,6 @@ public final class Engine implements AutoCloseable {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      live.release(searcher);
     }
   }
 
@@ -809,7 +822,7 @@ public final class Engine implements AutoCloseable {
 
   /** The articles a scope admits, newest first. */
   public List<Source> sources(Scope scope) {
-    return live.current().articles().values().stream()
+    return backend.current().articles().values().stream()
         .map(StoredArticle::source)
         .filter(scope::admits)
         .sorted(NEWEST_FIRST)
@@ -880,23 +893,20 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    try {
-      live.close();
-    } catch (IOException e) {
-      log.warn("Closing the index searcher failed", e);
-    }
-    closeQuietly(directory);
+    closeQuietly(backend);
   }
 
   private Optional<StoredArticle> article(String id) {
-    return id == null ? Optional.empty() : Optional.ofNullable(live.current().articles().get(id));
+    return id == null
+        ? Optional.empty()
+        : Optional.ofNullable(backend.current().articles().get(id));
   }
 
   private static final Comparator<Source> NEWEST_FIRST =
       Comparator.comparing(Source::published, Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(Source::id);
 
-  private static List<String> admitted(LiveIndex.Catalogue catalogue, Scope scope) {
+  private static List<String> admitted(SearchBackend.Catalogue catalogue, Scope scope) {
     if (scope.isAll()) {
       return null;
     }
@@ -931,11 +941,14 @@ public final class Engine implements AutoCloseable {
     return Math.round(score * 10000) / 10000.0;
   }
 
-  private static void closeQuietly(Directory directory) {
+  private static void closeQuietly(java.io.Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
     try {
-      directory.close();
+      closeable.close();
     } catch (IOException e) {
-      log.warn("Closing the index folder failed", e);
+      log.warn("Closing the index failed", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import readingroom.bot.config.Secrets;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.index.Engine;
@@ -40,7 +41,8 @@ public final class EngineOptions {
             .synonyms(
                 settings.synonyms() == null ? Synonyms.none() : Synonyms.read(settings.synonyms()))
             .dropPatterns(settings.extraDropPatterns())
-            .vectorFormat(settings.vectorFormat());
+            .vectorFormat(settings.vectorFormat())
+            .openSearch(settings.openSearch(Secrets.fromEnvironment()));
     String depth = setting(settings, "confidence.depth");
     if (!depth.isBlank()) {
       builder.judgeDepth(

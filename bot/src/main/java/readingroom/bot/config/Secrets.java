@@ -29,6 +29,11 @@ public final class Secrets {
   /** The PostgreSQL password when {@code state.database} is a server's URL. */
   public static final String DB_PASSWORD = "READINGROOM_DB_PASSWORD";
 
+  /** The OpenSearch user and password when {@code search.backend} is opensearch with security. */
+  public static final String OPENSEARCH_USER = "READINGROOM_OPENSEARCH_USER";
+
+  public static final String OPENSEARCH_PASSWORD = "READINGROOM_OPENSEARCH_PASSWORD";
+
   private final Map<String, String> environment;
 
   public Secrets(Map<String, String> environment) {

@@ -8,6 +8,8 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigResolver;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import readingroom.index.Engine;
+import readingroom.index.OpenSearchConnection;
 import readingroom.index.model.VectorFormat;
 
 /**
@@ -208,7 +211,59 @@ public record Settings(
             config,
             ServingSettings.from(root, maxQuotes));
     settings.vectorFormat(); // validated at start-up, not when the engine first opens
+    settings.openSearch(new Secrets(Map.of())); // the keys; credentials when the engine opens
     return settings;
+  }
+
+  /**
+   * The OpenSearch cluster to index and search in ({@code search.backend = opensearch}), or null
+   * for the embedded Lucene index folder.
+   *
+   * @throws SettingsException naming the key when the backend, address or sizes are not valid, or
+   *     only one of user and password is set
+   */
+  public OpenSearchConnection openSearch(Secrets secrets) {
+    Config root = raw.getConfig(ROOT);
+    String key = "search.backend";
+    String backend = root.hasPath(key) ? string(root, key).strip() : "lucene";
+    if (backend.equals("lucene")) {
+      return null;
+    }
+    if (!backend.equals("opensearch")) {
+      throw problem(root, key, "must be \"lucene\" or \"opensearch\"");
+    }
+    String url = string(root, "search.opensearch.url").strip();
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw problem(root, "search.opensearch.url", "must be an address like http://localhost:9200");
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw problem(root, "search.opensearch.url", "must be an http or https address");
+    }
+    String user = secrets.get(Secrets.OPENSEARCH_USER).orElse(null);
+    String password = secrets.get(Secrets.OPENSEARCH_PASSWORD).orElse(null);
+    if ((user == null) != (password == null)) {
+      throw new SettingsException(
+          "Set both "
+              + Secrets.OPENSEARCH_USER
+              + " and "
+              + Secrets.OPENSEARCH_PASSWORD
+              + " for OpenSearch, or neither.");
+    }
+    try {
+      return new OpenSearchConnection(
+          uri,
+          string(root, "search.opensearch.index").strip(),
+          user,
+          password,
+          intIn(root, "search.opensearch.shards", 1, 1024),
+          intIn(root, "search.opensearch.replicas", 0, 16));
+    } catch (IllegalArgumentException e) {
+      throw problem(root, "search.opensearch.index", "must be lower-case letters, digits, - and _");
+    }
   }
 
   /**

@@ -147,9 +147,8 @@ public final class IndexStore {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
-        int passageCount = 0;
-        int embedded = 0;
-        int done = 0;
+        // Deletes first: a delete applies to the documents added before it, never to later ones.
+        List<Article> toWrite = new ArrayList<>();
         for (Article article : articles) {
           String hash = indexed.remove(article.id());
           if (!full && indexedHash(article).equals(hash)) {
@@ -161,15 +160,24 @@ public final class IndexStore {
             } else {
               added++;
             }
-            List<Passage> passages = Passages.of(article);
-            embedded += addArticle(writer, article, passages, embedder, knownVectors);
-            passageCount += passages.size();
+            toWrite.add(article);
           }
-          progress.advanced(++done, articles.size());
         }
         for (String gone : indexed.keySet()) {
           writer.deleteDocuments(new Term(Schema.ARTICLE, gone));
         }
+        Written written =
+            addArticles(
+                writer,
+                toWrite,
+                embedder,
+                knownVectors,
+                progress,
+                unchanged,
+                articles.size(),
+                indexingThreads(cores));
+        int passageCount = written.passages();
+        int embedded = written.embedded();
         boolean changed = added + updated + indexed.size() > 0 || !compatible;
         if (changed) {
           version++;
@@ -194,6 +202,95 @@ public final class IndexStore {
         graphMerges.shutdown();
       }
     }
+  }
+
+  private record Written(int passages, int embedded) {}
+
+  /**
+   * Threads that add documents: one per core, or {@code -Dreadingroom.index.threads} (to measure
+   * the gain, as the benchmarks do with 1).
+   */
+  private static int indexingThreads(int cores) {
+    return Math.max(1, Integer.getInteger("readingroom.index.threads", cores));
+  }
+
+  /**
+   * Adds the articles' documents from one thread per core. Lucene gives each indexing thread its
+   * own segment buffer and builds that buffer's HNSW graph on the thread that adds to it, so with
+   * one thread the graph insertions, the costliest part when vectors are known, ran on one core.
+   * Document order then varies between builds; nothing depends on it (ties are broken by article
+   * and offset).
+   */
+  private static Written addArticles(
+      IndexWriter writer,
+      List<Article> articles,
+      Embedder embedder,
+      KnownVectors knownVectors,
+      IndexProgress progress,
+      int alreadyDone,
+      int total,
+      int cores)
+      throws IOException {
+    if (articles.isEmpty()) {
+      progress.advanced(total, total);
+      return new Written(0, 0);
+    }
+    java.util.concurrent.atomic.AtomicInteger passages =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger embedded =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger(alreadyDone);
+    int threads = Math.max(1, Math.min(cores, articles.size()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads, Thread.ofPlatform().name("readingroom-indexer-", 1).daemon(true).factory());
+    try {
+      List<java.util.concurrent.Future<Void>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(() -> {
+              for (int i = next.getAndIncrement();
+                  i < articles.size();
+                  i = next.getAndIncrement()) {
+                Article article = articles.get(i);
+                List<Passage> cut = Passages.of(article);
+                embedded.addAndGet(addArticle(writer, article, cut, embedder, knownVectors));
+                passages.addAndGet(cut.size());
+                synchronized (progress) {
+                  progress.advanced(done.incrementAndGet(), total);
+                }
+              }
+              return null;
+            }));
+      }
+      for (java.util.concurrent.Future<Void> worker : workers) {
+        try {
+          worker.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          next.set(articles.size()); // the other workers stop at their next article
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) {
+            throw io;
+          }
+          if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while indexing");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Written(passages.get(), embedded.get());
   }
 
   /**
@@ -364,7 +461,7 @@ public final class IndexStore {
     }
 
     /** The vector of a text with this hash, or null if it was never embedded. */
-    float[] get(String hash) throws IOException {
+    synchronized float[] get(String hash) throws IOException {
       float[] vector = recent.get(hash);
       if (vector == null && previous != null) {
         vector = inPrevious(hash);
@@ -375,7 +472,7 @@ public final class IndexStore {
       return vector;
     }
 
-    void remember(String hash, float[] vector) {
+    synchronized void remember(String hash, float[] vector) {
       recent.put(hash, vector);
     }
 
@@ -427,7 +524,7 @@ public final class IndexStore {
    * An article's content hash with the version of the passage rules: an article whose text is
    * unchanged is cut again when the rules change (its passages' vectors are reused by text).
    */
-  private static String indexedHash(Article article) {
+  static String indexedHash(Article article) {
     return article.contentHash() + "/p" + readingroom.index.corpus.Passages.RULES_VERSION;
   }
 }

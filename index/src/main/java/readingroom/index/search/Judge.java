@@ -91,7 +91,7 @@ public final class Judge {
     judged.sort(
         Comparator.comparingDouble(Judged::probability)
             .reversed()
-            .thenComparingInt(j -> j.candidate().doc()));
+            .thenComparing(Judged::candidate, Retriever.PLACE));
     return judged;
   }
 

@@ -17,6 +17,7 @@ import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import readingroom.index.model.Source;
+import readingroom.index.search.SearchBackend.Catalogue;
 
 /**
  * The index as it is being served: searchers over the latest commit and, beside them, every article
@@ -29,9 +30,6 @@ public final class LiveIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveIndex.class);
 
   private static final long REFRESH_NANOS = 1_000_000_000L;
-
-  /** The articles of one index version. */
-  public record Catalogue(long version, Map<String, StoredArticle> articles) {}
 
   private final SearcherManager searchers;
   private final AtomicInteger catalogueLoads = new AtomicInteger();

@@ -11,11 +11,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * A question turned into weighted index terms: typos corrected against the corpus's own words, then
@@ -50,8 +45,8 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
   }
 
   static QueryTerms of(
-      String question, IndexReader reader, Analyzer analyzer, List<List<String>> synonyms) {
-    String corrected = correctTypos(question, reader, analyzer);
+      String question, PassageSearch vocabulary, Analyzer analyzer, List<List<String>> synonyms) {
+    String corrected = correctTypos(question, vocabulary);
     Map<String, Double> terms = new LinkedHashMap<>();
     List<String> original = analyse(analyzer, question);
     for (String term : analyse(analyzer, corrected)) {
@@ -94,29 +89,19 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
    * word the corpus lacks, not a typo. Only longer words are corrected, and by one edit up to seven
    * letters: short or far-off words are more often real words than typos.
    */
-  static String correctTypos(String question, IndexReader reader, Analyzer analyzer) {
+  static String correctTypos(String question, PassageSearch vocabulary) {
     StringBuilder out = new StringBuilder();
     int last = 0;
     java.util.regex.Matcher words =
         java.util.regex.Pattern.compile("\\p{L}[\\p{L}'’]*").matcher(question);
-    DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMinPrefix(1);
-    checker.setAccuracy(0.7f);
     try {
       while (words.find()) {
         String word = words.group().toLowerCase(Locale.ROOT);
         String replacement = null;
         if (word.length() >= 5
             && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)
-            && !EnglishWords.contains(word)
-            && reader.docFreq(new Term(Schema.WORDS, word)) == 0) {
-          checker.setMaxEdits(word.length() <= 7 ? 1 : 2);
-          SuggestWord[] suggestions =
-              checker.suggestSimilar(
-                  new Term(Schema.WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-          if (suggestions.length > 0) {
-            replacement = suggestions[0].string;
-          }
+            && !EnglishWords.contains(word)) {
+          replacement = vocabulary.correction(word, word.length() <= 7 ? 1 : 2);
         }
         if (replacement != null) {
           out.append(question, last, words.start()).append(replacement);

@@ -10,33 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import readingroom.index.model.Embedder;
-import readingroom.index.model.VectorFormat;
 
 /**
  * Finds and ranks candidate passages: BM25 over the passage text (with the paragraph and headline
  * as weaker fields) and a vector search over passage embeddings, fused into one score. Ties are
- * broken by document order so results are deterministic.
+ * broken by article and offset so results are deterministic. The searches run on a {@link
+ * PassageSearch}, so ranking is the same code over every backend.
  */
 public final class Retriever {
 
@@ -48,27 +28,31 @@ public final class Retriever {
   private static final float CONTEXT_BOOST = 0.3f;
   private static final float TITLE_BOOST = 0.2f;
 
+  /** Each term is searched in these fields at these boosts, in this order. */
+  static final Map<String, Float> FIELDS = fieldBoosts();
+
+  private static Map<String, Float> fieldBoosts() {
+    Map<String, Float> fields = new java.util.LinkedHashMap<>();
+    fields.put(Schema.TEXT, 1f);
+    fields.put(Schema.CONTEXT, CONTEXT_BOOST);
+    fields.put(Schema.TITLE, TITLE_BOOST);
+    return java.util.Collections.unmodifiableMap(fields);
+  }
+
   /** How much of a follow-up's embedding comes from the earlier question it follows on from. */
   static final double CONTEXT_MEANING = 0.35;
 
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final List<List<String>> synonyms;
-  private final VectorFormat vectorFormat;
 
   /**
    * @param synonyms groups of names that mean the same thing, each searched for the others
-   * @param vectorFormat how the index stores vectors, which decides how deep the graph is searched
    */
-  public Retriever(
-      Analyzer analyzer,
-      Embedder embedder,
-      List<List<String>> synonyms,
-      VectorFormat vectorFormat) {
+  public Retriever(Analyzer analyzer, Embedder embedder, List<List<String>> synonyms) {
     this.analyzer = analyzer;
     this.embedder = embedder;
     this.synonyms = synonyms;
-    this.vectorFormat = vectorFormat;
   }
 
   /** The terms of a question and its ranked candidates. */
@@ -79,26 +63,12 @@ public final class Retriever {
       List<Candidate> candidates) {}
 
   public Ranking rank(
-      IndexSearcher searcher,
+      PassageSearch search,
       String question,
       Collection<String> articleFilter,
       java.util.function.Function<String, StoredArticle> articles)
       throws IOException {
-    return rank(searcher, question, "", articleFilter, articles, true);
-  }
-
-  /**
-   * {@link #rank(IndexSearcher, String, String, Collection, java.util.function.Function, boolean)}
-   * without context.
-   */
-  public Ranking rank(
-      IndexSearcher searcher,
-      String question,
-      Collection<String> articleFilter,
-      java.util.function.Function<String, StoredArticle> articles,
-      boolean byMeaning)
-      throws IOException {
-    return rank(searcher, question, "", articleFilter, articles, byMeaning);
+    return rank(search, question, "", articleFilter, articles, true);
   }
 
   /**
@@ -109,94 +79,81 @@ public final class Retriever {
    *     into the question's embedding at {@link #CONTEXT_MEANING}, so the new words lead
    */
   public Ranking rank(
-      IndexSearcher searcher,
+      PassageSearch search,
       String question,
       String context,
       Collection<String> articleFilter,
       java.util.function.Function<String, StoredArticle> articles,
       boolean byMeaning)
       throws IOException {
-    IndexReader reader = searcher.getIndexReader();
     QueryTerms terms =
-        QueryTerms.of(question, reader, analyzer, synonyms).withContext(context, analyzer);
+        QueryTerms.of(question, search, analyzer, synonyms).withContext(context, analyzer);
     QuestionFocus focus = QuestionFocus.of(question);
-    Map<String, Double> idf = new HashMap<>();
-    int passages = Math.max(1, reader.getDocCount(Schema.TEXT));
-    for (String term : terms.terms().keySet()) {
-      int df = reader.docFreq(new Term(Schema.TEXT, term));
-      idf.put(term, Math.log(1 + (passages - df + 0.5) / (df + 0.5)));
-    }
+    int passages = Math.max(1, search.passageCount());
+    Map<String, Integer> docFreqs = search.docFreqs(terms.terms().keySet());
     Map<String, Double> termWeights = new HashMap<>();
-    terms.terms().forEach((term, weight) -> termWeights.put(term, weight * idf.get(term)));
+    terms
+        .terms()
+        .forEach((term, weight) -> {
+          int df = docFreqs.getOrDefault(term, 0);
+          termWeights.put(term, weight * Math.log(1 + (passages - df + 0.5) / (df + 0.5)));
+        });
 
-    Query filter = filter(articleFilter);
     Map<Integer, Double> bm25 = new HashMap<>();
-    Query lexical = lexicalQuery(terms);
-    if (lexical != null) {
-      Query filtered =
-          new BooleanQuery.Builder()
-              .add(lexical, BooleanClause.Occur.MUST)
-              .add(filter, BooleanClause.Occur.FILTER)
-              .build();
-      for (ScoreDoc hit : searcher.search(filtered, LEXICAL_DEPTH).scoreDocs) {
-        bm25.put(hit.doc, (double) hit.score);
-      }
+    for (PassageSearch.Hit hit : search.lexical(terms, FIELDS, articleFilter, LEXICAL_DEPTH)) {
+      bm25.put(hit.doc(), (double) hit.score());
     }
     float[] vector = byMeaning ? embedQuery(terms.corrected(), context) : null;
     Set<Integer> docs = new HashSet<>(bm25.keySet());
     if (vector != null) {
-      // Only passages have vectors: over the whole corpus a filter would filter nothing, yet cost a
-      // bitset of every document and a filtered graph search per question.
-      Query vectorFilter = articleFilter == null ? null : filter;
-      TopDocs semantic =
-          searcher.search(
-              VectorCodec.nearest(vectorFormat, vector, VECTOR_DEPTH, vectorFilter), VECTOR_DEPTH);
-      for (ScoreDoc hit : semantic.scoreDocs) {
-        docs.add(hit.doc);
+      for (PassageSearch.Hit hit : search.nearest(vector, VECTOR_DEPTH, articleFilter)) {
+        docs.add(hit.doc());
       }
     }
 
     // Only the most promising candidates get the costlier checks: the best by meaning and the best
-    // by words. The rest could not reach the top three.
+    // by words. The rest could not reach the top three. Ties go to the earlier document.
     Map<Integer, Double> cosines = new HashMap<>();
     for (int doc : docs) {
-      cosines.put(doc, vector == null ? 0.0 : cosine(reader, doc, vector));
+      cosines.put(doc, vector == null ? 0.0 : cosine(search.vector(doc), vector));
     }
     Set<Integer> shortlist = new HashSet<>();
     cosines.entrySet().stream()
         .filter(e -> vector != null)
-        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .sorted(
+            Map.Entry.<Integer, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(SHORTLIST_BY_MEANING)
         .forEach(e -> shortlist.add(e.getKey()));
     bm25.entrySet().stream()
-        .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+        .sorted(
+            Map.Entry.<Integer, Double>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(SHORTLIST_BY_WORDS)
         .forEach(e -> shortlist.add(e.getKey()));
 
     Map<String, Double> contentWeights = contentTerms(termWeights);
     double totalWeight = contentWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Candidate> candidates = new ArrayList<>();
-    List<LeafReaderContext> leaves = reader.leaves();
     for (int doc : shortlist) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      int local = doc - leaf.docBase;
-      int start = (int) numeric(leaf, Schema.START, local);
-      int end = (int) numeric(leaf, Schema.END, local);
-      SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ARTICLE);
-      if (!ids.advanceExact(local)) {
+      PassageSearch.Located located = search.locate(doc);
+      if (located == null) {
         continue;
       }
-      String articleId = ids.lookupOrd(ids.ordValue()).utf8ToString();
-      StoredArticle article = articles.apply(articleId);
-      if (article == null) {
+      StoredArticle article = articles.apply(located.articleId());
+      if (article == null || located.end() > article.text().length()) {
         continue;
       }
+      int start = located.start();
+      int end = located.end();
       String passage = article.text().substring(start, end);
       Set<String> present = new HashSet<>(QueryTerms.analyse(analyzer, passage));
       candidates.add(
           new Candidate(
               doc,
-              articleId,
+              located.articleId(),
               start,
               end,
               bm25.getOrDefault(doc, 0.0),
@@ -208,8 +165,7 @@ public final class Retriever {
               0));
     }
     List<Candidate> scored = fuse(candidates);
-    scored.sort(
-        Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
+    scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(PLACE));
     return new Ranking(terms, focus, termWeights, scored);
   }
 
@@ -235,9 +191,16 @@ public final class Retriever {
 
   static final int RRF_K = 60;
 
+  /**
+   * Ties go to the passage earlier in the corpus: by article id, then offset. Not by document id,
+   * which differs between builds (the index is written from several threads) and between backends.
+   */
+  static final Comparator<Candidate> PLACE =
+      Comparator.comparing(Candidate::articleId).thenComparingInt(Candidate::start);
+
   private static Map<Integer, Integer> ranks(List<Candidate> candidates, Comparator<Candidate> by) {
     List<Candidate> sorted =
-        candidates.stream().sorted(by.reversed().thenComparingInt(Candidate::doc)).toList();
+        candidates.stream().sorted(by.reversed().thenComparing(PLACE)).toList();
     Map<Integer, Integer> ranks = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       ranks.put(sorted.get(i).doc(), i + 1);
@@ -305,51 +268,6 @@ public final class Retriever {
     return missing / heaviest;
   }
 
-  private static long numeric(LeafReaderContext leaf, String field, int doc) throws IOException {
-    NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
-    if (!values.advanceExact(doc)) {
-      throw new IllegalStateException("passage " + doc + " has no " + field);
-    }
-    return values.longValue();
-  }
-
-  private static Query filter(Collection<String> articleFilter) {
-    Query type = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_PASSAGE));
-    if (articleFilter == null) {
-      return type;
-    }
-    List<BytesRef> ids = articleFilter.stream().map(BytesRef::new).toList();
-    return new BooleanQuery.Builder()
-        .add(type, BooleanClause.Occur.FILTER)
-        .add(new TermInSetQuery(Schema.ARTICLE, ids), BooleanClause.Occur.FILTER)
-        .build();
-  }
-
-  private static Query lexicalQuery(QueryTerms terms) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (Map.Entry<String, Double> entry : terms.terms().entrySet()) {
-      float weight = entry.getValue().floatValue();
-      for (Map.Entry<String, Float> field : fields().entrySet()) {
-        query.add(
-            new BoostQuery(
-                new TermQuery(new Term(field.getKey(), entry.getKey())), weight * field.getValue()),
-            BooleanClause.Occur.SHOULD);
-        clauses++;
-      }
-    }
-    for (Map.Entry<List<String>, Double> entry : terms.phrases().entrySet()) {
-      PhraseQuery phrase = new PhraseQuery(1, Schema.TEXT, entry.getKey().toArray(String[]::new));
-      query.add(new BoostQuery(phrase, entry.getValue().floatValue()), BooleanClause.Occur.SHOULD);
-      clauses++;
-    }
-    return clauses == 0 ? null : query.build();
-  }
-
-  private static Map<String, Float> fields() {
-    return Map.of(Schema.TEXT, 1f, Schema.CONTEXT, CONTEXT_BOOST, Schema.TITLE, TITLE_BOOST);
-  }
-
   /** The question's embedding, with the context's mixed in when there is one. */
   private float[] embedQuery(String question, String context) {
     float[] vector = embedder.embedQuery(question);
@@ -373,22 +291,13 @@ public final class Retriever {
     return mixed;
   }
 
-  private static double cosine(IndexReader reader, int doc, float[] query) throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
-    if (values == null) {
+  private static double cosine(float[] passage, float[] query) {
+    if (passage == null) {
       return 0;
     }
-    KnnVectorValues.DocIndexIterator iterator = values.iterator();
-    int local = doc - leaf.docBase;
-    if (iterator.advance(local) != local) {
-      return 0;
-    }
-    float[] vector = values.vectorValue(iterator.index());
     double dot = 0;
-    for (int i = 0; i < vector.length; i++) {
-      dot += vector[i] * query[i];
+    for (int i = 0; i < passage.length; i++) {
+      dot += passage[i] * query[i];
     }
     return dot;
   }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import readingroom.index.QuestionText;
 import readingroom.index.Synonyms;
@@ -21,25 +20,23 @@ final class DumpCandidates {
   public static void main(String[] args) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<List<String>> synonyms = Synonyms.read(Path.of(args[1])).groups();
-    Retriever retriever =
-        new Retriever(
-            Schema.analyzer(),
-            new BgeSmallEmbedder(),
-            synonyms,
-            readingroom.index.model.VectorFormat.FLOAT32);
-    try (FSDirectory directory = FSDirectory.open(Path.of(args[0]));
-        LiveIndex live = new LiveIndex(directory)) {
-      LiveIndex.Catalogue catalogue = live.latest();
+    Retriever retriever = new Retriever(Schema.analyzer(), new BgeSmallEmbedder(), synonyms);
+    try (LuceneBackend backend =
+        new LuceneBackend(
+            FSDirectory.open(Path.of(args[0])),
+            Path.of(args[0]),
+            readingroom.index.model.VectorFormat.FLOAT32)) {
+      backend.startServing();
+      SearchBackend.Catalogue catalogue = backend.current();
       for (String line : Files.readAllLines(Path.of(args[2]))) {
         JsonNode q = json.readTree(line);
         ObjectNode out = json.createObjectNode();
         out.set("q", q);
         ArrayNode cands = out.putArray("c");
         String question = QuestionText.clean(q.get("question").asText());
-        IndexSearcher searcher = live.acquire();
-        try {
+        try (PassageSearch search = backend.search(catalogue)) {
           for (Candidate c :
-              retriever.rank(searcher, question, null, catalogue.articles()::get).candidates()) {
+              retriever.rank(search, question, null, catalogue.articles()::get).candidates()) {
             StoredArticle article = catalogue.articles().get(c.articleId());
             ObjectNode n = cands.addObject();
             n.put("a", article.source().url());
@@ -50,8 +47,6 @@ final class DumpCandidates {
             n.put("type", c.holdsAnswer());
             n.put("text", article.text().substring(c.start(), c.end()));
           }
-        } finally {
-          live.release(searcher);
         }
         System.out.println(out);
       }
