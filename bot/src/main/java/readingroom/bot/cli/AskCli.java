@@ -42,7 +42,8 @@ public final class AskCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    if (!stdin && words.isEmpty()) {
+    // A question of only spaces is no question: say how to ask before loading anything.
+    if (!stdin && String.join(" ", words).isBlank()) {
       System.err.println(
           "readingroom ask: give a question, e.g. readingroom ask \"who is zamir kabulov?\"");
       return 2;

@@ -40,6 +40,8 @@ public final class IndexCli implements Callable<Integer> {
     if (explain) {
       return explain(options, out);
     }
+    Engine.LoadReport report;
+    // The bar is closed once, by the try, before the summary is printed under it.
     try (ProgressBar bar =
             new ProgressBarBuilder()
                 .setTaskName("Indexing")
@@ -49,26 +51,25 @@ public final class IndexCli implements Callable<Integer> {
                 .build();
         Engine engine = options.progress(progress(bar)).open()) {
       // Opening indexes every new or changed article: that update is the one to report.
-      Engine.LoadReport report = full ? engine.reindex(true, progress(bar)) : engine.openingLoad();
-      bar.close();
-      readingroom.index.model.IndexReport r = report.index();
-      out.printf(
-          "Index version %d: %d added, %d updated, %d removed, %d unchanged; %d passages, %d embedded.%n",
-          r.version(),
-          r.added(),
-          r.updated(),
-          r.removed(),
-          r.unchanged(),
-          r.passages(),
-          r.embedded());
-      for (CorpusProblem warning : report.warnings()) {
-        out.println("Warning: " + warning);
-      }
-      for (CorpusProblem problem : report.problems()) {
-        out.println("Skipped " + problem);
-      }
-      return report.problems().isEmpty() ? 0 : 1;
+      report = full ? engine.reindex(true, progress(bar)) : engine.openingLoad();
     }
+    readingroom.index.model.IndexReport r = report.index();
+    out.printf(
+        "Index version %d: %d added, %d updated, %d removed, %d unchanged; %d passages, %d embedded.%n",
+        r.version(),
+        r.added(),
+        r.updated(),
+        r.removed(),
+        r.unchanged(),
+        r.passages(),
+        r.embedded());
+    for (CorpusProblem warning : report.warnings()) {
+      out.println("Warning: " + warning);
+    }
+    for (CorpusProblem problem : report.problems()) {
+      out.println("Skipped " + problem);
+    }
+    return report.problems().isEmpty() ? 0 : 1;
   }
 
   private static IndexProgress progress(ProgressBar bar) {

@@ -167,4 +167,17 @@ class AskCliTest {
         .contains("7")
         .doesNotContain("Exception");
   }
+
+  @Test
+  void aQuestionOfOnlySpacesSaysHowToAskAndFails() throws Exception {
+    PrintStream err = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      assertThat(Main.run("ask", "   ")).isEqualTo(2);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("give a question");
+  }
 }
