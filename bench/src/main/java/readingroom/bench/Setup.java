@@ -61,21 +61,21 @@ record Setup(Path corpus, Path index, Path synonyms, Path questions) {
     return Engine.builder()
         .corpus(corpus)
         .index(index)
-        .synonyms(Synonyms.read(synonyms))
+        .synonyms(synonymsOrNone())
         .embedder(embedder)
         .vectorFormat(format)
         .open();
   }
 
   private Engine.Builder builder() {
-    // As the bot runs by default: no synonyms file unless one exists at the given path.
-    return Engine.builder()
-        .corpus(corpus)
-        .index(index)
-        .synonyms(
-            java.nio.file.Files.isRegularFile(synonyms)
-                ? Synonyms.read(synonyms)
-                : Synonyms.none());
+    return Engine.builder().corpus(corpus).index(index).synonyms(synonymsOrNone());
+  }
+
+  /** As the bot runs by default: no synonyms unless a file exists at the given path. */
+  private Synonyms synonymsOrNone() {
+    return synonyms != null && Files.isRegularFile(synonyms)
+        ? Synonyms.read(synonyms)
+        : Synonyms.none();
   }
 
   /** The questions: JSON lines with a "question" field, or plain lines. */
