@@ -103,7 +103,14 @@ class DiscordProcessTest {
       bot.terminate();
       int code = bot.waitFor(Duration.ofSeconds(30));
 
-      assertThat(discord.editOf(ask).body().toString()).contains("1979");
+      LocalDiscord.Call edit;
+      try {
+        edit = discord.editOf(ask);
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            "no answer after SIGTERM (exit " + code + "); stderr:\n" + bot.err(), e);
+      }
+      assertThat(edit.body().toString()).contains("1979");
       assertThat(code).as("exit code; stderr:%n%s", bot.err()).isZero();
       assertThat(bot.err()).contains("Stopping: finishing the answers in flight");
       // The last connection to close folds the write-ahead log into the file and deletes it.
