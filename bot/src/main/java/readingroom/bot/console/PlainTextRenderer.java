@@ -86,7 +86,9 @@ public final class PlainTextRenderer {
         for (Reply.QuotesReply.Labelled labelled : r.quotes()) {
           Result result = labelled.quote();
           out.append(labelled.label()).append('\n');
-          out.append("   “").append(highlight(result.quote(), result.highlights())).append("”\n");
+          out.append("   ")
+              .append(quoted(result.quote(), highlight(result.quote(), result.highlights())))
+              .append("\n");
           out.append("   — ").append(byline(result.source())).append('\n');
           out.append("   ").append(result.link()).append("\n\n");
         }

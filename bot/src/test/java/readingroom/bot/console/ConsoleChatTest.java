@@ -176,4 +176,11 @@ class ConsoleChatTest {
     assertThat(PlainTextRenderer.quoted("He said “yes”")).isEqualTo("“He said “yes”");
     assertThat(PlainTextRenderer.quoted("Plain text.")).isEqualTo("“Plain text.”");
   }
+
+  @Test
+  void labelledQuotesAreNotDoubledEither() throws Exception {
+    // The Moscow Times passage on Kabulov opens with his own words.
+    String transcript = session("/compare who is zamir kabulov?\n");
+    assertThat(transcript).contains("Compare: who is zamir kabulov?").doesNotContain("““");
+  }
 }
