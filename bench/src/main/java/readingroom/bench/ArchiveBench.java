@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import readingroom.index.Answer;
 import readingroom.index.Engine;
-import readingroom.index.OpenSearchConnection;
 import readingroom.index.Question;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
+import readingroom.index.model.OpenSearchConnection;
 import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
 

@@ -35,6 +35,7 @@ import readingroom.index.model.CorpusProblem;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
+import readingroom.index.model.OpenSearchConnection;
 import readingroom.index.model.PassageReader;
 import readingroom.index.model.Source;
 import readingroom.index.model.Span;
@@ -263,8 +264,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private Judge judge() {
-      ConfidenceModel model =
-          confidence != null ? confidence : ConfidenceModel.load(confidenceFile);
+      ConfidenceModel model;
+      try {
+        model = confidence != null ? confidence : ConfidenceModel.load(confidenceFile);
+      } catch (ConfidenceModel.Unusable e) {
+        throw new EngineException(e.getMessage(), e);
+      }
       PassageReader reader = this.reader;
       if (reader == null && model.needsReader() && readerSource != null) {
         reader = readerSource.get();

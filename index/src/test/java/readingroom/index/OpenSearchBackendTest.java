@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
+import readingroom.index.model.OpenSearchConnection;
 import readingroom.index.search.BgeSmallEmbedder;
 
 /**

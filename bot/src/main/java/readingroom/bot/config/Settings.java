@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import readingroom.index.Engine;
-import readingroom.index.OpenSearchConnection;
+import readingroom.index.model.OpenSearchConnection;
 import readingroom.index.model.VectorFormat;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.index.OpenSearchConnection;
+import readingroom.index.model.OpenSearchConnection;
 
 /** {@code search.backend} and {@code search.opensearch.*}: the embedded index unless told. */
 class SearchBackendSettingsTest {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import readingroom.index.EngineException;
 
 /**
  * "This passage answers the question" as a logistic regression over a passage's general signals
@@ -120,22 +119,36 @@ public record ConfidenceModel(
     return reader != null;
   }
 
+  /**
+   * A model file that is missing, damaged or of another version: its message names the file, for
+   * the engine to stop the start with.
+   */
+  public static final class Unusable extends RuntimeException {
+    Unusable(String message) {
+      super(message);
+    }
+
+    Unusable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** Reads the bundled model, or the file a user points at. */
   public static ConfidenceModel load(Path file) {
     if (file != null) {
       if (!Files.isRegularFile(file)) {
-        throw new EngineException("The confidence model " + file + " does not exist.");
+        throw new Unusable("The confidence model " + file + " does not exist.");
       }
       try (InputStream in = Files.newInputStream(file)) {
         return parse(in, file.toString());
       } catch (IOException e) {
-        throw new EngineException(
+        throw new Unusable(
             "The confidence model " + file + " cannot be read: " + e.getMessage(), e);
       }
     }
     try (InputStream in = ConfidenceModel.class.getResourceAsStream("/" + BUNDLED)) {
       if (in == null) {
-        throw new EngineException(
+        throw new Unusable(
             "The confidence model "
                 + BUNDLED
                 + " is missing from the class path: rebuild the"
@@ -143,7 +156,7 @@ public record ConfidenceModel(
       }
       return parse(in, BUNDLED);
     } catch (IOException e) {
-      throw new EngineException(
+      throw new Unusable(
           "The confidence model " + BUNDLED + " cannot be read: " + e.getMessage(), e);
     }
   }
@@ -153,12 +166,12 @@ public record ConfidenceModel(
     try {
       node = JSON.readTree(in);
     } catch (IOException e) {
-      throw new EngineException("The confidence model " + name + " is not JSON: " + e.getMessage());
+      throw new Unusable("The confidence model " + name + " is not JSON: " + e.getMessage());
     }
     if (node == null
         || !FORMAT.equals(node.path("format").asText())
         || node.path("version").asInt() != VERSION) {
-      throw new EngineException(
+      throw new Unusable(
           "The confidence model "
               + name
               + " is not a "
@@ -169,7 +182,7 @@ public record ConfidenceModel(
     }
     List<String> features = strings(node.path("features"));
     if (!features.equals(FEATURES) && !features.equals(FEATURES_WITH_READER)) {
-      throw new EngineException(
+      throw new Unusable(
           "The confidence model "
               + name
               + " uses the features "
@@ -190,7 +203,8 @@ public record ConfidenceModel(
           node.hasNonNull("reader") ? node.get("reader").asText() : null,
           strings(node.path("trained_on")));
     } catch (IllegalArgumentException e) {
-      throw new EngineException("The confidence model " + name + " is damaged: " + e.getMessage());
+      // The constructor's own checks (lengths, finite numbers) on what the file holds.
+      throw new Unusable("The confidence model " + name + " is damaged: " + e.getMessage());
     }
   }
 
@@ -227,12 +241,12 @@ public record ConfidenceModel(
 
   private static double[] doubles(JsonNode array, String name) {
     if (!array.isArray()) {
-      throw new EngineException("The confidence model " + name + " is damaged: a list is missing.");
+      throw new Unusable("The confidence model " + name + " is damaged: a list is missing.");
     }
     double[] out = new double[array.size()];
     for (int i = 0; i < out.length; i++) {
       if (!array.get(i).isNumber()) {
-        throw new EngineException("The confidence model " + name + " is damaged: " + array.get(i));
+        throw new Unusable("The confidence model " + name + " is damaged: " + array.get(i));
       }
       out[i] = array.get(i).asDouble();
     }
@@ -241,7 +255,7 @@ public record ConfidenceModel(
 
   private static double number(JsonNode node, String key, String name) {
     if (!node.path(key).isNumber()) {
-      throw new EngineException("The confidence model " + name + " has no number \"" + key + "\".");
+      throw new Unusable("The confidence model " + name + " has no number \"" + key + "\".");
     }
     return node.get(key).asDouble();
   }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
-import readingroom.index.EngineException;
 
 /**
  * Words of general English, so that the typo corrector never rewrites a real word that a reading
@@ -33,7 +32,7 @@ final class EnglishWords {
   private static Set<String> load() {
     try (InputStream in = EnglishWords.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new EngineException(
+        throw new IllegalStateException(
             "The word list "
                 + RESOURCE
                 + " is missing from the class path (it comes with"
@@ -48,7 +47,7 @@ final class EnglishWords {
         }
       }
       if (words.size() < 10_000) {
-        throw new EngineException(
+        throw new IllegalStateException(
             "The word list "
                 + RESOURCE
                 + " holds only "
@@ -57,7 +56,7 @@ final class EnglishWords {
       }
       return Set.copyOf(words);
     } catch (IOException e) {
-      throw new EngineException(
+      throw new IllegalStateException(
           "The word list " + RESOURCE + " cannot be read: " + e.getMessage(), e);
     }
   }

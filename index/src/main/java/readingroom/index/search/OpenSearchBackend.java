@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import readingroom.index.OpenSearchConnection;
 import readingroom.index.corpus.Passage;
 import readingroom.index.corpus.Passages;
 import readingroom.index.model.Article;
 import readingroom.index.model.Embedder;
 import readingroom.index.model.IndexProgress;
 import readingroom.index.model.IndexReport;
+import readingroom.index.model.OpenSearchConnection;
 import readingroom.index.model.Source;
 import readingroom.index.model.VectorFormat;
 

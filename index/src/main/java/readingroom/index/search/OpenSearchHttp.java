@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import readingroom.index.OpenSearchConnection;
+import readingroom.index.model.OpenSearchConnection;
 
 /**
  * OpenSearch's REST API over the JDK's HTTP client, JSON in and out with Jackson: the whole of what

@@ -1,4 +1,4 @@
-package readingroom.index;
+package readingroom.index.model;
 
 import java.net.URI;
 import java.util.Objects;
