@@ -26,9 +26,12 @@ import readingroom.index.model.PassageReader;
  *
  * <p>The model is the first layers of bge-small-en-v1.5 fine-tuned as answer-passage selection,
  * exported to ONNX with int8 weights (see {@code train/README.md}). A model directory (or the
- * classpath folder {@value #DEFAULT_RESOURCE}) holds {@code model.onnx}, {@code tokenizer.json} and
- * {@code reader.json}; pointing {@link #load(Path, int)} at another directory of that shape swaps
- * in a stronger or retrained model. Thread-safe: one instance can serve every question.
+ * classpath folder {@value #DEFAULT_RESOURCE}) holds {@code model.onnx} and {@code reader.json},
+ * and {@code tokenizer.json} when its vocabulary is not bge-small's own (a folder without one reads
+ * with the tokenizer that comes with the bi-encoder on the class path, {@link
+ * EnglishWords#RESOURCE}, so the shipped reader carries no copy of it); pointing {@link #load(Path,
+ * int)} at another directory of that shape swaps in a stronger or retrained model. Thread-safe: one
+ * instance can serve every question.
  */
 public final class CrossEncoderReader implements PassageReader, AutoCloseable {
 
@@ -85,7 +88,7 @@ public final class CrossEncoderReader implements PassageReader, AutoCloseable {
 
   /** The model shipped in the jar, run on {@code threads} cores. */
   public static CrossEncoderReader loadDefault(int threads) {
-    try (InputStream tokenizerJson = resource(TOKENIZER);
+    try (InputStream tokenizerJson = bundledTokenizer();
         InputStream settingsJson = resource(SETTINGS);
         InputStream model = resource(MODEL)) {
       return new CrossEncoderReader(
@@ -104,18 +107,22 @@ public final class CrossEncoderReader implements PassageReader, AutoCloseable {
   }
 
   /**
-   * A model directory holding {@code model.onnx}, {@code tokenizer.json} and {@code reader.json}.
+   * A model directory holding {@code model.onnx} and {@code reader.json}, and {@code
+   * tokenizer.json} unless it reads with bge-small's.
    */
   public static CrossEncoderReader load(Path directory, int threads) {
     Path model = directory.resolve(MODEL);
     Path tokenizerJson = directory.resolve(TOKENIZER);
     Path settingsJson = directory.resolve(SETTINGS);
-    for (Path required : List.of(model, tokenizerJson, settingsJson)) {
+    for (Path required : List.of(model, settingsJson)) {
       if (!Files.isRegularFile(required)) {
         throw new IllegalStateException("the reader model file " + required + " is missing");
       }
     }
-    try (InputStream tokenizerIn = Files.newInputStream(tokenizerJson);
+    try (InputStream tokenizerIn =
+            Files.isRegularFile(tokenizerJson)
+                ? Files.newInputStream(tokenizerJson)
+                : bundledTokenizer();
         InputStream settingsIn = Files.newInputStream(settingsJson)) {
       return new CrossEncoderReader(
           Files.readAllBytes(model),
@@ -192,6 +199,18 @@ public final class CrossEncoderReader implements PassageReader, AutoCloseable {
     } finally {
       tokenizer.close();
     }
+  }
+
+  /**
+   * bge-small's tokenizer, from the bi-encoder's artifact: the vocabulary the reader was cut from.
+   */
+  private static InputStream bundledTokenizer() throws IOException {
+    InputStream in =
+        CrossEncoderReader.class.getClassLoader().getResourceAsStream(EnglishWords.RESOURCE);
+    if (in == null) {
+      throw new IOException(EnglishWords.RESOURCE + " is missing from the class path");
+    }
+    return in;
   }
 
   private static InputStream resource(String name) throws IOException {
