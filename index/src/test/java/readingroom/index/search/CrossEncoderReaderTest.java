@@ -78,7 +78,6 @@ class CrossEncoderReaderTest {
   @Test
   void aModelDirectoryWithoutItsModelFileIsNamedInTheError(@TempDir Path dir) throws Exception {
     Files.copy(fixture.resolve("reader.json"), dir.resolve("reader.json"));
-    Files.copy(fixture.resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
     assertThatThrownBy(() -> CrossEncoderReader.load(dir, 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(dir.resolve("model.onnx").toString());
@@ -87,7 +86,6 @@ class CrossEncoderReaderTest {
   @Test
   void aThresholdOutsideZeroToOneIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
     Files.copy(fixture.resolve("model.onnx"), dir.resolve("model.onnx"));
-    Files.copy(fixture.resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
     Files.writeString(
         dir.resolve("reader.json"), "{\"version\":\"x\",\"max_length\":128,\"threshold\":3}");
     assertThatThrownBy(() -> CrossEncoderReader.load(dir, 1))
