@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -309,6 +311,16 @@ public final class Engine implements AutoCloseable {
   private final boolean wordsOnly;
   private final Analyzer analyzer = Schema.analyzer();
   private final Retriever retriever;
+
+  /**
+   * Embeds questions while the asking thread searches their words. As many threads as cores: an
+   * embedding keeps a core busy, so more would only queue inside the model.
+   */
+  private final ExecutorService questionEmbedding =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          Thread.ofPlatform().name("readingroom-question-embedding-", 1).daemon().factory());
+
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
   private final Judge judge;
@@ -332,7 +344,8 @@ public final class Engine implements AutoCloseable {
     this.embedder = embedder;
     this.wordsOnly = builder.wordsOnly;
     this.vectorFormat = builder.vectorFormat;
-    this.retriever = new Retriever(analyzer, embedder, builder.synonyms.groups());
+    this.retriever =
+        new Retriever(analyzer, embedder, builder.synonyms.groups(), questionEmbedding);
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
     this.judge = judge;
@@ -898,6 +911,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
+    questionEmbedding.shutdownNow();
     closeQuietly(backend);
   }
 

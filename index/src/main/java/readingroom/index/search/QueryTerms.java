@@ -44,9 +44,11 @@ record QueryTerms(String corrected, Map<String, Double> terms, Map<List<String>,
     return new QueryTerms(corrected, widened, phrases);
   }
 
+  /**
+   * @param corrected the question as {@link #correctTypos} returned it
+   */
   static QueryTerms of(
-      String question, PassageSearch vocabulary, Analyzer analyzer, List<List<String>> synonyms) {
-    String corrected = correctTypos(question, vocabulary);
+      String question, String corrected, Analyzer analyzer, List<List<String>> synonyms) {
     Map<String, Double> terms = new LinkedHashMap<>();
     List<String> original = analyse(analyzer, question);
     for (String term : analyse(analyzer, corrected)) {

@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.lucene.analysis.Analyzer;
 import readingroom.index.model.Embedder;
 
@@ -45,14 +48,20 @@ public final class Retriever {
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final List<List<String>> synonyms;
+  private final Executor embedding;
 
   /**
    * @param synonyms groups of names that mean the same thing, each searched for the others
+   * @param embedding where a question is embedded: another thread lets the embedding, most of an
+   *     ask's time, run while the words are analysed and searched ({@code Runnable::run} embeds on
+   *     the asking thread)
    */
-  public Retriever(Analyzer analyzer, Embedder embedder, List<List<String>> synonyms) {
+  public Retriever(
+      Analyzer analyzer, Embedder embedder, List<List<String>> synonyms, Executor embedding) {
     this.analyzer = analyzer;
     this.embedder = embedder;
     this.synonyms = synonyms;
+    this.embedding = embedding;
   }
 
   /** The terms of a question and its ranked candidates. */
@@ -86,8 +95,15 @@ public final class Retriever {
       java.util.function.Function<String, StoredArticle> articles,
       boolean byMeaning)
       throws IOException {
+    // Typos first: the model reads the corrected question. Then its embedding runs beside the word
+    // search, which needs none of it.
+    String corrected = QueryTerms.correctTypos(question, search);
+    CompletableFuture<float[]> meaning =
+        byMeaning
+            ? CompletableFuture.supplyAsync(() -> embedQuery(corrected, context), embedding)
+            : null;
     QueryTerms terms =
-        QueryTerms.of(question, search, analyzer, synonyms).withContext(context, analyzer);
+        QueryTerms.of(question, corrected, analyzer, synonyms).withContext(context, analyzer);
     QuestionFocus focus = QuestionFocus.of(question);
     int passages = Math.max(1, search.passageCount());
     Map<String, Integer> docFreqs = search.docFreqs(terms.terms().keySet());
@@ -103,7 +119,7 @@ public final class Retriever {
     for (PassageSearch.Hit hit : search.lexical(terms, FIELDS, articleFilter, LEXICAL_DEPTH)) {
       bm25.put(hit.doc(), (double) hit.score());
     }
-    float[] vector = byMeaning ? embedQuery(terms.corrected(), context) : null;
+    float[] vector = meaning == null ? null : finished(meaning);
     Set<Integer> docs = new HashSet<>(bm25.keySet());
     if (vector != null) {
       for (PassageSearch.Hit hit : search.nearest(vector, VECTOR_DEPTH, articleFilter)) {
@@ -266,6 +282,21 @@ public final class Retriever {
       }
     }
     return missing / heaviest;
+  }
+
+  /** The embedding's result, or what it threw, as if it had run on this thread. */
+  private static float[] finished(CompletableFuture<float[]> meaning) {
+    try {
+      return meaning.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** The question's embedding, with the context's mixed in when there is one. */

@@ -20,7 +20,8 @@ final class DumpCandidates {
   public static void main(String[] args) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<List<String>> synonyms = Synonyms.read(Path.of(args[1])).groups();
-    Retriever retriever = new Retriever(Schema.analyzer(), new BgeSmallEmbedder(), synonyms);
+    Retriever retriever =
+        new Retriever(Schema.analyzer(), new BgeSmallEmbedder(), synonyms, Runnable::run);
     try (LuceneBackend backend =
         new LuceneBackend(
             FSDirectory.open(Path.of(args[0])),
