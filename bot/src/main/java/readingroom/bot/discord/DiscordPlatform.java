@@ -65,6 +65,7 @@ public final class DiscordPlatform implements ChatPlatform {
 
   private Duration requestTimeout = REQUEST_TIMEOUT;
   private ExecutorService workers;
+  private final InFlightReplies replies = new InFlightReplies();
   private ShardManager shards;
 
   private DiscordPlatform(
@@ -151,7 +152,8 @@ public final class DiscordPlatform implements ChatPlatform {
                 feedback,
                 new DiscordRenderer(),
                 new RecentQuestions(settings.rememberedAnswers()),
-                workers),
+                workers,
+                replies),
             settings.mentionThreads(),
             permissions);
     // Every message sets its own (empty) allowed mentions; these JVM-wide defaults make any
@@ -309,6 +311,7 @@ public final class DiscordPlatform implements ChatPlatform {
     if (workers != null) {
       Shutdown.await(workers, Duration.ofSeconds(5));
     }
+    awaitReplies();
     ShardManager manager = shards;
     if (manager != null) {
       List<JDA> running = manager.getShards();
@@ -325,6 +328,19 @@ public final class DiscordPlatform implements ChatPlatform {
       }
     }
   }
+
+  /** The answers the workers finished are still on their way to Discord: JDA stops sending next. */
+  private void awaitReplies() {
+    try {
+      if (!replies.await(REPLIES_ON_SHUTDOWN)) {
+        log.warn("Discord: {} replies not acknowledged when stopping", replies.count());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final Duration REPLIES_ON_SHUTDOWN = Duration.ofSeconds(10);
 
   private static String closedDuringStart(ShutdownEvent shutdown) {
     CloseCode code = shutdown.getCloseCode();

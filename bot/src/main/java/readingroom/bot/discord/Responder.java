@@ -34,18 +34,21 @@ final class Responder {
   final DiscordRenderer renderer;
   final RecentQuestions questions;
   private final Executor workers;
+  private final InFlightReplies replies;
 
   Responder(
       ChatCommands commands,
       FeedbackSink feedback,
       DiscordRenderer renderer,
       RecentQuestions questions,
-      Executor workers) {
+      Executor workers,
+      InFlightReplies replies) {
     this.commands = commands;
     this.feedback = feedback;
     this.renderer = renderer;
     this.questions = questions;
     this.workers = workers;
+    this.replies = replies;
   }
 
   /** Runs work on a worker thread, apologising in the deferred reply if it fails. */
@@ -69,13 +72,15 @@ final class Responder {
         }
       });
     } catch (RejectedExecutionException e) {
+      // Acknowledged but not answered: say so rather than leave "thinking..." to time out.
       log.info("Discord {} dropped: shutting down", what);
+      apologise.accept(DiscordMessage.text(Messages.STOPPING));
     }
   }
 
   /** Replaces the deferred (or clicked) message. */
   void edit(InteractionHook hook, DiscordMessage message) {
-    hook.editOriginal(message.toEditData()).queue(null, failure("edit reply"));
+    replies.send(hook.editOriginal(message.toEditData()), "edit reply");
   }
 
   /**

@@ -30,6 +30,7 @@ public final class Messages {
   public static final String MENTION_REPLY_PRIVATE =
       "That reply is for your eyes only: use the slash command, and only you will see it.";
   public static final String DIGESTS_OFF = "Daily digests are not enabled on this bot.";
+  public static final String STOPPING = "Reading Room is restarting: ask again in a minute.";
 
   /** "Several articles match "words"": the first words of a list of choices. */
   public static String severalMatch(String words) {

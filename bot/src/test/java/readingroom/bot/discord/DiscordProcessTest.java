@@ -75,6 +75,20 @@ class DiscordProcessTest {
 
   @Test
   void sigtermFinishesTheAnswerInFlightClosesEverythingAndExitsZero() throws Exception {
+    sigtermWhileAnswering(Duration.ZERO);
+  }
+
+  /**
+   * JDA holds a deferred interaction's edit until Discord acknowledges the deferral: the worker is
+   * done, but the answer has not gone out when SIGTERM comes. The bot waits for it before JDA
+   * stops.
+   */
+  @Test
+  void sigtermBeforeDiscordAcknowledgesTheDeferralStillDeliversTheAnswer() throws Exception {
+    sigtermWhileAnswering(Duration.ofSeconds(3));
+  }
+
+  private void sigtermWhileAnswering(Duration acknowledgementDelay) throws Exception {
     Path config = TestConfig.write(dir, "");
     try (LocalDiscord discord = new LocalDiscord();
         MainProcess bot =
@@ -96,6 +110,9 @@ class DiscordProcessTest {
       discord.await(
           call -> call.path().contains("/guilds/" + discord.guildId + "/commands"),
           Duration.ofSeconds(120));
+      if (!acknowledgementDelay.isZero()) {
+        discord.answerCallbacksLate(1, acknowledgementDelay);
+      }
       LocalDiscord.Sent ask =
           discord.slash("ask", Map.of("question", "when did the soviets invade afghanistan?"));
       discord.callbackOf(ask);

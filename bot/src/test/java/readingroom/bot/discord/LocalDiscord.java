@@ -135,6 +135,7 @@ final class LocalDiscord implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger slowPosts =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile Duration slowBy = Duration.ZERO;
+  private volatile Pattern slowPath = CHANNEL_MESSAGES;
   private volatile String validToken = TOKEN;
   private volatile int recommendedShards = 1;
   private volatile boolean refuseThreads;
@@ -197,6 +198,19 @@ final class LocalDiscord implements AutoCloseable {
    * {@code delay}, as a slow Discord does: the client may give up on a post that was made.
    */
   void answerPostsLate(int count, Duration delay) {
+    answerLate(CHANNEL_MESSAGES, count, delay);
+  }
+
+  /**
+   * The next {@code count} interaction callbacks (a deferral, a reply) are taken at once but
+   * acknowledged only after {@code delay}: JDA holds a hook's edits until then.
+   */
+  void answerCallbacksLate(int count, Duration delay) {
+    answerLate(CALLBACK, count, delay);
+  }
+
+  private void answerLate(Pattern path, int count, Duration delay) {
+    slowPath = path;
     slowBy = delay;
     slowPosts.set(count);
   }
@@ -515,7 +529,7 @@ final class LocalDiscord implements AutoCloseable {
       // Recorded once the state is updated, so a test that saw the call sees its effects.
       record(new Call(method, path, query, body, System.nanoTime()));
       if (method.equals("POST")
-          && CHANNEL_MESSAGES.matcher(path).matches()
+          && slowPath.matcher(path).matches()
           && slowPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         try {
           Thread.sleep(slowBy.toMillis());
