@@ -12,6 +12,7 @@ import readingroom.bot.model.FeedbackSink;
 import readingroom.bot.platform.ChatPlatform;
 import readingroom.bot.slack.SlackPlatform;
 import readingroom.bot.slack.SlackSettings;
+import readingroom.bot.slack.SlackTokenCheck;
 import readingroom.bot.state.StateDatabase;
 
 /**
@@ -45,7 +46,7 @@ public final class Platforms {
     }
     SlackSettings slack = SlackSettings.from(settings);
     if (SlackPlatform.configured(slack, secrets)) {
-      SlackPlatform.checkTokens(slack, secrets);
+      SlackTokenCheck.check(slack, secrets);
     }
   }
 

@@ -6,7 +6,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.service.OAuthStateService;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
@@ -37,7 +36,6 @@ import readingroom.bot.state.SeenSlackRequests;
 import readingroom.bot.state.SlackInstallations;
 import readingroom.bot.state.SlackOAuthStates;
 import readingroom.bot.state.StateDatabase;
-import readingroom.bot.state.TokenCipher;
 
 /**
  * Reading Room on Slack: a Bolt app with the slash commands, mention and direct-message handlers
@@ -266,62 +264,6 @@ public final class SlackPlatform implements ChatPlatform {
             new SlackOAuthStates(database, OAUTH_STATE_LIFETIME, clock)));
   }
 
-  /** The secrets of the OAuth install flow, each checked. */
-  record OAuthSecrets(String clientSecret, String signingSecret, TokenCipher cipher) {
-
-    @Override
-    public String toString() {
-      return "OAuthSecrets[<secret>]";
-    }
-
-    /**
-     * @throws SettingsException naming the variable that is missing or wrong (never its value)
-     */
-    static OAuthSecrets from(Secrets secrets) {
-      if (secrets.has(Secrets.SLACK_BOT_TOKEN)) {
-        throw new SettingsException(
-            "Both SLACK_BOT_TOKEN (one workspace) and readingroom.slack.oauth.client-id (the"
-                + " install flow for many workspaces) are set. Unset SLACK_BOT_TOKEN to serve"
-                + " every workspace that installs the app, or empty oauth.client-id to serve"
-                + " one.");
-      }
-      String clientSecret =
-          secrets
-              .get(Secrets.SLACK_CLIENT_SECRET)
-              .orElseThrow(() ->
-                  new SettingsException(
-                      "readingroom.slack.oauth.client-id is set, so Slack's install flow is on,"
-                          + " and it needs SLACK_CLIENT_SECRET: the app's Client Secret, from"
-                          + " its Basic Information page."));
-      String signingSecret =
-          secrets
-              .get(Secrets.SLACK_SIGNING_SECRET)
-              .orElseThrow(() ->
-                  new SettingsException(
-                      "readingroom.slack.oauth.client-id is set, so Slack's install flow is on,"
-                          + " and HTTP mode needs SLACK_SIGNING_SECRET, from the app's Basic"
-                          + " Information page."));
-      String key =
-          secrets
-              .get(Secrets.SLACK_TOKEN_KEY)
-              .orElseThrow(() ->
-                  new SettingsException(
-                      "readingroom.slack.oauth.client-id is set, so workspaces' bot tokens are"
-                          + " kept in the state database, encrypted with "
-                          + Secrets.SLACK_TOKEN_KEY
-                          + ", which is not set. Make a key with: openssl rand -base64 32, and"
-                          + " keep it with your backups (tokens stored with a lost key need a"
-                          + " reinstall)."));
-      TokenCipher cipher;
-      try {
-        cipher = TokenCipher.fromBase64(key, Secrets.SLACK_TOKEN_KEY);
-      } catch (IllegalArgumentException e) {
-        throw new SettingsException(e.getMessage() + ".");
-      }
-      return new OAuthSecrets(clientSecret, signingSecret, cipher);
-    }
-  }
-
   /**
    * The Slack platform for these settings and secrets, one workspace's, with a replay memory of
    * this process only.
@@ -340,139 +282,6 @@ public final class SlackPlatform implements ChatPlatform {
         feedback,
         RateLimitRetry.Pause.SLEEP,
         WORKERS);
-  }
-
-  /**
-   * The secrets of one workspace's app: its bot token, and the app token (Socket Mode) or the
-   * signing secret (HTTP mode).
-   */
-  record OneWorkspaceSecrets(String botToken, String appToken, String signingSecret) {
-
-    @Override
-    public String toString() {
-      return "OneWorkspaceSecrets[<secret>]";
-    }
-
-    /**
-     * @throws SettingsException naming the secret the mode needs that is missing
-     */
-    static OneWorkspaceSecrets from(SlackSettings settings, Secrets secrets) {
-      String botToken =
-          secrets
-              .get(Secrets.SLACK_BOT_TOKEN)
-              .orElseThrow(() -> new SettingsException("Slack needs SLACK_BOT_TOKEN (xoxb-...)."));
-      return switch (settings.mode()) {
-        case SOCKET ->
-            new OneWorkspaceSecrets(
-                botToken,
-                secrets
-                    .get(Secrets.SLACK_APP_TOKEN)
-                    .orElseThrow(() ->
-                        new SettingsException(
-                            "SLACK_BOT_TOKEN is set, so Slack is on, and Socket Mode (setting"
-                                + " readingroom.slack.mode = \"socket\") also needs"
-                                + " SLACK_APP_TOKEN: an app-level token (xapp-...) with"
-                                + " connections:write. Set it, or use mode \"http\" with"
-                                + " SLACK_SIGNING_SECRET.")),
-                null);
-        case HTTP ->
-            new OneWorkspaceSecrets(
-                botToken,
-                null,
-                secrets
-                    .get(Secrets.SLACK_SIGNING_SECRET)
-                    .orElseThrow(() ->
-                        new SettingsException(
-                            "SLACK_BOT_TOKEN is set, so Slack is on, and HTTP mode (setting"
-                                + " readingroom.slack.mode = \"http\") also needs"
-                                + " SLACK_SIGNING_SECRET, from the app's Basic Information"
-                                + " page.")));
-      };
-    }
-  }
-
-  /**
-   * Asks Slack whether it accepts the tokens this mode needs ({@code auth.test}, and {@code
-   * apps.connections.open} for Socket Mode), in a second or two and before anything heavy starts.
-   *
-   * @throws SettingsException naming the token Slack refused, or saying Slack cannot be reached
-   */
-  public static void checkTokens(SlackSettings settings, Secrets secrets) {
-    if (settings.oauth().enabled()) {
-      // Each workspace's token is checked by Slack on its requests; here, only that the secrets
-      // are there and the key is a key.
-      OAuthSecrets.from(secrets);
-      return;
-    }
-    OneWorkspaceSecrets one = OneWorkspaceSecrets.from(settings, secrets);
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
-    config.setStatsEnabled(false);
-    Slack client = Slack.getInstance(config);
-    try {
-      var auth = client.methods(one.botToken()).authTest(r -> r);
-      if (!auth.isOk()) {
-        throw new SettingsException(botTokenRefused(auth.getError()));
-      }
-      if (settings.mode() == SlackSettings.Mode.SOCKET) {
-        var open = client.methods(one.appToken()).appsConnectionsOpen(r -> r);
-        if (!open.isOk()) {
-          throw new SettingsException(appTokenRefused(open.getError()));
-        }
-      }
-    } catch (IOException e) {
-      throw unreachable(settings.apiUrl(), e);
-    } catch (SlackApiException e) {
-      throw new SettingsException(
-          "Slack at "
-              + settings.apiUrl()
-              + " answered HTTP "
-              + e.getResponse().code()
-              + " when asked about the tokens; try again later.");
-    } finally {
-      try {
-        client.close();
-      } catch (Exception e) {
-        log.debug("Slack client did not close cleanly", e);
-      }
-    }
-  }
-
-  private static String botTokenRefused(String why) {
-    return "Slack refused SLACK_BOT_TOKEN ("
-        + why
-        + "). Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page.";
-  }
-
-  private static String appTokenRefused(String why) {
-    return "Slack refused SLACK_APP_TOKEN for Socket Mode (apps.connections.open: "
-        + why
-        + "). Create an app-level token (xapp-...) with connections:write on the app's"
-        + " Basic Information page, and turn Socket Mode on.";
-  }
-
-  private static SettingsException unreachable(String apiUrl, Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return new SettingsException(
-        "Cannot reach Slack at "
-            + apiUrl
-            + ": "
-            + cause.getClass().getSimpleName()
-            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-            + ". Check the network (or readingroom.slack.api-url); the tokens were not checked.");
-  }
-
-  /** Whether a failure comes from the network rather than from Slack's answer. */
-  private static boolean isNetwork(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override
@@ -613,11 +422,11 @@ public final class SlackPlatform implements ChatPlatform {
     try {
       app.start();
     } catch (RuntimeException e) {
-      if (isNetwork(e)) {
-        throw unreachable(settings.apiUrl(), e);
+      if (SlackTokenCheck.isNetwork(e)) {
+        throw SlackTokenCheck.unreachable(settings.apiUrl(), e);
       }
       if (e instanceof IllegalArgumentException) {
-        throw new SettingsException(botTokenRefused(e.getMessage()));
+        throw new SettingsException(SlackTokenCheck.botTokenRefused(e.getMessage()));
       }
       throw e;
     }
@@ -630,10 +439,10 @@ public final class SlackPlatform implements ChatPlatform {
     try {
       open = slack.methods(appToken).appsConnectionsOpen(r -> r);
     } catch (IOException e) {
-      throw unreachable(settings.apiUrl(), e);
+      throw SlackTokenCheck.unreachable(settings.apiUrl(), e);
     }
     if (!open.isOk()) {
-      throw new SettingsException(appTokenRefused(open.getError()));
+      throw new SettingsException(SlackTokenCheck.appTokenRefused(open.getError()));
     }
     socketMode = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
     socketMode.startAsync();

@@ -28,7 +28,7 @@ class SlackTokenCheckTest {
   void aRefusedBotTokenIsNamedWithSlacksReason() throws Exception {
     try (SlackApiStandIn api = new SlackApiStandIn()) {
       assertThatThrownBy(() ->
-              SlackPlatform.checkTokens(
+              SlackTokenCheck.check(
                   settings(SlackSettings.Mode.HTTP, api.url()),
                   secrets(SlackApiStandIn.REFUSED_TOKEN, null, "secret")))
           .isInstanceOf(SettingsException.class)
@@ -42,14 +42,14 @@ class SlackTokenCheckTest {
   void socketModeChecksTheAppTokenToo() throws Exception {
     try (SlackApiStandIn api = new SlackApiStandIn()) {
       assertThatThrownBy(() ->
-              SlackPlatform.checkTokens(
+              SlackTokenCheck.check(
                   settings(SlackSettings.Mode.SOCKET, api.url()),
                   secrets("xoxb-good", "xoxb-not-app", null)))
           .isInstanceOf(SettingsException.class)
           .hasMessageContaining("Slack refused SLACK_APP_TOKEN")
           .hasMessageContaining("not_allowed_token_type")
           .hasMessageNotContaining("xoxb-not-app");
-      SlackPlatform.checkTokens(
+      SlackTokenCheck.check(
           settings(SlackSettings.Mode.HTTP, api.url()), secrets("xoxb-good", null, "secret"));
     }
   }
@@ -59,7 +59,7 @@ class SlackTokenCheckTest {
     String url = "http://127.0.0.1:" + closedPort() + "/api/";
 
     assertThatThrownBy(() ->
-            SlackPlatform.checkTokens(
+            SlackTokenCheck.check(
                 settings(SlackSettings.Mode.HTTP, url), secrets("xoxb-good", null, "secret")))
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith("Cannot reach Slack at " + url)
