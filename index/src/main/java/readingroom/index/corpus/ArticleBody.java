@@ -107,6 +107,7 @@ final class ArticleBody {
   static String text(Document page, String url) {
     Document doc = page.clone();
     doc.select(NEVER_BODY).remove();
+    LooseText.wrap(doc.body());
     removeNamedFurniture(doc);
     Element content = null;
     try {

@@ -128,6 +128,38 @@ class ReadablePagesTest {
     assertThat(raw.body()).contains(prose).doesNotContain("I will miss the old place");
   }
 
+  /**
+   * Blogger's shape: the story is text straight inside a "widget" div, its paragraphs parted by
+   * {@code <br><br>}, with no {@code <p>}. Each paragraph is read as one; a single {@code <br>}
+   * stays inside its sentence.
+   */
+  @Test
+  void paragraphsPartedOnlyByLineBreaksAreRead() {
+    String first =
+        "The council agreed on Tuesday to close the old library building and move its collection"
+            + " to the new civic centre across the river.";
+    String second =
+        "Readers will be able to borrow books from the new building from the first week of"
+            + " March, the council said in a statement.";
+    String html =
+        "<html><head><title>Library to close</title>"
+            + "<link rel=canonical href=https://example.org/library></head><body>"
+            + "<div class=\"widget Blog\"><div class=\"post-body\">"
+            + first.replace("library building", "library<br>building")
+            + "<br><br>\n"
+            + second
+            + "<br/></div></div><div class=\"widget Label\"><a href=/x>Libraries</a></div>"
+            + "</body></html>";
+    RawArticle raw =
+        HtmlPageReader.read(
+            "l",
+            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            YAML.createObjectNode(),
+            "l.yml");
+    assertThat(raw.body().split("\n\n")).contains(first, second);
+    assertThat(raw.body()).doesNotContain("Libraries");
+  }
+
   @AfterAll
   static void printFigures() {
     System.out.printf(
