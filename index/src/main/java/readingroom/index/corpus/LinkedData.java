@@ -89,6 +89,22 @@ final class LinkedData {
     return text(article == null ? null : article.get("headline"));
   }
 
+  /**
+   * The article's own address: its {@code url}, or the page it is the main entity of ({@code
+   * mainEntityOfPage}, a URL or an object with an {@code @id}).
+   */
+  String url() {
+    if (article == null) {
+      return null;
+    }
+    String url = text(article.get("url"));
+    if (url != null) {
+      return url;
+    }
+    JsonNode page = article.get("mainEntityOfPage");
+    return page != null && page.isObject() ? text(page.get("@id")) : text(page);
+  }
+
   String datePublished() {
     return article == null ? null : text(article.get("datePublished"));
   }

@@ -35,6 +35,8 @@ record PageMetadata(
         first(
             httpUrl(attr(doc, "link[rel=canonical]", "href")),
             httpUrl(meta(doc, "og:url")),
+            httpUrl(ld.url()),
+            httpUrl(meta(doc, "twitter:url")),
             httpUrl(savedFrom(doc)));
     String rawTitle =
         first(
@@ -263,8 +265,16 @@ record PageMetadata(
     return element == null ? null : blankToNull(element.attr(attribute));
   }
 
+  /** An absolute web address, or null; a scheme-relative one ("//host/path") gets https. */
   private static String httpUrl(String url) {
-    return url != null && url.strip().matches("(?i)https?://\\S+") ? url.strip() : null;
+    if (url == null) {
+      return null;
+    }
+    String address = url.strip();
+    if (address.matches("//[^/\\s]+\\.[^/\\s]+(/\\S*)?")) {
+      address = "https:" + address;
+    }
+    return address.matches("(?i)https?://\\S+") ? address : null;
   }
 
   private static String nonUrl(String value) {

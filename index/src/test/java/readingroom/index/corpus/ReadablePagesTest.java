@@ -160,6 +160,39 @@ class ReadablePagesTest {
     assertThat(raw.body()).doesNotContain("Libraries");
   }
 
+  /** Where a page gives its address other than by a canonical link, that address is used. */
+  @Test
+  void aPageGivesItsAddressByJsonLdOrASchemeRelativeLink() {
+    String story =
+        "<h1>Library to close</h1><p>The council agreed on Tuesday to close the old library"
+            + " building and move its collection to the new civic centre across the river.</p>";
+    String relative =
+        "<html><head><title>Library to close</title>"
+            + "<link rel=canonical href=//news.example.org/library></head><body>"
+            + story
+            + "</body></html>";
+    String linkedData =
+        "<html><head><title>Library to close</title><script type=application/ld+json>"
+            + "{\"@type\":\"NewsArticle\",\"headline\":\"Library to close\","
+            + "\"mainEntityOfPage\":{\"@id\":\"https://news.example.org/2026/library\"}}"
+            + "</script></head><body>"
+            + story
+            + "</body></html>";
+
+    assertThat(addressOf(relative)).isEqualTo("https://news.example.org/library");
+    assertThat(addressOf(linkedData)).isEqualTo("https://news.example.org/2026/library");
+  }
+
+  private static String addressOf(String html) {
+    return HtmlPageReader.read(
+            "l",
+            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            YAML.createObjectNode(),
+            "l.yml")
+        .source()
+        .url();
+  }
+
   @AfterAll
   static void printFigures() {
     System.out.printf(
