@@ -1,5 +1,6 @@
 package readingroom.bot.console;
 
+import java.util.ArrayList;
 import java.util.List;
 import readingroom.bot.model.Messages;
 import readingroom.bot.model.Reply;
@@ -41,7 +42,7 @@ public final class PlainTextRenderer {
               .append(quoted(result.quote(), highlight(result.quote(), result.highlights())))
               .append("\n");
           out.append("   — ").append(byline(result.source())).append('\n');
-          out.append("   ").append(result.link()).append("\n\n");
+          out.append(linkLine("   ", result.link(), "\n")).append('\n');
         }
       }
       case Reply.SourcesReply r -> {
@@ -59,7 +60,10 @@ public final class PlainTextRenderer {
       }
       case Reply.ArticleReply r -> {
         out.append(r.source().title()).append('\n');
-        out.append(byline(r.source(), false)).append('\n').append(r.source().url()).append("\n\n");
+        out.append(byline(r.source(), false))
+            .append('\n')
+            .append(linkLine("", r.source().url(), "\n"))
+            .append('\n');
         for (Result quote : r.opening()) {
           out.append(quoted(quote.quote())).append("\n");
         }
@@ -90,7 +94,7 @@ public final class PlainTextRenderer {
               .append(quoted(result.quote(), highlight(result.quote(), result.highlights())))
               .append("\n");
           out.append("   — ").append(byline(result.source())).append('\n');
-          out.append("   ").append(result.link()).append("\n\n");
+          out.append(linkLine("   ", result.link(), "\n")).append('\n');
         }
         if (!r.closing().isEmpty()) {
           out.append(r.closing()).append('\n');
@@ -131,7 +135,7 @@ public final class PlainTextRenderer {
           .append('\n');
       out.append(quoted(d.quote().quote())).append("\n");
       out.append("   — ").append(byline(d.quote().source())).append('\n');
-      out.append("   ").append(d.quote().link()).append('\n');
+      out.append(linkLine("   ", d.quote().link(), "\n"));
       out.append(d.prompt()).append("\n\n");
     }
     if (!reply.asked().isEmpty()) {
@@ -142,24 +146,34 @@ public final class PlainTextRenderer {
         out.append('\n');
         out.append("  ").append(quoted(q.quote().quote())).append("\n");
         out.append("   — ").append(byline(q.quote().source())).append('\n');
-        out.append("   ").append(q.quote().link()).append('\n');
+        out.append(linkLine("   ", q.quote().link(), "\n"));
       }
     }
   }
 
   static String byline(Source source) {
-    return source.title() + " · " + byline(source, false);
+    String rest = byline(source, false);
+    return rest.isEmpty() ? source.title() : source.title() + " · " + rest;
   }
 
+  /** "Outlet · Author · July 2018", leaving out what is not known. */
   static String byline(Source source, boolean withTitle) {
-    StringBuilder out = new StringBuilder(source.outlet());
-    if (source.author() != null) {
-      out.append(" · ").append(source.author());
+    List<String> parts = new ArrayList<>();
+    if (source.outlet() != null && !source.outlet().isBlank()) {
+      parts.add(source.outlet());
+    }
+    if (source.author() != null && !source.author().isBlank()) {
+      parts.add(source.author());
     }
     if (source.published() != null) {
-      out.append(" · ").append(source.published().display());
+      parts.add(source.published().display());
     }
-    return out.toString();
+    return String.join(" · ", parts);
+  }
+
+  /** A line for the link, or nothing for an article without an address. */
+  private static String linkLine(String indent, String link, String end) {
+    return link == null ? "" : indent + link + end;
   }
 
   private String highlight(String quote, List<Span> spans) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import readingroom.index.model.Source;
@@ -12,14 +14,18 @@ import readingroom.index.model.Source;
 /**
  * Reads a saved HTML page: the body found by its content ({@link ArticleBody}), the metadata from
  * every place pages keep it ({@link PageMetadata}), decoded in the charset the page declares. A
- * sidecar ({@link Sidecar}) can give what the page lacks, above all an address.
+ * sidecar ({@link Sidecar}) can give what the page lacks, above all an address: without one the
+ * page is read, and its quotes have no link.
  */
 final class HtmlPageReader {
+
+  /** Readability resolves the page's links against an address; a page with none gets this. */
+  private static final String NO_ADDRESS = "http://localhost/";
 
   private HtmlPageReader() {}
 
   /**
-   * @param sidecarName the file a user should create to give a missing address, for the message
+   * @param sidecarName the file a user should create to give a missing address, for the warning
    */
   static RawArticle read(String fileId, byte[] bytes, ObjectNode sidecar, String sidecarName) {
     Document doc;
@@ -33,10 +39,12 @@ final class HtmlPageReader {
     if (givenUrl != null) {
       meta = meta.withUrl(givenUrl);
     }
+    List<String> warnings = new ArrayList<>(FrontMatterReader.unknownKeys(sidecar, sidecarName));
     if (meta.url() == null) {
-      throw new IllegalArgumentException(
-          "the page has no address (no <link rel=canonical>, og:url or 'saved from' comment);"
-              + " give one in "
+      // Read like a PDF or a text file without one: quoted, named, dated, but with no link.
+      warnings.add(
+          "the page gives no address (no <link rel=canonical>, og:url, JSON-LD url or 'saved"
+              + " from' comment), so its quotes will have no link; give one in "
               + sidecarName
               + " beside it, with a line 'url: https://...'");
     }
@@ -57,8 +65,8 @@ final class HtmlPageReader {
     Source source = FrontMatterReader.toSource(fileId, merged);
     return new RawArticle(
         source,
-        ArticleBody.text(doc, meta.url()),
-        FrontMatterReader.unknownKeys(sidecar, sidecarName),
+        ArticleBody.text(doc, meta.url() == null ? NO_ADDRESS : meta.url()),
+        warnings,
         null);
   }
 

@@ -163,9 +163,13 @@ class CorpusReaderTest {
   }
 
   @Test
-  void aPageWithoutAnAddressIsRefusedUntilASidecarGivesOne(@TempDir Path corpus) throws Exception {
+  void aPageWithoutAnAddressLoadsWithoutLinksUntilASidecarGivesOne(@TempDir Path corpus)
+      throws Exception {
     Files.write(corpus.resolve("blog.html"), ReadablePagesTest.bytes("blog-no-url.html"));
-    assertThat(reader.load(corpus).problems())
+    CorpusReader.Loaded unlinked = reader.load(corpus);
+    assertThat(unlinked.problems()).isEmpty();
+    assertThat(unlinked.articles().get(0).source().url()).isNull();
+    assertThat(unlinked.warnings())
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("blog.html.yml", "url: https://"));
 
@@ -174,6 +178,7 @@ class CorpusReaderTest {
         "url: https://garden.example.org/2021/10/notes.html\ntags: [gardening]\n");
     CorpusReader.Loaded loaded = reader.load(corpus);
     assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.warnings()).isEmpty();
     Source source = loaded.articles().get(0).source();
     assertThat(source.url()).isEqualTo("https://garden.example.org/2021/10/notes.html");
     assertThat(source.published()).hasToString("2021-10");

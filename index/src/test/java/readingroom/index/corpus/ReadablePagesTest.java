@@ -1,7 +1,6 @@
 package readingroom.index.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,15 +84,19 @@ class ReadablePagesTest {
     soft.assertAll();
   }
 
+  /** As a PDF or a text file without one: read and quoted, with no link, and a warning. */
   @Test
-  void aPageWithoutAnAddressIsRefusedWithTheWayToGiveOne() {
-    assertThatThrownBy(() ->
-            HtmlPageReader.read(
-                "blog", bytes("blog-no-url.html"), YAML.createObjectNode(), "blog.html.yml"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no address")
-        .hasMessageContaining("blog.html.yml")
-        .hasMessageContaining("url: https://");
+  void aPageWithoutAnAddressIsReadWithAWarningSayingHowToGiveOne() {
+    RawArticle raw =
+        HtmlPageReader.read(
+            "blog", bytes("blog-no-url.html"), YAML.createObjectNode(), "blog.html.yml");
+
+    assertThat(raw.source().url()).isNull();
+    assertThat(CleaningRules.words(raw.body())).isGreaterThan(20);
+    assertThat(raw.warnings())
+        .singleElement()
+        .asString()
+        .contains("no address", "no link", "blog.html.yml", "url: https://");
   }
 
   @Test
