@@ -55,7 +55,7 @@ public final class Citations {
     if (!outlet.isEmpty()) {
       out.append(' ').append(sentence(outlet));
     }
-    return out.append(' ').append(url).toString();
+    return url == null ? out.toString() : out.append(' ').append(url).toString();
   }
 
   private static String mla(
@@ -68,7 +68,8 @@ public final class Citations {
     if (!outlet.isEmpty()) {
       out.append(outlet).append(", ");
     }
-    return out.append(mlaDate(date)).append(", ").append(url).append('.').toString();
+    out.append(mlaDate(date));
+    return (url == null ? out : out.append(", ").append(url)).append('.').toString();
   }
 
   private static String chicago(
@@ -82,6 +83,9 @@ public final class Citations {
       out.append(outlet).append(", ");
     }
     String when = date == null ? NO_DATE : date.display();
+    if (url == null) {
+      return out.append(sentence(when)).toString();
+    }
     return out.append(sentence(when)).append(' ').append(url).append('.').toString();
   }
 

@@ -258,6 +258,15 @@ class ClassroomCommandsTest {
             readingroom.bot.text.Citations.cite(
                 undated, "L", readingroom.bot.model.CitationStyle.MLA))
         .isEqualTo("Roe, Jane Q. “A Title.” Outlet, n.d., L.");
+    var unlinked =
+        new readingroom.index.model.Source(
+            "y", "A Title", null, "Outlet", null, "Jane Q. Roe", null, null, null);
+    for (readingroom.bot.model.CitationStyle style : readingroom.bot.model.CitationStyle.values()) {
+      assertThat(readingroom.bot.text.Citations.cite(unlinked, null, style))
+          .as("no address, %s", style)
+          .doesNotContain("null")
+          .endsWith(".");
+    }
   }
 
   // ---- follow-ups --------------------------------------------------------------------------
