@@ -122,12 +122,7 @@ class ReadablePagesTest {
             + prose.replace("Tuesday", "Wednesday")
             + "</p><div class=\"comments\"><p>I will miss the old place, it was a lovely"
             + " building to sit in on a wet afternoon.</p></div></div></body></html>";
-    RawArticle raw =
-        HtmlPageReader.read(
-            "l",
-            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            YAML.createObjectNode(),
-            "l.yml");
+    RawArticle raw = readPage(html);
     assertThat(raw.body()).contains(prose).doesNotContain("I will miss the old place");
   }
 
@@ -153,12 +148,7 @@ class ReadablePagesTest {
             + second
             + "<br/></div></div><div class=\"widget Label\"><a href=/x>Libraries</a></div>"
             + "</body></html>";
-    RawArticle raw =
-        HtmlPageReader.read(
-            "l",
-            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            YAML.createObjectNode(),
-            "l.yml");
+    RawArticle raw = readPage(html);
     assertThat(raw.body().split("\n\n")).contains(first, second);
     assertThat(raw.body()).doesNotContain("Libraries");
   }
@@ -187,13 +177,15 @@ class ReadablePagesTest {
   }
 
   private static String addressOf(String html) {
+    return readPage(html).source().url();
+  }
+
+  private static RawArticle readPage(String html) {
     return HtmlPageReader.read(
-            "l",
-            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            YAML.createObjectNode(),
-            "l.yml")
-        .source()
-        .url();
+        "l",
+        html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        YAML.createObjectNode(),
+        "l.yml");
   }
 
   @AfterAll
