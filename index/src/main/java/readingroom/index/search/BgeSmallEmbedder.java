@@ -1,8 +1,16 @@
 package readingroom.index.search;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import readingroom.index.model.Embedder;
@@ -21,8 +29,49 @@ public final class BgeSmallEmbedder implements Embedder {
   private static final String QUERY_PREFIX =
       "Represent this sentence for searching relevant passages: ";
 
-  private final BgeSmallEnV15QuantizedEmbeddingModel model =
-      new BgeSmallEnV15QuantizedEmbeddingModel();
+  /** The model and tokenizer inside LangChain4j's bge-small-en-v1.5-q artifact. */
+  private static final String MODEL = "bge-small-en-v1.5-q.onnx";
+
+  private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
+
+  private final AbstractInProcessEmbeddingModel model = oneThreadEach();
+
+  /**
+   * The artifact's model on a session that runs each embedding on one thread. ONNX Runtime's
+   * default splits one inference across every core: a question's embedding then competes with the
+   * word search that runs beside it, and concurrent asks (or the passages of a bulk build, which
+   * LangChain4j spreads over the cores) oversubscribe them. One thread an embedding leaves the
+   * parallelism to the callers, who have it.
+   */
+  private static AbstractInProcessEmbeddingModel oneThreadEach() {
+    try (InputStream model = resource(MODEL);
+        InputStream tokenizer = resource(TOKENIZER);
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      OrtSession session = environment.createSession(model.readAllBytes(), options);
+      OnnxBertBiEncoder encoder =
+          new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
+      return new AbstractInProcessEmbeddingModel(null) {
+        @Override
+        protected OnnxBertBiEncoder model() {
+          return encoder;
+        }
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("bge-small-en-v1.5 cannot be read from its jar", e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime cannot load bge-small-en-v1.5: " + e, e);
+    }
+  }
+
+  private static InputStream resource(String name) throws IOException {
+    InputStream in = BgeSmallEmbedder.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IOException(name + " is not on the class path");
+    }
+    return in;
+  }
 
   @Override
   public String name() {
