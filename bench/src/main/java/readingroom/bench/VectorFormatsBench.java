@@ -358,7 +358,7 @@ final class VectorFormatsBench {
     report.section(table.toString());
   }
 
-  private static int overlap(Set<Integer> exact, ScoreDoc[] hits) {
+  static int overlap(Set<Integer> exact, ScoreDoc[] hits) {
     int n = 0;
     for (ScoreDoc hit : hits) {
       if (hit != null && exact.contains(hit.doc)) {
@@ -369,7 +369,7 @@ final class VectorFormatsBench {
   }
 
   /** One pass over every float vector, scoring all the questions at once. */
-  private static List<Set<Integer>> exactTop10(DirectoryReader reader, List<float[]> queries)
+  static List<Set<Integer>> exactTop10(DirectoryReader reader, List<float[]> queries)
       throws IOException {
     List<PriorityQueue<double[]>> best = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {
