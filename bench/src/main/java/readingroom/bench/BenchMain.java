@@ -96,6 +96,13 @@ public final class BenchMain {
                   Integer.parseInt(args[5]),
                   System.getenv("BENCH_OPENSEARCH_URL"),
                   Integer.parseInt(System.getProperty("bench.rounds", "3")));
+      case "sizes" ->
+          new ArchiveSizesBench(bench.work, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Stream.of(args).skip(5).mapToInt(Integer::parseInt).toArray(),
+                  LOAD_SECONDS);
       case "graph" ->
           new GraphBuildBench(bench.work, bench::report)
               .run(

@@ -1,10 +1,8 @@
 package readingroom.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,14 +18,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
-import readingroom.index.search.VectorCodec;
 
 /**
  * The {@code graph} phase: the HNSW graph build alone, vectors only (no text, no folder), under
@@ -130,7 +124,7 @@ final class GraphBuildBench {
       double total = seconds[0] + seconds[1] + seconds[2];
       try (FSDirectory directory = FSDirectory.open(index);
           DirectoryReader reader = DirectoryReader.open(directory)) {
-        double[] recall = recall(reader, lever.format(), questions);
+        Recall.Top10 recall = Recall.top10(reader, lever.format(), questions);
         table.append(
             Stats.row(
                     lever.name(),
@@ -144,8 +138,8 @@ final class GraphBuildBench {
                     String.format("%.1f s", total),
                     String.format("%.0f", vectors.size() / total),
                     reader.leaves().size(),
-                    String.format("%.3f", recall[0]),
-                    String.format("%.3f", recall[1]),
+                    String.format("%.3f", recall.engineQuery()),
+                    String.format("%.3f", recall.graphAlone()),
                     load)
                 + "\n");
       }
@@ -268,25 +262,5 @@ final class GraphBuildBench {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** Recall of the top 10 against an exact scan: the engine's query, then the graph alone. */
-  private static double[] recall(DirectoryReader reader, VectorFormat format, List<float[]> qs)
-      throws IOException {
-    List<Set<Integer>> exact = VectorFormatsBench.exactTop10(reader, qs);
-    IndexSearcher searcher = new IndexSearcher(reader);
-    double engineHits = 0;
-    double graphHits = 0;
-    for (int i = 0; i < qs.size(); i++) {
-      ScoreDoc[] engine =
-          searcher.search(VectorCodec.nearest(format, qs.get(i), 50, null), 50).scoreDocs;
-      ScoreDoc[] graph =
-          searcher.search(new KnnFloatVectorQuery("vector", qs.get(i), 10), 10).scoreDocs;
-      engineHits +=
-          VectorFormatsBench.overlap(
-              exact.get(i), java.util.Arrays.copyOf(engine, Math.min(10, engine.length)));
-      graphHits += VectorFormatsBench.overlap(exact.get(i), graph);
-    }
-    return new double[] {engineHits / (10.0 * qs.size()), graphHits / (10.0 * qs.size())};
   }
 }
