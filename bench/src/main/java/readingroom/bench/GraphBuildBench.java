@@ -166,7 +166,7 @@ final class GraphBuildBench {
   }
 
   /** Seconds spent adding, in flush and commit (with the merges it waits for), in a final merge. */
-  private static double[] build(Lever lever, List<float[]> vectors, Path index) throws Exception {
+  static double[] build(Lever lever, List<float[]> vectors, Path index) throws Exception {
     ExecutorService mergeThreads =
         lever.mergeWorkers() > 1
             ? Executors.newFixedThreadPool(
