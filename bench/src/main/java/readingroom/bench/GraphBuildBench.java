@@ -46,6 +46,11 @@ final class GraphBuildBench {
       int mergeWorkers,
       boolean deferred) {}
 
+  /**
+   * The first is the engine's own build ({@code IndexStore}: a quarter of the heap as RAM buffer,
+   * at most 512 MB, and one merge worker per core) as it runs in the harness's 4 GB heap on two
+   * cores; each other row changes one thing.
+   */
   static final List<Lever> LEVERS =
       List.of(
           new Lever("as shipped (incremental)", VectorFormat.INT8, 100, 512, 2, false),
@@ -68,20 +73,22 @@ final class GraphBuildBench {
     this.report = report;
   }
 
+  /**
+   * @param only indexes into {@link #LEVERS} to measure; empty for all
+   */
   void run(int stories, int speeches, int copies, List<String> only) throws Exception {
     Path dir = work.resolve("graph");
     BenchMain.deleteTree(dir);
+    BgeSmallEmbedder model = new BgeSmallEmbedder();
     SpreadCopiesEmbedder known =
         new SpreadCopiesEmbedder(
-            new BgeSmallEmbedder(),
-            work.resolve("embeddings-" + stories + "-" + speeches + ".bin"));
+            model, work.resolve("embeddings-" + stories + "-" + speeches + ".bin"));
     if (known.known() == 0) {
       throw new IllegalStateException(
           "no cached vectors for this data set: run `bench/run vectors` or `archive` once first");
     }
     List<float[]> vectors = spreadCopies(known.originalVectors(), copies);
     List<float[]> questions = new ArrayList<>();
-    BgeSmallEmbedder model = new BgeSmallEmbedder();
     for (String q : BenchMain.scaleQuestions(BenchMain.datasetDocs(work, stories, speeches))) {
       if (questions.size() < VectorFormatsBench.RECALL_QUESTIONS) {
         questions.add(model.embedQuery(q));
