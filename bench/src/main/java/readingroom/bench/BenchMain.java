@@ -37,8 +37,7 @@ import readingroom.index.model.VectorFormat;
  */
 public final class BenchMain {
 
-  /** The JVM flags the shipped launcher uses, so child processes start as a user's would. */
-  /** The flags ./readingroom starts the bot with. */
+  /** The flags ./readingroom starts the bot with, so child processes start as a user's would. */
   static final List<String> SHIPPED_FLAGS =
       List.of(
           "--enable-native-access=ALL-UNNAMED",
@@ -520,10 +519,6 @@ public final class BenchMain {
     return (System.nanoTime() - started) / 1e6;
   }
 
-  /**
-   * Questions for the large corpus: headlines of the stories turned into questions (so most find
-   * their story), a few about the speeches, and some the corpus cannot answer.
-   */
   /** The large corpus's documents: the first Reuters stories and State of the Union addresses. */
   static List<Datasets.Doc> datasetDocs(Path work, int stories, int speeches) throws IOException {
     Path npm = work.resolve("node_modules");
@@ -533,6 +528,10 @@ public final class BenchMain {
     return docs;
   }
 
+  /**
+   * Questions for the large corpus: headlines of the stories turned into questions (so most find
+   * their story), a few about the speeches, and some the corpus cannot answer.
+   */
   static List<String> scaleQuestions(List<Datasets.Doc> docs) {
     List<String> questions = new ArrayList<>();
     int step = Math.max(1, docs.size() / 150);
