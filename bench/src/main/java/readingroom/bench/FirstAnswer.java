@@ -1,8 +1,6 @@
 package readingroom.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import readingroom.index.Engine;
 import readingroom.index.Question;
@@ -31,24 +29,10 @@ public final class FirstAnswer {
       Runtime rt = Runtime.getRuntime();
       System.out.printf(
           "rss_kb=%d hwm_kb=%d heap_used_mb=%d heap_committed_mb=%d%n",
-          status("VmRSS"),
-          status("VmHWM"),
+          Machine.procStatusKb("VmRSS"),
+          Machine.procStatusKb("VmHWM"),
           (rt.totalMemory() - rt.freeMemory()) >> 20,
           rt.totalMemory() >> 20);
     }
-  }
-
-  /** A figure of /proc/self/status in kB, or -1 off Linux. */
-  private static long status(String key) throws Exception {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.exists(status)) {
-      return -1;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith(key + ":")) {
-        return Long.parseLong(line.replaceAll("\\D", ""));
-      }
-    }
-    return -1;
   }
 }

@@ -31,6 +31,20 @@ final class Machine {
         + "\n";
   }
 
+  /** A figure of /proc/self/status in kB (VmRSS, VmHWM), or -1 off Linux. */
+  static long procStatusKb(String key) throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return -1;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith(key + ":")) {
+        return Long.parseLong(line.replaceAll("\\D", ""));
+      }
+    }
+    return -1;
+  }
+
   /** The 1, 5 and 15 minute load averages, or "unknown" off Linux. */
   static String loadAverage() {
     List<String> fields = firstLine(Path.of("/proc/loadavg"));

@@ -57,6 +57,11 @@ final class SpreadCopiesEmbedder implements Embedder {
     return originals.size();
   }
 
+  /** The model's vectors of the originals, in a fixed order (by text), for vector-only benches. */
+  List<float[]> originalVectors() {
+    return new java.util.TreeMap<>(originals).values().stream().toList();
+  }
+
   private void read(Path file) {
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
@@ -139,7 +144,7 @@ final class SpreadCopiesEmbedder implements Embedder {
     return out;
   }
 
-  private static float[] spread(float[] original, long seed) {
+  static float[] spread(float[] original, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] vector = new float[original.length];
     double norm = 0;

@@ -36,7 +36,6 @@ final class Stats {
     return line.toString();
   }
 
-  /** A Markdown table header with its rule. */
   /**
    * One row per measured configuration: p50, p99 and max, and p50 against plain Lucene's: the
    * latency table every phase prints.
@@ -57,6 +56,7 @@ final class Stats {
     return rows.toString();
   }
 
+  /** A Markdown table header with its rule. */
   static String header(String... names) {
     return row((Object[]) names)
         + "\n"

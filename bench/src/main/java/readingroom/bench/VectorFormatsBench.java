@@ -4,30 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.apache.lucene.codecs.CompoundDirectory;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.VectorUtil;
 import readingroom.index.Engine;
 import readingroom.index.Question;
 import readingroom.index.Scope;
 import readingroom.index.model.VectorFormat;
 import readingroom.index.search.BgeSmallEmbedder;
-import readingroom.index.search.VectorCodec;
 
 /**
  * The {@code vectors} phase: one replicated corpus indexed once per vector format, every index open
@@ -233,16 +225,26 @@ final class VectorFormatsBench {
             + "\n");
   }
 
-  /** Vector files by extension, and the share a search keeps hot. */
+  /**
+   * Vector files by extension, and the share a search keeps hot. Flushed segments are compound
+   * files (.cfs) whatever their size, so their entries are counted from inside the compound file.
+   */
   static String vectorFiles(Path index, VectorFormat format) throws IOException {
     Map<String, Long> bytes = new TreeMap<>();
-    try (Stream<Path> files = Files.list(index)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1);
-        if (ext.startsWith("ve")) {
-          bytes.merge(ext, Files.size(file), Long::sum);
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+        SegmentInfo info = segment.info;
+        if (info.getUseCompoundFile()) {
+          try (CompoundDirectory compound =
+              info.getCodec().compoundFormat().getCompoundReader(directory, info)) {
+            for (String name : compound.listAll()) {
+              countVectorFile(bytes, name, compound.fileLength(name));
+            }
+          }
+        } else {
+          for (String name : info.files()) {
+            countVectorFile(bytes, name, directory.fileLength(name));
+          }
         }
       }
     }
@@ -257,6 +259,14 @@ final class VectorFormatsBench {
       }
     }
     return out + String.format("hot **%.0f MB**", hot / 1e6);
+  }
+
+  private static void countVectorFile(Map<String, Long> bytes, String name, long length) {
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1);
+    if (ext.startsWith("ve")) {
+      bytes.merge(ext, length, Long::sum);
+    }
   }
 
   /** One ask at a time, every format (and plain Lucene) per question in turn. */
@@ -332,80 +342,19 @@ final class VectorFormatsBench {
       try (FSDirectory directory = FSDirectory.open(index);
           DirectoryReader reader = DirectoryReader.open(directory)) {
         long started = System.nanoTime();
-        List<Set<Integer>> exact = exactTop10(reader, vectors);
+        Recall.Top10 recall = Recall.top10(reader, format, vectors);
         double scanMs = (System.nanoTime() - started) / 1e6 / vectors.size();
-        IndexSearcher searcher = new IndexSearcher(reader);
-        double engineHits = 0;
-        double graphHits = 0;
-        for (int i = 0; i < vectors.size(); i++) {
-          ScoreDoc[] engine =
-              searcher.search(VectorCodec.nearest(format, vectors.get(i), 50, null), 50).scoreDocs;
-          ScoreDoc[] graph =
-              searcher.search(new KnnFloatVectorQuery("vector", vectors.get(i), 10), 10).scoreDocs;
-          engineHits += overlap(exact.get(i), Arrays.copyOf(engine, Math.min(10, engine.length)));
-          graphHits += overlap(exact.get(i), graph);
-        }
         table
             .append(
                 Stats.row(
                     format,
-                    String.format("%.3f", engineHits / (10.0 * vectors.size())),
-                    String.format("%.3f", graphHits / (10.0 * vectors.size())),
+                    String.format("%.3f", recall.engineQuery()),
+                    String.format("%.3f", recall.graphAlone()),
                     Stats.ms(scanMs)))
             .append('\n');
       }
     }
     report.section(table.toString());
-  }
-
-  private static int overlap(Set<Integer> exact, ScoreDoc[] hits) {
-    int n = 0;
-    for (ScoreDoc hit : hits) {
-      if (hit != null && exact.contains(hit.doc)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** One pass over every float vector, scoring all the questions at once. */
-  private static List<Set<Integer>> exactTop10(DirectoryReader reader, List<float[]> queries)
-      throws IOException {
-    List<PriorityQueue<double[]>> best = new ArrayList<>();
-    for (int i = 0; i < queries.size(); i++) {
-      best.add(new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0])));
-    }
-    for (LeafReaderContext leaf : reader.leaves()) {
-      FloatVectorValues values = leaf.reader().getFloatVectorValues("vector");
-      if (values == null) {
-        continue;
-      }
-      KnnVectorValues.DocIndexIterator it = values.iterator();
-      for (int doc = it.nextDoc();
-          doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS;
-          doc = it.nextDoc()) {
-        float[] v = values.vectorValue(it.index());
-        for (int q = 0; q < queries.size(); q++) {
-          double score = VectorUtil.dotProduct(queries.get(q), v);
-          PriorityQueue<double[]> top = best.get(q);
-          if (top.size() < 10) {
-            top.add(new double[] {score, leaf.docBase + doc});
-          } else if (score > top.peek()[0]) {
-            top.poll();
-            top.add(new double[] {score, leaf.docBase + doc});
-          }
-        }
-      }
-    }
-    List<Set<Integer>> out = new ArrayList<>();
-    for (PriorityQueue<double[]> top : best) {
-      Set<Integer> ids = new HashSet<>();
-      for (double[] entry : top) {
-        ids.add((int) entry[1]);
-      }
-      out.add(ids);
-    }
-    return out;
   }
 
   private interface Call {

@@ -1,6 +1,7 @@
 package readingroom.index.corpus;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,11 +11,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
@@ -29,6 +36,8 @@ public final class CorpusReader {
 
   private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
   private static final long MAX_PDF_BYTES = 50L * 1024 * 1024;
+
+  private static final int READING_THREADS = Runtime.getRuntime().availableProcessors();
 
   private final Cleaner cleaner;
 
@@ -61,24 +70,92 @@ public final class CorpusReader {
     List<CorpusProblem> problems = new ArrayList<>();
     List<CorpusProblem> warnings = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
-    for (Path file : files) {
-      try {
-        Article article = read(folder, file, warnings);
-        Path earlier = seen.putIfAbsent(article.id(), file);
-        if (earlier != null) {
-          problems.add(
-              new CorpusProblem(
-                  file, "id '" + article.id() + "' is already used by " + earlier.getFileName()));
-        } else if (article.text().isBlank()) {
-          problems.add(new CorpusProblem(file, "no article text is left after cleaning"));
-        } else {
-          articles.add(article);
-        }
-      } catch (IllegalArgumentException | IOException e) {
-        problems.add(new CorpusProblem(file, e.getMessage()));
+    // In file order, whichever thread read a file: the first of two equal ids is the one kept.
+    for (FileRead read : readAll(folder, files)) {
+      warnings.addAll(read.warnings());
+      Article article = read.article();
+      if (article == null) {
+        problems.add(new CorpusProblem(read.file(), read.refusal()));
+        continue;
+      }
+      Path earlier = seen.putIfAbsent(article.id(), read.file());
+      if (earlier != null) {
+        problems.add(
+            new CorpusProblem(
+                read.file(),
+                "id '" + article.id() + "' is already used by " + earlier.getFileName()));
+      } else if (article.text().isBlank()) {
+        problems.add(new CorpusProblem(read.file(), "no article text is left after cleaning"));
+      } else {
+        articles.add(article);
       }
     }
     return new Loaded(articles, problems, warnings);
+  }
+
+  /** One file's outcome: its article, or why it was refused; and what it warned of either way. */
+  private record FileRead(
+      Path file, Article article, String refusal, List<CorpusProblem> warnings) {}
+
+  /**
+   * Reads and cleans the files on every core, each result at its file's place. Cleaning (regular
+   * expressions over every line) is most of the time a large folder takes, and a rebuild of an
+   * archive reads every file before it indexes any.
+   */
+  private List<FileRead> readAll(Path folder, List<Path> files) throws IOException {
+    FileRead[] reads = new FileRead[files.size()];
+    int threads = Math.min(READING_THREADS, files.size());
+    if (threads <= 1) {
+      for (int i = 0; i < files.size(); i++) {
+        reads[i] = readOne(folder, files.get(i));
+      }
+      return Arrays.asList(reads);
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            Thread.ofPlatform().name("readingroom-corpus-reader-", 1).daemon(true).factory());
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(() -> {
+              for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                reads[i] = readOne(folder, files.get(i));
+              }
+            }));
+      }
+      for (Future<?> worker : workers) {
+        try {
+          worker.get();
+        } catch (ExecutionException e) {
+          next.set(files.size()); // the other readers stop at their next file
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while reading " + folder);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return Arrays.asList(reads);
+  }
+
+  private FileRead readOne(Path folder, Path file) {
+    List<CorpusProblem> warnings = new ArrayList<>();
+    try {
+      return new FileRead(file, read(folder, file, warnings), null, warnings);
+    } catch (IllegalArgumentException | IOException e) {
+      return new FileRead(file, null, e.getMessage(), warnings);
+    }
   }
 
   public static boolean isArticleFile(Path file) {

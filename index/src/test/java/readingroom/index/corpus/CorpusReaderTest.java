@@ -238,4 +238,28 @@ class CorpusReaderTest {
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("already used"));
   }
+
+  @Test
+  void aLargeFolderLoadsInFileOrderAndKeepsTheFirstFileOfEachId(@TempDir Path corpus)
+      throws Exception {
+    // Enough files for every reading thread to take many; two files share each id.
+    for (int i = 0; i < 120; i++) {
+      String id = "pair-" + (i / 2);
+      Files.writeString(
+          corpus.resolve(String.format("f%03d.md", i)),
+          GOOD.replace("title:", "id: " + id + "\ntitle:"));
+    }
+    CorpusReader.Loaded loaded = reader.load(corpus);
+    assertThat(loaded.articles())
+        .extracting(Article::id)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 60).mapToObj(i -> "pair-" + i).toList());
+    assertThat(loaded.problems())
+        .extracting(p -> p.file().getFileName().toString())
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> String.format("f%03d.md", 2 * i + 1))
+                .toList());
+    assertThat(loaded.problems().get(0).message()).contains("already used by f000.md");
+  }
 }
