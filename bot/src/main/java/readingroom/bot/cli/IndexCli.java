@@ -41,14 +41,9 @@ public final class IndexCli implements Callable<Integer> {
       return explain(options, out);
     }
     Engine.LoadReport report;
-    // The bar is closed once, by the try, before the summary is printed under it.
-    try (ProgressBar bar =
-            new ProgressBarBuilder()
-                .setTaskName("Indexing")
-                .setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(1)
-                .continuousUpdate()
-                .build();
+    // The bar is closed once, by the try, before the summary is printed under it. Only a terminal
+    // gets one: in a pipe, a file or a CI log its redrawn frames would pile up on one line.
+    try (ProgressBar bar = Terminals.interactive() ? bar() : null;
         Engine engine = options.progress(progress(bar)).open()) {
       // Opening indexes every new or changed article: that update is the one to report.
       report = full ? engine.reindex(true, progress(bar)) : engine.openingLoad();
@@ -72,7 +67,19 @@ public final class IndexCli implements Callable<Integer> {
     return report.problems().isEmpty() ? 0 : 1;
   }
 
+  private static ProgressBar bar() {
+    return new ProgressBarBuilder()
+        .setTaskName("Indexing")
+        .setStyle(ProgressBarStyle.ASCII)
+        .setInitialMax(1)
+        .continuousUpdate()
+        .build();
+  }
+
   private static IndexProgress progress(ProgressBar bar) {
+    if (bar == null) {
+      return (done, total) -> {};
+    }
     return (done, total) -> {
       bar.maxHint(total);
       bar.stepTo(done);
