@@ -1,7 +1,6 @@
 package readingroom.index.corpus;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,17 +10,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
@@ -36,8 +29,6 @@ public final class CorpusReader {
 
   private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
   private static final long MAX_PDF_BYTES = 50L * 1024 * 1024;
-
-  private static final int READING_THREADS = Runtime.getRuntime().availableProcessors();
 
   private final Cleaner cleaner;
 
@@ -102,51 +93,9 @@ public final class CorpusReader {
    * expressions over every line) is most of the time a large folder takes, and a rebuild of an
    * archive reads every file before it indexes any.
    */
-  private List<FileRead> readAll(Path folder, List<Path> files) throws IOException {
-    FileRead[] reads = new FileRead[files.size()];
-    int threads = Math.min(READING_THREADS, files.size());
-    if (threads <= 1) {
-      for (int i = 0; i < files.size(); i++) {
-        reads[i] = readOne(folder, files.get(i));
-      }
-      return Arrays.asList(reads);
-    }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            Thread.ofPlatform().name("readingroom-corpus-reader-", 1).daemon(true).factory());
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(
-            pool.submit(() -> {
-              for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                reads[i] = readOne(folder, files.get(i));
-              }
-            }));
-      }
-      for (Future<?> worker : workers) {
-        try {
-          worker.get();
-        } catch (ExecutionException e) {
-          next.set(files.size()); // the other readers stop at their next file
-          if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while reading " + folder);
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return Arrays.asList(reads);
+  private List<FileRead> readAll(Path folder, List<Path> files) {
+    // An ordered parallel stream: the work spread over the cores, the results in file order.
+    return files.parallelStream().map(file -> readOne(folder, file)).toList();
   }
 
   private FileRead readOne(Path folder, Path file) {
