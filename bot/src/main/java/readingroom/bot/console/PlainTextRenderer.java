@@ -53,14 +53,14 @@ public final class PlainTextRenderer {
           out.append("• ")
               .append(source.title())
               .append(" — ")
-              .append(byline(source, false))
+              .append(details(source))
               .append('\n');
           out.append("  ").append(source.url()).append('\n');
         }
       }
       case Reply.ArticleReply r -> {
         out.append(r.source().title()).append('\n');
-        out.append(byline(r.source(), false))
+        out.append(details(r.source()))
             .append('\n')
             .append(linkLine("", r.source().url(), "\n"))
             .append('\n');
@@ -117,7 +117,7 @@ public final class PlainTextRenderer {
       out.append(Messages.DIGEST_NEW).append('\n');
       for (Reply.DigestReply.NewArticle added : reply.added()) {
         out.append("• ").append(added.source().title()).append(" — ");
-        out.append(byline(added.source(), false)).append('\n');
+        out.append(details(added.source())).append('\n');
         out.append("  ").append(added.source().url()).append('\n');
         if (added.quote() != null) {
           out.append("  ").append(quoted(added.quote().quote())).append("\n");
@@ -152,12 +152,12 @@ public final class PlainTextRenderer {
   }
 
   static String byline(Source source) {
-    String rest = byline(source, false);
+    String rest = details(source);
     return rest.isEmpty() ? source.title() : source.title() + " · " + rest;
   }
 
   /** "Outlet · Author · July 2018", leaving out what is not known. */
-  static String byline(Source source, boolean withTitle) {
+  static String details(Source source) {
     List<String> parts = new ArrayList<>();
     if (source.outlet() != null && !source.outlet().isBlank()) {
       parts.add(source.outlet());
