@@ -24,7 +24,6 @@ from tokenizers import Tokenizer
 
 import corpus
 
-QUERY_PREFIX = "Represent this sentence for searching relevant passages: "
 TOP_RETRIEVED = 20
 TOP_LEXICAL = 10
 
@@ -108,7 +107,8 @@ def main(model, tokenizer, out_path):
             meta, _ = corpus.read_article(f)
             squad_urls[meta["title"].replace(" ", "_")] = meta["url"]
     questions = corpus.question_sets()
-    qvec = embed([QUERY_PREFIX + q["question"] for q in questions])
+    # Questions as asked, as the engine embeds them (BgeSmallEmbedder: no retrieval instruction).
+    qvec = embed([q["question"] for q in questions])
     records = []
     for q, v in zip(questions, qvec):
         passages, pvec = lists[q["list"]]

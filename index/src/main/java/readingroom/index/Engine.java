@@ -313,13 +313,13 @@ public final class Engine implements AutoCloseable {
   private final Retriever retriever;
 
   /**
-   * Embeds questions while the asking thread searches their words. As many threads as cores: an
-   * embedding keeps a core busy, so more would only queue inside the model.
+   * Searches questions' words while the asking thread embeds them. As many threads as cores: a word
+   * search keeps a core busy, so more would only queue for the cores.
    */
-  private final ExecutorService questionEmbedding =
+  private final ExecutorService wordSearch =
       Executors.newFixedThreadPool(
           Runtime.getRuntime().availableProcessors(),
-          Thread.ofPlatform().name("readingroom-question-embedding-", 1).daemon().factory());
+          Thread.ofPlatform().name("readingroom-word-search-", 1).daemon().factory());
 
   private final Excerpts excerpts;
   private final CorpusReader corpusReader;
@@ -344,8 +344,7 @@ public final class Engine implements AutoCloseable {
     this.embedder = embedder;
     this.wordsOnly = builder.wordsOnly;
     this.vectorFormat = builder.vectorFormat;
-    this.retriever =
-        new Retriever(analyzer, embedder, builder.synonyms.groups(), questionEmbedding);
+    this.retriever = new Retriever(analyzer, embedder, builder.synonyms.groups(), wordSearch);
     this.excerpts = new Excerpts(analyzer);
     this.corpusReader = corpusReader(builder.dropPatterns);
     this.judge = judge;
@@ -911,7 +910,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    questionEmbedding.shutdownNow();
+    wordSearch.shutdownNow();
     closeQuietly(backend);
   }
 

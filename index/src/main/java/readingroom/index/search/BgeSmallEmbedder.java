@@ -17,17 +17,17 @@ import readingroom.index.model.Embedder;
 
 /**
  * BAAI's bge-small-en-v1.5, quantized, run in-process on ONNX Runtime from the model bundled in a
- * Maven Central artifact: no network, no GPU, about 30 MB. Questions get the prefix the model was
- * trained with for retrieval; passages do not.
+ * Maven Central artifact: no network, no GPU, about 30 MB. Questions are embedded as asked, without
+ * the model's optional retrieval instruction ("Represent this sentence for searching relevant
+ * passages: "): v1.5 was trained to work without it, and it was a third of a question's tokens and
+ * of its embedding's time (BENCHMARKS.md, "Cost per question"); on the held-out sets answers were
+ * as good without it.
  */
 public final class BgeSmallEmbedder implements Embedder {
 
   static {
     NoTelemetry.optOut();
   }
-
-  private static final String QUERY_PREFIX =
-      "Represent this sentence for searching relevant passages: ";
 
   /** The model and tokenizer inside LangChain4j's bge-small-en-v1.5-q artifact. */
   private static final String MODEL = "bge-small-en-v1.5-q.onnx";
@@ -85,7 +85,7 @@ public final class BgeSmallEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String question) {
-    return normalised(model.embed(QUERY_PREFIX + question).content());
+    return normalised(model.embed(question).content());
   }
 
   @Override

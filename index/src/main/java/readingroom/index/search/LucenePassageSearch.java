@@ -65,6 +65,13 @@ final class LucenePassageSearch implements PassageSearch {
     if (reader.docFreq(term) > 0) {
       return null;
     }
+    // One edit first: a word one edit away always outranks one two edits away (the checker's
+    // similarity is one minus edits over length), and a one-edit automaton is far cheaper to build.
+    String closest = suggestion(term, 1);
+    return closest != null || maxEdits < 2 ? closest : suggestion(term, maxEdits);
+  }
+
+  private String suggestion(Term term, int maxEdits) throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinPrefix(1);
     checker.setAccuracy(0.7f);

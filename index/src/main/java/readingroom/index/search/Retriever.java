@@ -48,20 +48,19 @@ public final class Retriever {
   private final Analyzer analyzer;
   private final Embedder embedder;
   private final List<List<String>> synonyms;
-  private final Executor embedding;
+  private final Executor wordSearch;
 
   /**
    * @param synonyms groups of names that mean the same thing, each searched for the others
-   * @param embedding where a question is embedded: another thread lets the embedding, most of an
-   *     ask's time, run while the words are analysed and searched ({@code Runnable::run} embeds on
-   *     the asking thread)
+   * @param wordSearch where a question's words are analysed and searched while the asking thread
+   *     embeds it ({@code Runnable::run} searches on the asking thread, after the embedding)
    */
   public Retriever(
-      Analyzer analyzer, Embedder embedder, List<List<String>> synonyms, Executor embedding) {
+      Analyzer analyzer, Embedder embedder, List<List<String>> synonyms, Executor wordSearch) {
     this.analyzer = analyzer;
     this.embedder = embedder;
     this.synonyms = synonyms;
-    this.embedding = embedding;
+    this.wordSearch = wordSearch;
   }
 
   /** The terms of a question and its ranked candidates. */
@@ -95,31 +94,23 @@ public final class Retriever {
       java.util.function.Function<String, StoredArticle> articles,
       boolean byMeaning)
       throws IOException {
-    // Typos first: the model reads the corrected question. Then its embedding runs beside the word
-    // search, which needs none of it.
+    // Typos first: the model reads the corrected question. Then the word search, which needs no
+    // embedding, runs on another thread while this one embeds: the embedding is most of an ask, and
+    // on the asking thread it is never queued behind a hand-off (it was 2 ms slower on another).
     String corrected = QueryTerms.correctTypos(question, search);
-    CompletableFuture<float[]> meaning =
-        byMeaning
-            ? CompletableFuture.supplyAsync(() -> embedQuery(corrected, context), embedding)
-            : null;
-    QueryTerms terms =
-        QueryTerms.of(question, corrected, analyzer, synonyms).withContext(context, analyzer);
-    QuestionFocus focus = QuestionFocus.of(question);
-    int passages = Math.max(1, search.passageCount());
-    Map<String, Integer> docFreqs = search.docFreqs(terms.terms().keySet());
-    Map<String, Double> termWeights = new HashMap<>();
-    terms
-        .terms()
-        .forEach((term, weight) -> {
-          int df = docFreqs.getOrDefault(term, 0);
-          termWeights.put(term, weight * Math.log(1 + (passages - df + 0.5) / (df + 0.5)));
-        });
-
-    Map<Integer, Double> bm25 = new HashMap<>();
-    for (PassageSearch.Hit hit : search.lexical(terms, FIELDS, articleFilter, LEXICAL_DEPTH)) {
-      bm25.put(hit.doc(), (double) hit.score());
-    }
-    float[] vector = meaning == null ? null : finished(meaning);
+    CompletableFuture<Words> wordsSearched =
+        CompletableFuture.supplyAsync(
+            () -> searchWords(search, question, corrected, context, articleFilter, articles),
+            byMeaning ? wordSearch : Runnable::run);
+    float[] vector = byMeaning ? embedQuery(corrected, context) : null;
+    Words words = finished(wordsSearched);
+    QueryTerms terms = words.terms();
+    QuestionFocus focus = words.focus();
+    Map<String, Double> termWeights = words.termWeights();
+    Map<Integer, Double> bm25 = words.bm25();
+    Map<String, Double> contentWeights = words.contentWeights();
+    Map<Integer, Reading> readings = words.readings();
+    List<Integer> byWords = words.byWords();
     Set<Integer> docs = new HashSet<>(bm25.keySet());
     if (vector != null) {
       for (PassageSearch.Hit hit : search.nearest(vector, VECTOR_DEPTH, articleFilter)) {
@@ -133,7 +124,7 @@ public final class Retriever {
     for (int doc : docs) {
       cosines.put(doc, vector == null ? 0.0 : cosine(search.vector(doc), vector));
     }
-    Set<Integer> shortlist = new HashSet<>();
+    Set<Integer> shortlist = new HashSet<>(byWords);
     cosines.entrySet().stream()
         .filter(e -> vector != null)
         .sorted(
@@ -142,47 +133,133 @@ public final class Retriever {
                 .thenComparing(Map.Entry.comparingByKey()))
         .limit(SHORTLIST_BY_MEANING)
         .forEach(e -> shortlist.add(e.getKey()));
-    bm25.entrySet().stream()
-        .sorted(
-            Map.Entry.<Integer, Double>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(SHORTLIST_BY_WORDS)
-        .forEach(e -> shortlist.add(e.getKey()));
 
-    Map<String, Double> contentWeights = contentTerms(termWeights);
-    double totalWeight = contentWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Candidate> candidates = new ArrayList<>();
     for (int doc : shortlist) {
-      PassageSearch.Located located = search.locate(doc);
-      if (located == null) {
-        continue;
+      Reading reading =
+          readings.containsKey(doc)
+              ? readings.get(doc)
+              : read(search, doc, articles, focus, contentWeights);
+      if (reading != null) {
+        candidates.add(reading.candidate(doc, bm25.getOrDefault(doc, 0.0), cosines.get(doc)));
       }
-      StoredArticle article = articles.apply(located.articleId());
-      if (article == null || located.end() > article.text().length()) {
-        continue;
-      }
-      int start = located.start();
-      int end = located.end();
-      String passage = article.text().substring(start, end);
-      Set<String> present = new HashSet<>(QueryTerms.analyse(analyzer, passage));
-      candidates.add(
-          new Candidate(
-              doc,
-              located.articleId(),
-              start,
-              end,
-              bm25.getOrDefault(doc, 0.0),
-              cosines.get(doc),
-              coverage(present, contentWeights, totalWeight),
-              missingRarest(present, contentWeights),
-              Evidence.matchesDates(focus, passage, article.source().published()),
-              Evidence.holdsAnswer(focus, passage),
-              0));
     }
     List<Candidate> scored = fuse(candidates);
     scored.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(PLACE));
     return new Ranking(terms, focus, termWeights, scored);
+  }
+
+  /** What the word search found, and its readings of the best passages by words. */
+  private record Words(
+      QueryTerms terms,
+      QuestionFocus focus,
+      Map<String, Double> termWeights,
+      Map<Integer, Double> bm25,
+      Map<String, Double> contentWeights,
+      List<Integer> byWords,
+      Map<Integer, Reading> readings) {}
+
+  /**
+   * The question's terms and their weights, the BM25 search, and the readings of the best passages
+   * by words, none of which needs the question's embedding.
+   */
+  private Words searchWords(
+      PassageSearch search,
+      String question,
+      String corrected,
+      String context,
+      Collection<String> articleFilter,
+      java.util.function.Function<String, StoredArticle> articles) {
+    try {
+      QueryTerms terms =
+          QueryTerms.of(question, corrected, analyzer, synonyms).withContext(context, analyzer);
+      QuestionFocus focus = QuestionFocus.of(question);
+      int passages = Math.max(1, search.passageCount());
+      Map<String, Integer> docFreqs = search.docFreqs(terms.terms().keySet());
+      Map<String, Double> termWeights = new HashMap<>();
+      terms
+          .terms()
+          .forEach((term, weight) -> {
+            int df = docFreqs.getOrDefault(term, 0);
+            termWeights.put(term, weight * Math.log(1 + (passages - df + 0.5) / (df + 0.5)));
+          });
+      Map<Integer, Double> bm25 = new HashMap<>();
+      for (PassageSearch.Hit hit : search.lexical(terms, FIELDS, articleFilter, LEXICAL_DEPTH)) {
+        bm25.put(hit.doc(), (double) hit.score());
+      }
+      Map<String, Double> contentWeights = contentTerms(termWeights);
+      List<Integer> byWords =
+          bm25.entrySet().stream()
+              .sorted(
+                  Map.Entry.<Integer, Double>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(SHORTLIST_BY_WORDS)
+              .map(Map.Entry::getKey)
+              .toList();
+      Map<Integer, Reading> readings = new HashMap<>();
+      for (int doc : byWords) {
+        readings.put(doc, read(search, doc, articles, focus, contentWeights));
+      }
+      return new Words(terms, focus, termWeights, bm25, contentWeights, byWords, readings);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** What a passage holds of the question, before its similarity to the question is known. */
+  private record Reading(
+      String articleId,
+      int start,
+      int end,
+      double coverage,
+      double missingRarest,
+      boolean datesMatch,
+      boolean holdsAnswer) {
+
+    Candidate candidate(int doc, double bm25, double cosine) {
+      return new Candidate(
+          doc,
+          articleId,
+          start,
+          end,
+          bm25,
+          cosine,
+          coverage,
+          missingRarest,
+          datesMatch,
+          holdsAnswer,
+          0);
+    }
+  }
+
+  /** The passage's reading, or null when its article is gone or shorter than the index says. */
+  private Reading read(
+      PassageSearch search,
+      int doc,
+      java.util.function.Function<String, StoredArticle> articles,
+      QuestionFocus focus,
+      Map<String, Double> contentWeights)
+      throws IOException {
+    PassageSearch.Located located = search.locate(doc);
+    if (located == null) {
+      return null;
+    }
+    StoredArticle article = articles.apply(located.articleId());
+    if (article == null || located.end() > article.text().length()) {
+      return null;
+    }
+    String passage = article.text().substring(located.start(), located.end());
+    Set<String> present = new HashSet<>(QueryTerms.analyse(analyzer, passage));
+    double totalWeight = contentWeights.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new Reading(
+        located.articleId(),
+        located.start(),
+        located.end(),
+        coverage(present, contentWeights, totalWeight),
+        missingRarest(present, contentWeights),
+        Evidence.matchesDates(focus, passage, article.source().published()),
+        Evidence.holdsAnswer(focus, passage));
   }
 
   /**
@@ -284,8 +361,8 @@ public final class Retriever {
     return missing / heaviest;
   }
 
-  /** The embedding's result, or what it threw, as if it had run on this thread. */
-  private static float[] finished(CompletableFuture<float[]> meaning) {
+  /** The word search's result, or what it threw, as if it had run on this thread. */
+  private static <T> T finished(CompletableFuture<T> meaning) {
     try {
       return meaning.join();
     } catch (CompletionException e) {
