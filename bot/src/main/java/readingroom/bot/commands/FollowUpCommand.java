@@ -24,10 +24,11 @@ import readingroom.index.model.Source;
 /**
  * Questions asked in a conversation. In a thread with an earlier question, a reply is a follow-up:
  * asked with the earlier question as context, whose words weigh less than the new ones; a thread
- * whose answer quoted one article stays about it unless the follow-up names another (its outlet, or
- * most of its headline's words), and only when that article does not answer is the rest of the
- * reading list asked. Every question is remembered as its conversation's latest, which is what
- * {@code /cite} cites and what the next follow-up follows on from.
+ * whose answer quoted one article stays about it, and a follow-up that names one article of the
+ * reading list (its outlet, or most of its headline's words) moves to that one; only when that
+ * article does not answer is the rest of the reading list asked. Every question is remembered as
+ * its conversation's latest, which is what {@code /cite} cites and what the next follow-up follows
+ * on from.
  */
 final class FollowUpCommand {
 
@@ -211,22 +212,26 @@ final class FollowUpCommand {
   }
 
   /**
-   * The one article the thread is about, unless the follow-up names another in the reading list:
-   * empty when the earlier answer quoted several articles, or the follow-up moves on.
+   * The one article the follow-up is about: the one it names, when it names exactly one of the
+   * reading list ("what does the moscow times say?"); else the thread's own article, unless it
+   * names others. Empty when the earlier answer quoted several articles and the follow-up names
+   * none, or it names several.
    */
   private Optional<String> about(Turn earlier, String followUp, Scope scope) {
+    String asked = words(followUp);
+    List<Source> named = engine.sources(scope).stream().filter(s -> names(asked, s)).toList();
+    if (named.size() == 1) {
+      return Optional.of(named.get(0).id());
+    }
+    if (!named.isEmpty()) {
+      return Optional.empty();
+    }
     String focus =
         !earlier.focus().isEmpty()
             ? earlier.focus()
             : earlier.articles().size() == 1 ? earlier.articles().get(0) : "";
     if (focus.isEmpty() || engine.source(focus).filter(scope::admits).isEmpty()) {
       return Optional.empty();
-    }
-    String asked = words(followUp);
-    for (Source other : engine.sources(scope)) {
-      if (!other.id().equals(focus) && names(asked, other)) {
-        return Optional.empty();
-      }
     }
     return Optional.of(focus);
   }

@@ -314,7 +314,7 @@ class ClassroomCommandsTest {
             List.of(STRATFOR),
             0));
     List<String> moves = ids(commands.ask(ann, "t2", "what does the moscow times say about it?"));
-    assertThat(moves).contains(MOSCOW_TIMES);
+    assertThat(moves).isNotEmpty().containsOnly(MOSCOW_TIMES);
   }
 
   @Test
