@@ -102,7 +102,14 @@ public final class Retriever {
         CompletableFuture.supplyAsync(
             () -> searchWords(search, question, corrected, context, articleFilter, articles),
             byMeaning ? wordSearch : Runnable::run);
-    float[] vector = byMeaning ? embedQuery(corrected, context) : null;
+    float[] vector;
+    try {
+      vector = byMeaning ? embedQuery(corrected, context) : null;
+    } catch (RuntimeException | Error e) {
+      // The caller closes the search when this throws: not while the word search still reads it.
+      wordsSearched.handle((words, failure) -> null).join();
+      throw e;
+    }
     Words words = finished(wordsSearched);
     QueryTerms terms = words.terms();
     QuestionFocus focus = words.focus();
