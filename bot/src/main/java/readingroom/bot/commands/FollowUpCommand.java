@@ -240,8 +240,12 @@ final class FollowUpCommand {
   static boolean names(String askedWords, Source source) {
     String padded = " " + askedWords + " ";
     if (source.outlet() != null) {
-      String outlet = words(source.outlet()).replaceFirst("^the ", "");
-      if (outlet.length() >= 3 && padded.contains(" " + outlet + " ")) {
+      String outlet = words(source.outlet());
+      String bare = outlet.replaceFirst("^the ", "");
+      // "moscow times" names The Moscow Times; but "diplomat" alone is a common noun ("which
+      // diplomat said it?"), so a one-word name after "the" needs its "the".
+      String name = bare.contains(" ") ? bare : outlet;
+      if (bare.length() >= 3 && padded.contains(" " + name + " ")) {
         return true;
       }
     }
