@@ -179,8 +179,9 @@ final class ArticleBody {
   private static String lines(Element root) {
     StringBuilder body = new StringBuilder();
     for (Element block : root.select(BLOCKS)) {
-      if (block.is("li, blockquote") && !block.select(BLOCKS).not(block.cssSelector()).isEmpty()) {
-        continue; // its inner blocks are taken one by one
+      // select() holds the block itself: more than one means blocks inside it, taken one by one.
+      if (block.is("li, blockquote") && block.select(BLOCKS).size() > 1) {
+        continue;
       }
       if (block.parents().stream().anyMatch(p -> p != block && p.is("p, h1, h2, h3, h4, h5, h6"))) {
         continue; // already in its enclosing block's line
