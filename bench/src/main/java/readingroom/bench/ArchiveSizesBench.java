@@ -81,6 +81,7 @@ final class ArchiveSizesBench {
                     "RSS",
                     "recall@10, engine's query",
                     "recall@10, graph alone",
+                    "recall@10 by distinct text, engine's query (texts in exact top 10)",
                     "plainLucene p50 / p99",
                     "askHybrid p50 / p99",
                     "hybrid / plain p50",
@@ -159,6 +160,8 @@ final class ArchiveSizesBench {
                     Machine.procStatusKb("VmRSS") / 1024 + " MB",
                     String.format("%.3f", recall.engineQuery()),
                     String.format("%.3f", recall.graphAlone()),
+                    String.format(
+                        "%.3f (%.1f)", recall.engineDistinctTexts(), recall.distinctTextsInExact()),
                     Stats.ms(plainP50)
                         + " / "
                         + Stats.ms(Stats.percentile(Stats.toArray(times.get("plainLucene")), 99)),

@@ -39,6 +39,8 @@ final class Datasets {
   private Datasets() {}
 
   /** One converted article: its file name (the id) and its file content. */
+  private static final Pattern COPY_NAME = Pattern.compile("-c\\d+$");
+
   record Doc(String name, String content) {}
 
   /** The first {@code limit} Reuters stories that have a body, from the package's JSON files. */
@@ -135,6 +137,11 @@ final class Datasets {
         Files.writeString(corpus.resolve(name + ".txt"), copy(doc, copy), StandardCharsets.UTF_8);
       }
     }
+  }
+
+  /** The name of the doc a corpus file name was written from: {@code name-cK} is a copy of it. */
+  static String originalName(String name) {
+    return COPY_NAME.matcher(name).replaceFirst("");
   }
 
   /**

@@ -22,11 +22,28 @@ import readingroom.index.search.VectorCodec;
  * Recall of the top 10 against an exact scan of the same index's float vectors (every format keeps
  * them): the engine's query (depth 50, oversampled and re-scored for quantized formats) and the
  * graph alone (k 10, no re-scoring), so a cheaper build is judged by the neighbours it loses.
+ * Beside them, recall by distinct text: a benchmark corpus holds many copies of each passage (see
+ * {@link Datasets#copy}), so the exact top 10 can be a choice among near-ties, and a copy found in
+ * place of the copy missed leaves the answer unchanged.
  */
 final class Recall {
 
-  /** Shares of the exact top 10 found, averaged over the questions. */
-  record Top10(double engineQuery, double graphAlone) {}
+  /**
+   * Shares of the exact top 10 found, averaged over the questions.
+   *
+   * @param engineQuery share of the exact top 10 passages in the engine's top 10
+   * @param graphAlone share of the exact top 10 passages in the graph's top 10
+   * @param engineDistinctTexts per question, the share of the exact top 10's distinct passage texts
+   *     of which the engine's top 10 holds some copy, averaged; NaN for an index without the
+   *     engine's passage fields (a vectors-only index)
+   * @param distinctTextsInExact distinct passage texts in the exact top 10, averaged (10 when no
+   *     two are copies of one passage)
+   */
+  record Top10(
+      double engineQuery,
+      double graphAlone,
+      double engineDistinctTexts,
+      double distinctTextsInExact) {}
 
   private Recall() {}
 
@@ -34,17 +51,33 @@ final class Recall {
       throws IOException {
     List<Set<Integer>> exact = exactTop10(reader, questions);
     IndexSearcher searcher = new IndexSearcher(reader);
+    PassageTexts texts = new PassageTexts(reader);
     double engineHits = 0;
     double graphHits = 0;
+    double distinctShares = 0;
+    double distinctInExact = 0;
     for (int i = 0; i < questions.size(); i++) {
       float[] q = questions.get(i);
       ScoreDoc[] engine = searcher.search(VectorCodec.nearest(format, q, 50, null), 50).scoreDocs;
+      ScoreDoc[] engineTop10 = Arrays.copyOf(engine, Math.min(10, engine.length));
       ScoreDoc[] graph = searcher.search(new KnnFloatVectorQuery("vector", q, 10), 10).scoreDocs;
-      engineHits += overlap(exact.get(i), Arrays.copyOf(engine, Math.min(10, engine.length)));
+      engineHits += overlap(exact.get(i), engineTop10);
       graphHits += overlap(exact.get(i), graph);
+      Set<String> exactTexts = texts.of(exact.get(i));
+      Set<String> engineTexts = new HashSet<>();
+      for (ScoreDoc hit : engineTop10) {
+        engineTexts.add(texts.of(hit.doc));
+      }
+      distinctInExact += exactTexts.size();
+      long found = exactTexts.stream().filter(engineTexts::contains).count();
+      distinctShares += (double) found / exactTexts.size();
     }
     double asked = 10.0 * questions.size();
-    return new Top10(engineHits / asked, graphHits / asked);
+    return new Top10(
+        engineHits / asked,
+        graphHits / asked,
+        texts.known() ? distinctShares / questions.size() : Double.NaN,
+        texts.known() ? distinctInExact / questions.size() : Double.NaN);
   }
 
   private static int overlap(Set<Integer> exact, ScoreDoc[] hits) {

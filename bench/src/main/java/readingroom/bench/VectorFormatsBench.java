@@ -335,6 +335,7 @@ final class VectorFormatsBench {
                     "format",
                     "recall@10, engine's query (depth 50, re-scored)",
                     "recall@10, graph alone (k 10)",
+                    "recall@10 by distinct text, engine's query (texts in exact top 10)",
                     "exact scan per question")
                 + "\n");
     for (VectorFormat format : formats) {
@@ -350,6 +351,8 @@ final class VectorFormatsBench {
                     format,
                     String.format("%.3f", recall.engineQuery()),
                     String.format("%.3f", recall.graphAlone()),
+                    String.format(
+                        "%.3f (%.1f)", recall.engineDistinctTexts(), recall.distinctTextsInExact()),
                     Stats.ms(scanMs)))
             .append('\n');
       }
