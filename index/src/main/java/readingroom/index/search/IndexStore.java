@@ -92,7 +92,7 @@ public final class IndexStore {
       return false;
     }
     for (Article article : articles) {
-      if (!article.contentHash().equals(indexed.get(article.id()))) {
+      if (!indexedHash(article).equals(indexed.get(article.id()))) {
         return false;
       }
     }
