@@ -258,12 +258,11 @@ public final class Retriever {
     }
     String passage = article.text().substring(located.start(), located.end());
     Set<String> present = new HashSet<>(QueryTerms.analyse(analyzer, passage));
-    double totalWeight = contentWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     return new Reading(
         located.articleId(),
         located.start(),
         located.end(),
-        coverage(present, contentWeights, totalWeight),
+        coverage(present, contentWeights),
         missingRarest(present, contentWeights),
         Evidence.matchesDates(focus, passage, article.source().published()),
         Evidence.holdsAnswer(focus, passage));
@@ -338,8 +337,8 @@ public final class Retriever {
   }
 
   /** The share of the question's term weight that the passage contains. */
-  private static double coverage(
-      Set<String> present, Map<String, Double> termWeights, double totalWeight) {
+  private static double coverage(Set<String> present, Map<String, Double> termWeights) {
+    double totalWeight = termWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     if (totalWeight <= 0) {
       return 0;
     }
