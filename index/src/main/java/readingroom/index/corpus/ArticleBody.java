@@ -1,8 +1,12 @@
 package readingroom.index.corpus;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
@@ -25,13 +29,13 @@ final class ArticleBody {
   private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
 
   private static final String NEVER_BODY =
-      "script, style, noscript, template, nav, header, footer, aside, form, figure, figcaption,"
-          + " iframe, svg, button, input, select, textarea, dialog, [hidden], [aria-hidden=true],"
+      "script, style, noscript, template, nav, header, footer, aside, figure, figcaption,"
+          + " iframe, svg, button, input, label, select, textarea, dialog, [hidden], [aria-hidden=true],"
           + " [role=navigation], [role=complementary], [role=contentinfo], [role=banner],"
           + " [role=dialog], [role=alert]";
 
-  /** Words in a class, id or component name that mark a block as furniture. */
-  private static final Set<String> JUNK_WORDS =
+  /** Words in a class, id or component name that say a block is furniture: what the block is. */
+  private static final Set<String> ROLE_WORDS =
       Set.of(
           "share",
           "sharing",
@@ -71,7 +75,6 @@ final class ArticleBody {
           "popular",
           "sidebar",
           "rail",
-          "widget",
           "advert",
           "advertisement",
           "ad",
@@ -85,16 +88,25 @@ final class ArticleBody {
           "donate",
           "paywall",
           "interstitial",
+          "gift",
+          "timestamp");
+
+  /**
+   * Words that say how a block is drawn, and mark furniture only block by block: a site may draw
+   * each of the story's paragraphs as a "card-content", so blocks sharing such a name are judged
+   * together (see {@link #removeNamedFurniture}).
+   */
+  private static final Set<String> LAYOUT_WORDS =
+      Set.of(
           "card",
           "cards",
+          "widget",
           "menu",
           "masthead",
           "toolbar",
           "tools",
-          "gift",
           "banner",
           "links",
-          "timestamp",
           "meta");
 
   /** "most-read", "most-viewed", "read-more", "more-from": two words that together are junk. */
@@ -107,6 +119,7 @@ final class ArticleBody {
   static String text(Document page, String url) {
     Document doc = page.clone();
     doc.select(NEVER_BODY).remove();
+    removeForms(doc);
     LooseText.wrap(doc.body());
     removeNamedFurniture(doc);
     Element content = null;
@@ -123,12 +136,41 @@ final class ArticleBody {
     return text;
   }
 
+  /**
+   * Search boxes and sign-up forms go, but not a form that holds the story: ASP.NET pages wrap the
+   * whole page in one {@code <form>}.
+   */
+  private static void removeForms(Document doc) {
+    int pageProse = proseLength(doc.body());
+    for (Element form : doc.body().select("form")) {
+      if (form.parent() != null && !(pageProse > 0 && proseLength(form) * 2 > pageProse)) {
+        form.remove();
+      }
+    }
+  }
+
   private static void removeNamedFurniture(Document doc) {
     int pageProse = proseLength(doc.body());
-    List<Element> junk = new ArrayList<>();
+    List<Element> byRole = new ArrayList<>();
+    Map<String, List<Element>> byLayout = new LinkedHashMap<>();
     for (Element element : doc.body().getAllElements()) {
-      if (element != doc.body() && namesFurniture(element)) {
-        junk.add(element);
+      if (element == doc.body()) {
+        continue;
+      }
+      switch (furnitureName(element)) {
+        case ROLE -> byRole.add(element);
+        case LAYOUT ->
+            byLayout
+                .computeIfAbsent(
+                    element.tagName() + "." + element.className(), k -> new ArrayList<>())
+                .add(element);
+        case NONE -> {}
+      }
+    }
+    List<Element> junk = new ArrayList<>(byRole);
+    for (List<Element> named : byLayout.values()) {
+      if (!(pageProse > 0 && proseLength(named) * 2 > pageProse)) {
+        junk.addAll(named); // else together they hold most of the page's prose: the story's blocks
       }
     }
     for (Element element : junk) {
@@ -142,7 +184,16 @@ final class ArticleBody {
     }
   }
 
-  static boolean namesFurniture(Element element) {
+  /** What a block's class, id or component name says it is. */
+  enum FurnitureName {
+    /** Furniture by what it is: comments, related stories, a share bar. */
+    ROLE,
+    /** Furniture by how it is drawn (a card, a widget), unless the story is drawn so too. */
+    LAYOUT,
+    NONE
+  }
+
+  static FurnitureName furnitureName(Element element) {
     String names =
         String.join(
             " ",
@@ -152,15 +203,17 @@ final class ArticleBody {
             element.attr("data-testid"),
             element.attr("data-qa"));
     List<String> words = words(names);
+    boolean layout = false;
     for (int i = 0; i < words.size(); i++) {
-      if (JUNK_WORDS.contains(words.get(i))) {
-        return true;
+      if (ROLE_WORDS.contains(words.get(i))) {
+        return FurnitureName.ROLE;
       }
       if (i + 1 < words.size() && JUNK_PAIRS.contains(words.get(i) + " " + words.get(i + 1))) {
-        return true;
+        return FurnitureName.ROLE;
       }
+      layout |= LAYOUT_WORDS.contains(words.get(i));
     }
-    return false;
+    return layout ? FurnitureName.LAYOUT : FurnitureName.NONE;
   }
 
   /** "ssrcss-related-inline storyBlock" is related, inline, ssrcss, story, block. */
@@ -213,6 +266,18 @@ final class ArticleBody {
     boolean mostlyLinks = linked * 10 >= text.length() * 6;
     boolean ownSentence = CleaningRules.isProse(text) && linked * 10 < text.length() * 9;
     return mostlyLinks && !ownSentence || block.is("li") && linked * 2 > text.length();
+  }
+
+  private static int proseLength(List<Element> roots) {
+    Set<Element> all = Collections.newSetFromMap(new IdentityHashMap<>());
+    all.addAll(roots);
+    int length = 0;
+    for (Element root : roots) {
+      if (root.parents().stream().noneMatch(all::contains)) {
+        length += proseLength(root); // a block inside another of the list is counted with it
+      }
+    }
+    return length;
   }
 
   private static int proseLength(Element root) {

@@ -21,7 +21,13 @@ public final class Cleaner {
   /** The cleaned text and what was dropped. */
   record Cleaned(String text, List<Article.Dropped> dropped) {}
 
-  Cleaned clean(String raw, Source source) {
+  /**
+   * @param bodyFound whether the text is a body already found by the page's structure ({@link
+   *     ArticleBody}): its lines before the first and after the last paragraph of prose are the
+   *     article's too (a list of tour dates, a closing table) unless they read as metadata; in a
+   *     scrape or a PDF they are the site's or the printer's, and go
+   */
+  Cleaned clean(String raw, Source source, boolean bodyFound) {
     List<String> lines = new ArrayList<>();
     for (String line : raw.split("\\R")) {
       String tidy = line.replaceAll("[\\t\\x0B\\f\\u00A0 ]+", " ").strip();
@@ -61,7 +67,10 @@ public final class Cleaner {
       }
     }
     for (int i = 0; i < end; i++) {
-      if (reasons[i] == null && (i < first || i > last)) {
+      boolean outside = i < first || i > last;
+      if (reasons[i] == null
+          && outside
+          && (!bodyFound || CleaningRules.isPageMetadata(lines.get(i)))) {
         reasons[i] = CleaningRules.FURNITURE;
       }
     }

@@ -34,7 +34,15 @@ public final class CleaningRules {
       Pattern.compile("(?i)^(photo|image|credit|photo credit|picture|source)\\s*:");
   private static final Pattern CAPTION_CREDIT =
       Pattern.compile(
-          "\\((?:[A-Z][\\p{L}.'-]*\\s?){1,4}/\\s?(?:[A-Z][\\p{L}.'-]*\\s?){1,5}\\)\\s*$");
+          "\\((?:[A-Z][\\p{L}.'-]*\\s?){1,4}/\\s?(?:[A-Z][\\p{L}.'-]*\\s?){1,5}\\)\\s*$"
+              + "|(?i)\\((?:photo|image|picture|credit)s?:[^)]{1,80}\\)\\s*$");
+
+  /**
+   * The news agencies' caption: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
+   */
+  private static final Pattern AGENCY_CAPTION =
+      Pattern.compile("(?i)^in this\\b.{0,40}?\\b(?:file )?(?:photo|image|picture)\\b");
+
   private static final Pattern SHORTCODE =
       Pattern.compile("^\\[([a-z_]+)\\b[^\\]]*\\].*\\[/\\1\\]$|^\\[[a-z_]+\\b[^\\]]*/?\\]$");
   private static final Pattern BIO =
@@ -57,6 +65,19 @@ public final class CleaningRules {
           "(?i)^[-–—•*\\s]*(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?"
               + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\.?\\s+\\d{1,2},?\\s+\\d{4}"
               + "(?:\\s*[|,]?\\s*\\d{1,2}:\\d{2}\\s*\\w*)?\\s*$");
+
+  private static final Pattern ADDRESS =
+      Pattern.compile("(?i)\\bhttps?://|\\bwww\\.\\S|[\\w.+-]+@[\\w-]+\\.\\w|\\b\\w+\\.com/\\S");
+  private static final Pattern TIME_OF_DAY =
+      Pattern.compile("(?i)\\b\\d{1,2}:\\d{2}(?::\\d{2})?\\b|\\d{4}-\\d{2}-\\d{2}T\\d");
+
+  /** "How to retire early,Early retirement,Retiring early,...": tags joined without spaces. */
+  private static final Pattern KEYWORD_LIST = Pattern.compile("(?:[^,\\s][^,]*,\\p{L}){3}");
+
+  private static final Pattern META_LABEL =
+      Pattern.compile(
+          "(?i)^(?:posted|updated|published|filed under|tagged|tags|categor(?:y|ies)|related|"
+              + "you (?:may|might) also like|more from|more on|read more|see also|share this)\\b");
 
   private static final Pattern TRAILING_REFERENCES =
       Pattern.compile("(\\s?\\[[^\\[\\]]{1,40}\\])+$");
@@ -91,7 +112,9 @@ public final class CleaningRules {
     if (words(line) <= 12 && COUNTER_LINE.matcher(line).find() && !endsSentence(line)) {
       return COUNTER;
     }
-    if (PHOTO_CREDIT.matcher(line).find() || CAPTION_CREDIT.matcher(line).find()) {
+    if (PHOTO_CREDIT.matcher(line).find()
+        || CAPTION_CREDIT.matcher(line).find()
+        || AGENCY_CAPTION.matcher(line).find()) {
       return PHOTO;
     }
     if (DATE_ONLY.matcher(line).matches()) {
@@ -126,6 +149,19 @@ public final class CleaningRules {
     return COPYRIGHT_LINE.matcher(line).find() && words(line) <= 20;
   }
 
+  /**
+   * Whether a line at the edge of a page's body reads as the page's metadata rather than the
+   * article: a word or two ("Comments", "Highlights"), an address, a time stamp, a keyword list, a
+   * "Posted ..." or "Related ..." label.
+   */
+  static boolean isPageMetadata(String line) {
+    return words(line) < 3
+        || ADDRESS.matcher(line).find()
+        || (words(line) <= 16 && TIME_OF_DAY.matcher(line).find())
+        || KEYWORD_LIST.matcher(line).find()
+        || META_LABEL.matcher(line).find();
+  }
+
   /** Article prose: a line of a dozen words or more that ends like a sentence. */
   static boolean isProse(String line) {
     return words(line) >= 12 && endsSentence(line);
@@ -149,12 +185,35 @@ public final class CleaningRules {
     while (i >= 0 && "\"'”’)]".indexOf(trimmed.charAt(i)) >= 0) {
       i--;
     }
-    return i >= 0 && ".!?:;".indexOf(trimmed.charAt(i)) >= 0;
+    return i >= 0 && (".!?:;" + SentenceSplitter.FULL_STOPS + "：；").indexOf(trimmed.charAt(i)) >= 0;
   }
 
+  /**
+   * Words in a line: runs between spaces, except that Chinese and Japanese, written without spaces,
+   * count a word for every two ideographs or kana (about their mean word length), so a paragraph in
+   * those scripts is prose and is cut into passages of a similar length.
+   */
   public static int words(String line) {
     String trimmed = line.strip();
-    return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    if (trimmed.isEmpty()) {
+      return 0;
+    }
+    if (trimmed.chars().allMatch(c -> c < 0x2E80)) {
+      return trimmed.split("\\s+").length; // no CJK letters: the common case, counted quickly
+    }
+    int words = 0;
+    for (String token : trimmed.split("\\s+")) {
+      int unspaced = (int) token.codePoints().filter(CleaningRules::isUnspacedScript).count();
+      words += Math.max(1, (unspaced + 1) / 2 + (unspaced < token.length() ? 1 : 0));
+    }
+    return words;
+  }
+
+  private static boolean isUnspacedScript(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA;
   }
 
   public static String normalise(String text) {

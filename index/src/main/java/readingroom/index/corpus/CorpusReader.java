@@ -146,7 +146,7 @@ public final class CorpusReader {
     }
     raw.warnings().forEach(w -> warnings.add(new CorpusProblem(file, w)));
     Source source = withFolderTags(folder, file, raw.source());
-    Cleaner.Cleaned cleaned = cleaner.clean(raw.body(), source);
+    Cleaner.Cleaned cleaned = cleaner.clean(raw.body(), source, raw.bodyFound());
     if (raw.pdf() != null) {
       source = source.withPageStarts(PdfText.pageStarts(raw.pdf(), cleaned.text()));
     }

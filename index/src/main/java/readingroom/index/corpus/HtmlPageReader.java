@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -30,7 +34,7 @@ final class HtmlPageReader {
   static RawArticle read(String fileId, byte[] bytes, ObjectNode sidecar, String sidecarName) {
     Document doc;
     try {
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
+      doc = parse(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,7 +71,42 @@ final class HtmlPageReader {
         source,
         ArticleBody.text(doc, meta.url() == null ? NO_ADDRESS : meta.url()),
         warnings,
-        null);
+        null,
+        true);
+  }
+
+  /**
+   * Parses a page in the charset it declares, except that bytes which are valid UTF-8 and not all
+   * ASCII are read as UTF-8 whatever the page says: a page saved by a tool that re-encodes it keeps
+   * its old {@code charset=gb2312} declaration, and legacy-encoded text is almost never valid UTF-8
+   * by chance.
+   */
+  static Document parse(byte[] bytes) throws IOException {
+    String charset = isUtf8(bytes) ? "UTF-8" : null;
+    return Jsoup.parse(new ByteArrayInputStream(bytes), charset, "");
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return false; // the declaration decides: ASCII reads the same in every charset it may name
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** Sets a key the sidecar does not set already: the user's word wins. */

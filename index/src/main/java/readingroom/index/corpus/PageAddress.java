@@ -1,8 +1,6 @@
 package readingroom.index.corpus;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.jsoup.Jsoup;
 
 /** The address a saved page gives for itself, for telling two copies of one article apart. */
 public final class PageAddress {
@@ -11,7 +9,7 @@ public final class PageAddress {
   /** The page's canonical address (or og:url), or {@code null} when it gives none. */
   public static String of(byte[] html) {
     try {
-      return PageMetadata.of(Jsoup.parse(new ByteArrayInputStream(html), null, "")).url();
+      return PageMetadata.of(HtmlPageReader.parse(html)).url();
     } catch (IOException e) {
       return null;
     }

@@ -62,6 +62,9 @@ public final class SentenceSplitter {
           "still",
           "for");
 
+  /** The ideographic full stop and the full-width marks that end Chinese and Japanese sentences. */
+  static final String FULL_STOPS = "。！？";
+
   private SentenceSplitter() {}
 
   /** Sentence ranges {@code [start, end)} of {@code text}, trimmed of surrounding spaces. */
@@ -71,12 +74,12 @@ public final class SentenceSplitter {
     int i = start;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == '…') {
+      if (c == '.' || c == '!' || c == '?' || c == '…' || FULL_STOPS.indexOf(c) >= 0) {
         int end = i + 1;
-        while (end < text.length() && ".!?…".indexOf(text.charAt(end)) >= 0) {
+        while (end < text.length() && (".!?…" + FULL_STOPS).indexOf(text.charAt(end)) >= 0) {
           end++;
         }
-        while (end < text.length() && "\"'”’)]".indexOf(text.charAt(end)) >= 0) {
+        while (end < text.length() && "\"'”’)]」』）".indexOf(text.charAt(end)) >= 0) {
           end++;
         }
         if (isBoundary(text, i, end)) {
@@ -103,6 +106,13 @@ public final class SentenceSplitter {
   private static boolean isBoundary(String text, int mark, int end) {
     if (end >= text.length()) {
       return true;
+    }
+    if (FULL_STOPS.indexOf(text.charAt(mark)) >= 0) {
+      // Chinese and Japanese write no space after a sentence; but a quotation closed after its
+      // mark goes on when the sentence does ("「本当に？」と話した。").
+      char next = text.charAt(end);
+      boolean quoteClosed = FULL_STOPS.indexOf(text.charAt(end - 1)) < 0;
+      return !quoteClosed || Character.isWhitespace(next) || "「『（“".indexOf(next) >= 0;
     }
     if (!Character.isWhitespace(text.charAt(end))) {
       return false; // "2.5", "U.S.-backed", "bin-Laden.com"

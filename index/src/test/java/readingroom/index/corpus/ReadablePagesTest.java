@@ -48,7 +48,7 @@ class ReadablePagesTest {
       sidecar = (ObjectNode) read(expected.get("sidecar").asText());
     }
     RawArticle raw = HtmlPageReader.read(page, bytes(page), sidecar, page + ".yml");
-    String text = CLEANER.clean(raw.body(), raw.source()).text();
+    String text = CLEANER.clean(raw.body(), raw.source(), raw.bodyFound()).text();
     Source source = raw.source();
 
     SoftAssertions soft = new SoftAssertions();

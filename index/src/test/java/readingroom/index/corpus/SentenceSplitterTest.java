@@ -31,6 +31,20 @@ class SentenceSplitterTest {
   }
 
   @Test
+  void breaksAfterTheIdeographicFullStopWithNoSpace() {
+    assertThat(sentences("市は一日、発表した。利用者が増えている！「本当に？」と話した。"))
+        .containsExactly("市は一日、発表した。", "利用者が増えている！", "「本当に？」と話した。");
+  }
+
+  @Test
+  void countsWordsInScriptsWrittenWithoutSpaces() {
+    assertThat(CleaningRules.words("市は一日、駅前の中央図書館の開館時間を来月から午後十時まで延長すると発表した。")).isBetween(15, 25);
+    assertThat(CleaningRules.words("Kindle for PCをインストールすると"))
+        .isEqualTo(1 + 1 + 6); // "PC" and nine kana
+    assertThat(CleaningRules.words("Plain English words only.")).isEqualTo(4);
+  }
+
+  @Test
   void doesNotBreakInsideDecimalsOrInitials() {
     assertThat(sentences("Trade grew 2.5 percent. George W. Bush agreed."))
         .containsExactly("Trade grew 2.5 percent.", "George W. Bush agreed.");
