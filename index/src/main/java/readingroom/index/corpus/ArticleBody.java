@@ -26,7 +26,7 @@ import org.jsoup.nodes.Element;
 final class ArticleBody {
 
   /** Blocks whose text becomes one line (a paragraph) of the article. */
-  private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
+  private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr";
 
   private static final String NEVER_BODY =
       "script, style, noscript, template, nav, header, footer, aside, figure, figcaption,"
@@ -233,7 +233,7 @@ final class ArticleBody {
     StringBuilder body = new StringBuilder();
     for (Element block : root.select(BLOCKS)) {
       // select() holds the block itself: more than one means blocks inside it, taken one by one.
-      if (block.is("li, blockquote") && block.select(BLOCKS).size() > 1) {
+      if (block.is("li, blockquote, tr") && block.select(BLOCKS).size() > 1) {
         continue;
       }
       if (block.parents().stream().anyMatch(p -> p != block && p.is("p, h1, h2, h3, h4, h5, h6"))) {
@@ -280,12 +280,18 @@ final class ArticleBody {
     return length;
   }
 
+  /** The text of a block's paragraphs of prose and of its tables' rows: what a story is made of. */
   private static int proseLength(Element root) {
     int length = 0;
     for (Element p : root.select("p")) {
       String text = p.text();
       if (CleaningRules.isProse(text)) {
         length += text.length();
+      }
+    }
+    for (Element row : root.select("tr")) {
+      if (row.children().size() >= 2 && row.select("p, tr").size() == 1) {
+        length += row.text().length(); // a row of data; rows of a layout table hold paragraphs
       }
     }
     return length;
