@@ -377,6 +377,20 @@ public final class Engine implements AutoCloseable {
   }
 
   private static Engine open(Builder builder, Embedder embedder, Judge judge) {
+    Engine engine = openIndex(builder, embedder, judge);
+    try {
+      // The word list loads beside the model (and beside a caller still setting up), not at the
+      // first question; a question that comes first waits for it as for any class being loaded.
+      engine.wordSearch.execute(engine.retriever::warmUp);
+      embedder.awaitReady(); // a model that cannot load stops the start, not the first question
+      return engine;
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  private static Engine openIndex(Builder builder, Embedder embedder, Judge judge) {
     if (builder.updates != Updates.BEFORE_OPENING) {
       Engine served = serveCommitted(builder, embedder, judge);
       if (served != null) {

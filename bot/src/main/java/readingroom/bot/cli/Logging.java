@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Where the process's log goes. Everything logs through SLF4J to standard error (logback.xml),
+ * Where the process's log goes. Everything logs through SLF4J to standard error ({@link LogSetup}),
  * including libraries that use {@code java.util.logging} (Lucene: "Java vector incubator API
  * enabled"), which are routed here instead of printing to the terminal on their own. A console chat
  * moves the log to a file, so the person chatting sees only the chat.

@@ -1,6 +1,7 @@
 package readingroom.bot.cli;
 
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.state.StateException;
 import readingroom.index.EngineException;
+import readingroom.index.search.BgeSmallEmbedder;
 
 /** The {@code readingroom} command. With no sub-command: serve chat, or a console chat. */
 @Command(
@@ -63,8 +65,21 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  /** Whether the command may open the engine: anything but help, the version and completion. */
+  private static boolean mayAnswer(String... args) {
+    for (String arg : args) {
+      if (Set.of("-h", "--help", "-V", "--version", "help", "generate-completion").contains(arg)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
+    if (mayAnswer(args)) {
+      BgeSmallEmbedder.startLoading(); // its second overlaps the logging, settings and index setup
+    }
     Logging.routeJavaUtilLogging();
     Main main = new Main();
     CommandLine commandLine = new CommandLine(main);

@@ -73,10 +73,11 @@ final class SlashCommandHandler {
               .queue(null, failure("refuse /ask"));
           return;
         }
-        event.deferReply(isPrivate).queue(null, failure("defer /ask"));
         // The interaction id names the answer for its buttons.
         String answerId = event.getId();
         responder.questions.remember(answerId, question);
+        // The answer is in flight before Discord hears "thinking...": a stop that comes just after
+        // the acknowledgement finishes it (the reply waits in JDA for the acknowledgement).
         responder.work(
             "/ask",
             event.getHook(),
@@ -89,6 +90,7 @@ final class SlashCommandHandler {
                   event.getHook(),
                   responder.withButtons(answerId, reply, isPrivate && !channelPrivate));
             });
+        event.deferReply(isPrivate).queue(null, failure("defer /ask"));
       }
       case SlashCommands.SOURCES -> {
         event.deferReply(false).queue(null, failure("defer /sources"));

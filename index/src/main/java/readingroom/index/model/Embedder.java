@@ -13,4 +13,10 @@ public interface Embedder {
   float[] embedQuery(String question);
 
   List<float[]> embedPassages(List<String> passages);
+
+  /**
+   * Waits until the embedder can embed, for one that loads its model in the background while the
+   * engine opens; throws what loading threw, so a broken model stops the start with its message.
+   */
+  default void awaitReady() {}
 }

@@ -13,6 +13,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import readingroom.index.model.Embedder;
 
 /**
@@ -34,7 +37,29 @@ public final class BgeSmallEmbedder implements Embedder {
 
   private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
 
-  private final AbstractInProcessEmbeddingModel model = oneThreadEach();
+  /**
+   * The model's session, one for the process (it is read-only and serves concurrent embeddings). It
+   * takes about a second to open: it opens on its own thread while the process starts and the
+   * engine opens its index, and the first embedding waits for it.
+   */
+  private static final FutureTask<AbstractInProcessEmbeddingModel> SESSION =
+      new FutureTask<>(BgeSmallEmbedder::oneThreadEach);
+
+  private static final AtomicBoolean LOADING = new AtomicBoolean();
+
+  public BgeSmallEmbedder() {
+    startLoading();
+  }
+
+  /**
+   * Starts opening the model's session on its own thread, unless it has started: a process that is
+   * about to answer questions calls this first, so that the second overlaps its own start-up.
+   */
+  public static void startLoading() {
+    if (LOADING.compareAndSet(false, true)) {
+      Thread.ofPlatform().name("readingroom-model-load").daemon().start(SESSION);
+    }
+  }
 
   /**
    * The artifact's model on a session that runs each embedding on one thread. ONNX Runtime's
@@ -84,15 +109,42 @@ public final class BgeSmallEmbedder implements Embedder {
   }
 
   @Override
+  public void awaitReady() {
+    model();
+  }
+
+  private AbstractInProcessEmbeddingModel model() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return SESSION.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the model is needed all the same; the flag is kept for the caller
+        }
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("bge-small-en-v1.5 failed to load: " + e.getCause(), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
   public float[] embedQuery(String question) {
-    return normalised(model.embed(question).content());
+    return normalised(model().embed(question).content());
   }
 
   @Override
   public List<float[]> embedPassages(List<String> passages) {
     List<TextSegment> segments = passages.stream().map(TextSegment::from).toList();
     List<float[]> vectors = new ArrayList<>(passages.size());
-    for (Embedding embedding : model.embedAll(segments).content()) {
+    for (Embedding embedding : model().embedAll(segments).content()) {
       vectors.add(normalised(embedding));
     }
     return vectors;

@@ -63,6 +63,14 @@ public final class Retriever {
     this.wordSearch = wordSearch;
   }
 
+  /**
+   * Reads now what the first question would otherwise wait for (the typo corrector's word list),
+   * while the embedding model loads on its own thread.
+   */
+  public void warmUp() {
+    EnglishWords.warmUp();
+  }
+
   /** The terms of a question and its ranked candidates. */
   public record Ranking(
       QueryTerms terms,
