@@ -23,6 +23,7 @@ import readingroom.index.model.Source;
  * is taken out again, so it does not come back as a problem at every start.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "add",
     description = "Fetch web pages or PDFs, or copy files, into the corpus and index them.")
 public final class AddCli implements Callable<Integer> {

@@ -25,7 +25,10 @@ import readingroom.index.model.IndexReport;
  * index them (only new files are processed). With {@code --every}, it keeps polling on a named
  * scheduler thread; a failing feed or poll is logged and never stops the next.
  */
-@Command(name = "feeds", description = "Poll the configured feeds and index their new items.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "feeds",
+    description = "Poll the configured feeds and index their new items.")
 public final class FeedsCli implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(FeedsCli.class);

@@ -24,6 +24,7 @@ import readingroom.index.Engine;
  * the question log, as {@code /report} shows it, or every row as CSV for a spreadsheet.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "report",
     description =
         "A channel's questions, coverage gaps, most cited articles and feedback, from the log.")

@@ -31,6 +31,7 @@ import readingroom.index.model.PassageReader;
  * another corpus can be added with {@code --judged} (written before by {@code --save-judged}).
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "train",
     description =
         "Train the confidence model (when a passage answers a question) on labelled question files"
