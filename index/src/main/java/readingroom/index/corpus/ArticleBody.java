@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.dankito.readability4j.extended.Readability4JExtended;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -112,6 +114,8 @@ final class ArticleBody {
   /** "most-read", "most-viewed", "read-more", "more-from": two words that together are junk. */
   private static final Set<String> JUNK_PAIRS =
       Set.of("most read", "most viewed", "most popular", "read more", "more from", "more on");
+
+  private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
 
   private ArticleBody() {}
 
@@ -242,12 +246,52 @@ final class ArticleBody {
       if (isLinkList(block)) {
         continue;
       }
-      String line = block.text().strip();
-      if (!line.isEmpty()) {
+      for (String line : brokenLines(block)) {
         body.append(line).append("\n\n");
       }
     }
     return body.toString();
+  }
+
+  /**
+   * A block's text, one line for each line break in it: tour dates, an address or a verse set on
+   * lines of their own in one paragraph stay on their own lines, as the reader sees them, rather
+   * than run together into one; a break inside a sentence does not part it.
+   */
+  private static List<String> brokenLines(Element block) {
+    if (block.selectFirst("br") == null) {
+      String line = block.text().strip();
+      return line.isEmpty() ? List.of() : List.of(line);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String piece : LINE_BREAK.split(block.html())) {
+      String line = Jsoup.parseBodyFragment(piece).text().strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int last = lines.size() - 1;
+      if (last >= 0 && goesOn(lines.get(last), line)) {
+        lines.set(last, lines.get(last) + " " + line); // a line wrapped inside a sentence
+      } else {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Whether a line after a break carries on the sentence before it ("the old library<br>
+   * building and ..."): it starts in lower case, or, in a script without case, the line before it
+   * did not end a sentence.
+   */
+  private static boolean goesOn(String before, String after) {
+    int first = after.codePointAt(0);
+    if (Character.isLowerCase(first)) {
+      return true;
+    }
+    boolean caseless =
+        Character.isLetter(first) && !Character.isUpperCase(first) && !Character.isTitleCase(first);
+    return caseless && !CleaningRules.endsSentence(before);
   }
 
   /**
