@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import readingroom.index.Engine;
 import readingroom.index.Question;
-import readingroom.index.search.BgeSmallEmbedder;
 
 /**
  * Run in a fresh JVM by the harness: the time from JVM start to the first answer, then the resident
@@ -16,7 +15,7 @@ public final class FirstAnswer {
 
   public static void main(String[] args) throws Exception {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    BgeSmallEmbedder.startLoading(); // as the readingroom command does first thing
+    Engine.startLoadingModel(); // as the readingroom command does first thing
     Setup setup = Setup.fromProperties();
     List<String> questions = setup.readQuestions();
     try (Engine engine = setup.open()) {

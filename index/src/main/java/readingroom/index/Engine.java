@@ -371,6 +371,15 @@ public final class Engine implements AutoCloseable {
     NEVER
   }
 
+  /**
+   * Starts loading the default embedding model on its own thread (about a second), if it has not
+   * started: a process about to open an engine calls this first, so the load overlaps its own
+   * start-up. The engine waits for it when it opens.
+   */
+  public static void startLoadingModel() {
+    BgeSmallEmbedder.startLoading();
+  }
+
   /** A builder for an engine over a corpus folder and an index folder. */
   public static Builder builder() {
     return new Builder();

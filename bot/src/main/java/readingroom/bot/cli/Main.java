@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import readingroom.bot.config.Settings;
 import readingroom.bot.config.SettingsException;
 import readingroom.bot.state.StateException;
+import readingroom.index.Engine;
 import readingroom.index.EngineException;
-import readingroom.index.search.BgeSmallEmbedder;
 
 /** The {@code readingroom} command. With no sub-command: serve chat, or a console chat. */
 @Command(
@@ -78,7 +78,7 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
     if (mayAnswer(args)) {
-      BgeSmallEmbedder.startLoading(); // its second overlaps the logging, settings and index setup
+      Engine.startLoadingModel(); // its second overlaps the logging, settings and index setup
     }
     Logging.routeJavaUtilLogging();
     Main main = new Main();
