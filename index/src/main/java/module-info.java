@@ -23,6 +23,7 @@ module readingroom.index {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.jsoup;
   requires readability4j;
+  requires apache.mime4j.core;
   requires org.commonmark;
   requires org.apache.pdfbox;
   requires com.rometools.rome;

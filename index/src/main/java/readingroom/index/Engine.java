@@ -247,7 +247,12 @@ public final class Engine implements AutoCloseable {
     public Engine open() {
       requireFolders();
       Judge judge = judge();
-      return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder, judge);
+      try {
+        return Engine.open(this, embedder == null ? new BgeSmallEmbedder() : embedder, judge);
+      } catch (RuntimeException e) {
+        awaitModelLoad(); // the caller may exit at once: not while the model is half loaded
+        throw e;
+      }
     }
 
     /**
@@ -378,6 +383,14 @@ public final class Engine implements AutoCloseable {
    */
   public static void startLoadingModel() {
     BgeSmallEmbedder.startLoading();
+  }
+
+  /**
+   * Waits until a load {@link #startLoadingModel} (or an engine) started has ended: call it before
+   * the process exits, which it must not do while ONNX Runtime builds the model's session.
+   */
+  public static void awaitModelLoad() {
+    BgeSmallEmbedder.awaitLoadIfStarted();
   }
 
   /** A builder for an engine over a corpus folder and an index folder. */

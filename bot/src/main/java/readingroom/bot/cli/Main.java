@@ -77,6 +77,15 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
+    try {
+      return execute(args);
+    } finally {
+      // A command that failed early must not exit under a half-loaded model.
+      Engine.awaitModelLoad();
+    }
+  }
+
+  private static int execute(String... args) {
     if (mayAnswer(args)) {
       Engine.startLoadingModel(); // its second overlaps the logging, settings and index setup
     }

@@ -7,8 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import readingroom.bot.testing.MainProcess;
 
 /** A broken state database stops {@code readingroom} before it indexes, with one clear line. */
 class StartUpErrorTest {
@@ -69,5 +72,26 @@ class StartUpErrorTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("readingroom: The confidence model " + model.toString().replace("\\", "/"));
+  }
+
+  /**
+   * The embedding model starts loading as the process starts: a command that fails at once on a bad
+   * setting still exits with its own code and message, not a crash inside ONNX Runtime as the
+   * process tears the half-built session down.
+   */
+  @Test
+  void aCommandThatFailsWhileTheModelLoadsExitsWithItsOwnCode() throws Exception {
+    Path conf = dir.resolve("bad.conf");
+    Files.writeString(conf, "readingroom { nonsense-key = 1 }\n");
+    for (int i = 0; i < 3; i++) {
+      MainProcess bad =
+          MainProcess.start(dir, Map.of(), "-c", conf.toString(), "ask", "who is kabulov?");
+      int code = bad.waitFor(Duration.ofSeconds(60));
+
+      assertThat(code).as("exit code; stderr:%n%s", bad.err()).isEqualTo(2);
+      assertThat(bad.err())
+          .contains("Unknown setting readingroom.nonsense-key")
+          .doesNotContain("SIGSEGV");
+    }
   }
 }

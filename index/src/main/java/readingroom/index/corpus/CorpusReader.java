@@ -117,7 +117,13 @@ public final class CorpusReader {
         || name.endsWith(".md")
         || name.endsWith(".markdown")
         || name.endsWith(".html")
-        || name.endsWith(".htm");
+        || name.endsWith(".htm")
+        || isSavedPageArchive(name);
+  }
+
+  /** A page saved with everything it shows in one file: MHTML. */
+  private static boolean isSavedPageArchive(String lowerName) {
+    return lowerName.endsWith(".mhtml") || lowerName.endsWith(".mht");
   }
 
   private Article read(Path folder, Path file, List<CorpusProblem> warnings) throws IOException {
@@ -128,9 +134,11 @@ public final class CorpusReader {
     if (size == 0) {
       throw new IllegalArgumentException("the file is empty");
     }
-    if (size > (pdf ? MAX_PDF_BYTES : MAX_FILE_BYTES)) {
+    // A PDF or a saved-page archive carries its images: it may be far larger than its text.
+    boolean large = pdf || isSavedPageArchive(lower);
+    if (size > (large ? MAX_PDF_BYTES : MAX_FILE_BYTES)) {
       throw new IllegalArgumentException(
-          "the file is larger than " + (pdf ? 50 : 5) + " MB; is it really an article?");
+          "the file is larger than " + (large ? 50 : 5) + " MB; is it really an article?");
     }
     byte[] bytes = Files.readAllBytes(file);
     String fileId = name.substring(0, name.lastIndexOf('.'));
@@ -140,6 +148,16 @@ public final class CorpusReader {
     } else if (lower.endsWith(".html") || lower.endsWith(".htm")) {
       requireText(bytes);
       raw = HtmlPageReader.read(fileId, bytes, Sidecar.read(file), Sidecar.nameFor(file));
+    } else if (isSavedPageArchive(lower)) {
+      MhtmlPage.Page page = MhtmlPage.read(bytes);
+      raw =
+          HtmlPageReader.read(
+              fileId,
+              page.html(),
+              page.charset(),
+              page.savedFrom(),
+              Sidecar.read(file),
+              Sidecar.nameFor(file));
     } else {
       boolean markdown = lower.endsWith(".md") || lower.endsWith(".markdown");
       raw = FrontMatterReader.read(fileId, decode(bytes), markdown);

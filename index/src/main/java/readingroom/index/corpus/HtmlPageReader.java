@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +34,26 @@ final class HtmlPageReader {
    * @param sidecarName the file a user should create to give a missing address, for the warning
    */
   static RawArticle read(String fileId, byte[] bytes, ObjectNode sidecar, String sidecarName) {
+    return read(fileId, bytes, null, null, sidecar, sidecarName);
+  }
+
+  /**
+   * A page from a saved-page archive ({@link MhtmlPage}).
+   *
+   * @param charset the charset its archive declares for it, or {@code null}
+   * @param savedFrom the address its archive says it was saved from, used when neither the sidecar
+   *     nor the page gives one; or {@code null}
+   */
+  static RawArticle read(
+      String fileId,
+      byte[] bytes,
+      String charset,
+      String savedFrom,
+      ObjectNode sidecar,
+      String sidecarName) {
     Document doc;
     try {
-      doc = parse(bytes);
+      doc = parse(bytes, charset);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,6 +61,8 @@ final class HtmlPageReader {
     String givenUrl = text(sidecar, "url");
     if (givenUrl != null) {
       meta = meta.withUrl(givenUrl);
+    } else if (meta.url() == null && savedFrom != null) {
+      meta = meta.withUrl(savedFrom);
     }
     List<String> warnings = new ArrayList<>(FrontMatterReader.unknownKeys(sidecar, sidecarName));
     if (meta.url() == null) {
@@ -82,8 +103,20 @@ final class HtmlPageReader {
    * by chance.
    */
   static Document parse(byte[] bytes) throws IOException {
-    String charset = isUtf8(bytes) ? "UTF-8" : null;
+    return parse(bytes, null);
+  }
+
+  private static Document parse(byte[] bytes, String declared) throws IOException {
+    String charset = isUtf8(bytes) ? "UTF-8" : supported(declared);
     return Jsoup.parse(new ByteArrayInputStream(bytes), charset, "");
+  }
+
+  private static String supported(String charset) {
+    try {
+      return charset != null && Charset.isSupported(charset) ? charset : null;
+    } catch (IllegalCharsetNameException e) {
+      return null;
+    }
   }
 
   private static boolean isUtf8(byte[] bytes) {

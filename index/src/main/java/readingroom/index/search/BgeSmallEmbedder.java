@@ -108,6 +108,23 @@ public final class BgeSmallEmbedder implements Embedder {
     return 384;
   }
 
+  /**
+   * Waits for a load that has started to end, however it ends. A process must not exit while ONNX
+   * Runtime builds the session: its shutdown hook frees the native environment under it, and the
+   * process crashes (SIGSEGV) instead of exiting with its own code.
+   */
+  public static void awaitLoadIfStarted() {
+    if (LOADING.get()) {
+      try {
+        SESSION.get();
+      } catch (ExecutionException e) {
+        // reported to whoever needs the model
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   @Override
   public void awaitReady() {
     model();

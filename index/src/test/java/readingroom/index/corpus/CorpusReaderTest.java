@@ -262,4 +262,38 @@ class CorpusReaderTest {
                 .toList());
     assertThat(loaded.problems().get(0).message()).contains("already used by f000.md");
   }
+
+  /**
+   * A page saved by Chrome as "Webpage, Single File": the HTML part is read like a saved page, its
+   * address is the one it was saved from, and its images and caption are not text.
+   */
+  @Test
+  void aPageSavedAsOneMhtmlFileIsReadWithTheAddressItWasSavedFrom(@TempDir Path corpus)
+      throws Exception {
+    try (var in = getClass().getResourceAsStream("/pages/ferry-saved-as-mhtml.mhtml")) {
+      Files.write(corpus.resolve("ferry.mhtml"), in.readAllBytes());
+    }
+    Files.writeString(corpus.resolve("not-mime.mht"), "just some text, not a MIME message at all");
+
+    CorpusReader.Loaded loaded = reader.load(corpus);
+
+    assertThat(loaded.articles()).hasSize(1);
+    Article ferry = loaded.articles().get(0);
+    assertThat(ferry.id()).isEqualTo("ferry");
+    assertThat(ferry.source().title()).isEqualTo("Ferry services resume after the storm");
+    assertThat(ferry.source().outlet()).isEqualTo("Coast Herald");
+    assertThat(ferry.source().url())
+        .isEqualTo("https://www.coastherald.example/news/2025/01/ferry-services-resume");
+    assertThat(ferry.text())
+        .contains(
+            "Ferry services between the mainland and the islands resumed on Tuesday morning,"
+                + " three days after the storm forced the operator to cancel every crossing.")
+        .contains("which was repaired before dawn.")
+        .doesNotContain("The first ferry leaves the harbour")
+        .doesNotContain("Storm damage in pictures")
+        .doesNotContain("PNG");
+    assertThat(loaded.problems())
+        .extracting(p -> p.file().getFileName().toString())
+        .containsExactly("not-mime.mht");
+  }
 }
