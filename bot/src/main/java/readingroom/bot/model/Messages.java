@@ -121,7 +121,8 @@ public final class Messages {
   }
 
   public static String uploadNotAnArticle(String name) {
-    return name + " is not an article file: HTML, PDF, Markdown (.md) or text (.txt) can be added";
+    return name
+        + " is not an article file: a saved page (.html, .mhtml), PDF, Markdown (.md) or text (.txt) can be added";
   }
 
   public static String uploadUnreadable(String name, String why) {

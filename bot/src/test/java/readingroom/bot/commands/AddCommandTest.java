@@ -189,7 +189,7 @@ class AddCommandTest {
     Reply reply = commands.add(manager, true, new Upload("slides.pptx", 10, max -> new byte[10]));
     assertThat(((NoticeReply) reply).text())
         .isEqualTo(
-            "Not added: slides.pptx is not an article file: HTML, PDF, Markdown (.md) or text"
+            "Not added: slides.pptx is not an article file: a saved page (.html, .mhtml), PDF, Markdown (.md) or text"
                 + " (.txt) can be added.");
   }
 

@@ -55,7 +55,9 @@ public final class Cleaner {
     }
     for (int i = 0; i < end; i++) {
       if (reasons[i] == null) {
-        reasons[i] = rules.furnitureReason(lines.get(i), source);
+        // In a page's body found by its structure, a line that repeats the page's description is
+        // the lede the description was copied from.
+        reasons[i] = rules.furnitureReason(lines.get(i), source, bodyFound);
       }
     }
     int first = firstProse(lines, reasons, 0, end);

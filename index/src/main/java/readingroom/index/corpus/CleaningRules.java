@@ -91,11 +91,16 @@ public final class CleaningRules {
   /**
    * The reason a line is furniture wherever it stands, or {@code null} if it may be prose. Lines
    * outside the body are judged again by {@link #isProse}.
+   *
+   * @param subtitleIsText whether a line equal to the subtitle is the article's own (a page's
+   *     {@code og:description} is often its first paragraph word for word), not a repeated dek
    */
-  String furnitureReason(String line, Source source) {
+  String furnitureReason(String line, Source source, boolean subtitleIsText) {
     String normalised = normalise(line);
     if (normalised.equals(normalise(source.title()))
-        || (source.subtitle() != null && normalised.equals(normalise(source.subtitle())))) {
+        || (!subtitleIsText
+            && source.subtitle() != null
+            && normalised.equals(normalise(source.subtitle())))) {
       return REPEATED_HEADLINE;
     }
     for (Pattern pattern : extraPatterns) {

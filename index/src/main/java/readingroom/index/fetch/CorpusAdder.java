@@ -83,7 +83,7 @@ public final class CorpusAdder {
     }
     if (!CorpusReader.isArticleFile(source)) {
       throw new IllegalArgumentException(
-          source.getFileName() + " is not an article file (.html, .pdf, .md, .txt)");
+          source.getFileName() + " is not an article file (.html, .mhtml, .pdf, .md, .txt)");
     }
     String name = source.getFileName().toString();
     int dot = name.lastIndexOf('.');
