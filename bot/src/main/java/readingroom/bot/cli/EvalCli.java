@@ -45,8 +45,9 @@ public final class EvalCli implements Callable<Integer> {
       names = "--sources",
       paramLabel = "FILE",
       description =
-          "Answer from the articles this sources file lists (file, url and group per article),"
-              + " copied into a temporary corpus.")
+          "Answer from the articles this sources file lists (a file, and optionally a group and"
+              + " front-matter keys such as title, outlet, published and url, per article), copied"
+              + " into a temporary corpus with each article's keys beside it.")
   Path sources;
 
   @Option(

@@ -2,11 +2,13 @@ package readingroom.bot.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,10 +64,47 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
         }
       }
       Files.createDirectories(folder);
-      Files.copy(from, folder.resolve(from.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      Path to = folder.resolve(from.getFileName());
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+      copySidecar(entry, from, to);
     }
     return new ReadingList(corpus, Map.copyOf(groups));
   }
+
+  /**
+   * The article's metadata, as the sources file gives it, in a sidecar beside the copy (JSON, which
+   * is YAML too): a scraped text without front matter (as {@code shared/corpus/raw/}) then has its
+   * title, outlet, date and address, so its quotes link where the questions expect them. Without
+   * metadata in the entry, a sidecar the file already had is copied as it is.
+   */
+  private static void copySidecar(JsonNode entry, Path from, Path to) throws IOException {
+    ObjectNode keys = JSON.createObjectNode();
+    for (String key : METADATA_KEYS) {
+      if (entry.hasNonNull(key) && !entry.get(key).asText().isBlank()) {
+        keys.set(key, entry.get(key));
+      }
+    }
+    if (!keys.has("id") && entry.hasNonNull("suggested_id")) {
+      keys.set("id", entry.get("suggested_id"));
+    }
+    for (String suffix : new String[] {".yml", ".yaml"}) {
+      Path own = from.resolveSibling(from.getFileName() + suffix);
+      if (keys.isEmpty() && Files.isRegularFile(own)) {
+        Files.copy(
+            own, to.resolveSibling(to.getFileName() + suffix), StandardCopyOption.REPLACE_EXISTING);
+        return;
+      }
+    }
+    if (!keys.isEmpty()) {
+      Files.writeString(
+          to.resolveSibling(to.getFileName() + ".yml"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys));
+    }
+  }
+
+  /** The keys of a sources entry that are an article's metadata (front matter's keys). */
+  private static final List<String> METADATA_KEYS =
+      List.of("id", "title", "subtitle", "outlet", "section", "author", "published", "url", "tags");
 
   /** The groups, in order. */
   public Set<Integer> groups() {

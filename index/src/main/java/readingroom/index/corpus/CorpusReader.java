@@ -160,7 +160,9 @@ public final class CorpusReader {
               Sidecar.nameFor(file));
     } else {
       boolean markdown = lower.endsWith(".md") || lower.endsWith(".markdown");
-      raw = FrontMatterReader.read(fileId, decode(bytes), markdown);
+      raw =
+          FrontMatterReader.read(
+              fileId, decode(bytes), markdown, Sidecar.read(file), Sidecar.nameFor(file));
     }
     raw.warnings().forEach(w -> warnings.add(new CorpusProblem(file, w)));
     Source source = withFolderTags(folder, file, raw.source());

@@ -3,6 +3,7 @@ package readingroom.index.corpus;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,50 +44,81 @@ final class FrontMatterReader {
   }
 
   static RawArticle read(String fileId, String content, boolean markdown) {
+    return read(fileId, content, markdown, YAML.createObjectNode(), fileId + ".yml");
+  }
+
+  /**
+   * @param sidecar keys given beside the file ({@link Sidecar}: a reading list's sources file
+   *     writes one for a scraped text without front matter); they win over the front matter's
+   */
+  static RawArticle read(
+      String fileId, String content, boolean markdown, ObjectNode sidecar, String sidecarName) {
     String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-    if (!text.startsWith("---")) {
-      return withoutFrontMatter(fileId, markdown ? MarkdownText.render(text) : text);
+    ObjectNode meta = YAML.createObjectNode();
+    String body = text;
+    List<String> warnings = new ArrayList<>();
+    boolean frontMatter = text.startsWith("---");
+    if (frontMatter) {
+      int close = text.indexOf("\n---", 3);
+      if (close < 0) {
+        throw new IllegalArgumentException("the front-matter block is not closed with '---'");
+      }
+      JsonNode parsed;
+      try {
+        parsed = YAML.readTree(text.substring(3, close));
+      } catch (JacksonException e) {
+        throw new IllegalArgumentException(
+            "broken metadata: " + e.getOriginalMessage().lines().findFirst().orElse("bad YAML"));
+      }
+      if (parsed == null || !parsed.isObject()) {
+        throw new IllegalArgumentException(
+            "broken metadata: the front matter is not 'key: value' lines");
+      }
+      meta.setAll((ObjectNode) parsed);
+      warnings.addAll(unknownKeys(meta, "front matter"));
+      int bodyStart = text.indexOf('\n', close + 4);
+      body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
     }
-    int close = text.indexOf("\n---", 3);
-    if (close < 0) {
-      throw new IllegalArgumentException("the front-matter block is not closed with '---'");
+    warnings.addAll(unknownKeys(sidecar, sidecarName));
+    meta.setAll(sidecar);
+    if (markdown) {
+      body = MarkdownText.render(body);
     }
-    String yaml = text.substring(3, close);
-    int bodyStart = text.indexOf('\n', close + 4);
-    String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
-    JsonNode meta;
-    try {
-      meta = YAML.readTree(yaml);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "broken metadata: " + e.getOriginalMessage().lines().findFirst().orElse("bad YAML"));
+    if (text(meta, "title") == null) {
+      return withoutTitle(fileId, body, meta, frontMatter || !sidecar.isEmpty(), warnings);
     }
-    if (meta == null || !meta.isObject()) {
-      throw new IllegalArgumentException(
-          "broken metadata: the front matter is not 'key: value' lines");
-    }
-    List<String> warnings = new ArrayList<>(unknownKeys(meta, "front matter"));
     if (text(meta, "url") == null) {
       warnings.add("no 'url' in the front matter: its quotes will have no link");
     }
-    return new RawArticle(
-        toSource(fileId, meta), markdown ? MarkdownText.render(body) : body, warnings, null);
+    return new RawArticle(toSource(fileId, meta), body, warnings, null);
   }
 
-  /** A file that is only text: a headline-like early line is the title; nothing else is known. */
-  private static RawArticle withoutFrontMatter(String fileId, String body) {
+  /**
+   * A file whose metadata gives no title (often none at all): a headline-like early line is the
+   * title, with a warning saying what else it lacks.
+   */
+  private static RawArticle withoutTitle(
+      String fileId, String body, ObjectNode meta, boolean hasMetadata, List<String> warnings) {
     List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("the file holds no text");
     }
     String title = guessTitle(lines);
-    Source source = new Source(fileId, title, null, null, null, null, null, null, List.of());
-    String warning =
-        "no front matter: the title is taken from the text (\""
-            + title
-            + "\"), and it has no url (its quotes will have no link), outlet, author or date;"
-            + " start the file with a '---' block to give them";
-    return new RawArticle(source, body, List.of(warning), null);
+    if (!hasMetadata) {
+      warnings.add(
+          "no front matter: the title is taken from the text (\""
+              + title
+              + "\"), and it has no url (its quotes will have no link), outlet, author or date;"
+              + " start the file with a '---' block to give them");
+      return new RawArticle(
+          new Source(fileId, title, null, null, null, null, null, null, List.of()),
+          body,
+          warnings,
+          null);
+    }
+    warnings.add("no 'title' in its metadata: it is taken from the text (\"" + title + "\")");
+    meta.put("title", title);
+    return new RawArticle(toSource(fileId, meta), body, warnings, null);
   }
 
   /**
