@@ -123,6 +123,8 @@ final class ArticleBody {
   static String text(Document page, String url) {
     Document doc = page.clone();
     doc.select(NEVER_BODY).remove();
+    // What the page's own style hides, a reader never sees.
+    doc.select("[style~=(?i)(display\\s*:\\s*none|visibility\\s*:\\s*hidden)]").remove();
     removeForms(doc);
     LooseText.wrap(doc.body());
     removeNamedFurniture(doc);
