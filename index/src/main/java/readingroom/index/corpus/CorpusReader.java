@@ -55,7 +55,11 @@ public final class CorpusReader {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
       files =
-          walk.filter(Files::isRegularFile).filter(CorpusReader::isArticleFile).sorted().toList();
+          walk.filter(Files::isRegularFile)
+              .filter(CorpusReader::isArticleFile)
+              .filter(file -> !isPageResource(folder, file))
+              .sorted()
+              .toList();
     }
     List<Article> articles = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();
@@ -105,6 +109,28 @@ public final class CorpusReader {
     } catch (IllegalArgumentException | IOException e) {
       return new FileRead(file, null, e.getMessage(), warnings);
     }
+  }
+
+  /**
+   * Whether a file is part of a page saved "complete" rather than an article: browsers save {@code
+   * story.html} with its frames, scripts and images in {@code story_files/}, frames as {@code
+   * saved_resource.html} (an advert, a video player), which would otherwise be read as articles.
+   */
+  private static boolean isPageResource(Path folder, Path file) {
+    Path relative = folder.relativize(file).getParent();
+    for (Path dir = relative; dir != null; dir = dir.getParent()) {
+      String name = dir.getFileName().toString();
+      if (name.endsWith("_files") && name.length() > "_files".length()) {
+        String page = name.substring(0, name.length() - "_files".length());
+        Path besideIt = folder.resolve(dir).getParent();
+        for (String extension : new String[] {".html", ".htm", ".xhtml"}) {
+          if (Files.isRegularFile(besideIt.resolve(page + extension))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   public static boolean isArticleFile(Path file) {

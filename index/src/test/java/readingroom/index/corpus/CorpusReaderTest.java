@@ -296,4 +296,36 @@ class CorpusReaderTest {
         .extracting(p -> p.file().getFileName().toString())
         .containsExactly("not-mime.mht");
   }
+
+  /**
+   * A page saved "complete" brings a folder of its frames and images: a frame saved as HTML there
+   * (an advert) is not an article; a folder of the user's own that merely ends in "_files" is read.
+   */
+  @Test
+  void theResourceFolderOfAPageSavedCompleteIsNotReadAsArticles(@TempDir Path corpus)
+      throws Exception {
+    String story =
+        "<html><head><title>Ferries resume</title>"
+            + "<link rel=canonical href=https://example.org/ferries></head><body><article>"
+            + "<h1>Ferries resume</h1><p>Ferry services between the mainland and the islands"
+            + " resumed on Tuesday morning, three days after the storm cancelled every crossing."
+            + "</p></article></body></html>";
+    Files.writeString(corpus.resolve("Ferries resume.html"), story);
+    Path resources = Files.createDirectories(corpus.resolve("Ferries resume_files"));
+    Files.writeString(
+        resources.resolve("saved_resource.html"),
+        "<html><head><title>Advertisement</title></head><body><p>Save twenty percent on every"
+            + " ferry crossing this winter when you book your tickets online before Friday.</p>"
+            + "</body></html>");
+    Files.writeString(resources.resolve("style.css"), "p { color: black }");
+    Path own = Files.createDirectories(corpus.resolve("old_files"));
+    Files.writeString(own.resolve("harbour.md"), GOOD.replace("A Good Article", "Harbour"));
+
+    CorpusReader.Loaded loaded = reader.load(corpus);
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.articles())
+        .extracting(a -> a.source().title())
+        .containsExactlyInAnyOrder("Ferries resume", "Harbour");
+  }
 }
