@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import readingroom.index.model.Article;
 import readingroom.index.model.CorpusProblem;
@@ -53,17 +54,33 @@ public final class CorpusReader {
    */
   public Loaded load(Path folder) throws IOException {
     List<Path> files;
+    List<Path> unread;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files =
+      Map<Boolean, List<Path>> byKind =
           walk.filter(Files::isRegularFile)
-              .filter(CorpusReader::isArticleFile)
               .filter(file -> !isPageResource(folder, file))
               .sorted()
-              .toList();
+              .collect(Collectors.partitioningBy(CorpusReader::isArticleFile));
+      files = byKind.get(true);
+      unread = byKind.get(false).stream().filter(CorpusReader::looksLikeADocument).toList();
     }
     List<Article> articles = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();
     List<CorpusProblem> warnings = new ArrayList<>();
+    if (!unread.isEmpty()) {
+      // Said once for the folder, not once a file: a folder of images beside the articles is fine.
+      warnings.add(
+          new CorpusProblem(
+              folder,
+              unread.size()
+                  + (unread.size() == 1 ? " file is" : " files are")
+                  + " not read ("
+                  + String.join(
+                      ", ", unread.stream().limit(3).map(f -> f.getFileName().toString()).toList())
+                  + (unread.size() > 3 ? ", ..." : "")
+                  + "): Reading Room reads .html, .mhtml, .pdf, .md and .txt files; save or export"
+                  + " the others as one of those"));
+    }
     Map<String, Path> seen = new HashMap<>();
     // In file order, whichever thread read a file: the first of two equal ids is the one kept.
     for (FileRead read : readAll(folder, files)) {
@@ -132,6 +149,31 @@ public final class CorpusReader {
     }
     return false;
   }
+
+  /**
+   * A file a user may have meant as an article (a Word document, an e-book, a Safari web archive),
+   * as opposed to a sidecar, an image, a style sheet or a hidden file.
+   */
+  private static boolean looksLikeADocument(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !name.startsWith(".") && DOCUMENT_EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
+  private static final List<String> DOCUMENT_EXTENSIONS =
+      List.of(
+          ".doc",
+          ".docx",
+          ".odt",
+          ".rtf",
+          ".epub",
+          ".mobi",
+          ".webarchive",
+          ".xhtml",
+          ".pages",
+          ".ppt",
+          ".pptx",
+          ".key",
+          ".odp");
 
   public static boolean isArticleFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -328,4 +328,26 @@ class CorpusReaderTest {
         .extracting(a -> a.source().title())
         .containsExactlyInAnyOrder("Ferries resume", "Harbour");
   }
+
+  /** Documents it cannot read are named once for the folder; images and sidecars are not. */
+  @Test
+  void documentsItCannotReadAreNamedInOneWarning(@TempDir Path corpus) throws Exception {
+    Files.writeString(corpus.resolve("good.md"), GOOD);
+    Files.write(corpus.resolve("report.docx"), new byte[] {0x50, 0x4b, 0x03, 0x04});
+    Files.write(corpus.resolve("Story.webarchive"), new byte[] {0x62, 0x70, 0x6c, 0x69});
+    Files.write(corpus.resolve("photo.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8});
+    Files.writeString(corpus.resolve("good.md.yml"), "author: Someone\n");
+
+    CorpusReader.Loaded loaded = reader.load(corpus);
+
+    assertThat(loaded.articles()).extracting(Article::id).containsExactly("good");
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.warnings())
+        .extracting(CorpusProblem::message)
+        .singleElement()
+        .asString()
+        .startsWith("2 files are not read (Story.webarchive, report.docx)")
+        .contains(".html, .mhtml, .pdf, .md and .txt")
+        .doesNotContain("photo.jpg");
+  }
 }
