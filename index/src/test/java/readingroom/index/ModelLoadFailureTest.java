@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import readingroom.index.model.Embedder;
 
 /**
  * The embedding model loads on its own thread while the engine opens: a model that cannot load
@@ -40,32 +38,10 @@ class ModelLoadFailureTest {
   }
 
   /** The hashing embedder's vectors, behind a model load that fails. */
-  private static final class UnloadableEmbedder implements Embedder {
-    private final HashingEmbedder hashing = new HashingEmbedder();
-
-    @Override
-    public String name() {
-      return hashing.name();
-    }
-
-    @Override
-    public int dimensions() {
-      return hashing.dimensions();
-    }
-
+  private static final class UnloadableEmbedder extends HashingEmbedder {
     @Override
     public void awaitReady() {
       throw new IllegalStateException("the model file is truncated");
-    }
-
-    @Override
-    public float[] embedQuery(String question) {
-      return hashing.embedQuery(question);
-    }
-
-    @Override
-    public List<float[]> embedPassages(List<String> passages) {
-      return hashing.embedPassages(passages);
     }
   }
 }

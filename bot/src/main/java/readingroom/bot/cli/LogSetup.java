@@ -33,16 +33,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     propagator.start();
     context.addListener(propagator);
 
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n");
-    encoder.start();
     // Logs go to standard error, so the JSON answers on standard output stay clean JSON.
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
     stderr.setName("STDERR");
     stderr.setTarget("System.err");
-    stderr.setEncoder(encoder);
+    stderr.setEncoder(encoder(context, "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n"));
     stderr.start();
 
     // ONNX Runtime helpers probe for a GPU and warn when there is none: not worth a line.
@@ -54,5 +50,14 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** A started encoder of log lines in {@code pattern}. */
+  static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(pattern);
+    encoder.start();
+    return encoder;
   }
 }

@@ -39,10 +39,9 @@ final class Logging {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return file;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n");
-    encoder.start();
+    PatternLayoutEncoder encoder =
+        LogSetup.encoder(
+            context, "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n");
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
     appender.setContext(context);
     appender.setName("FILE");
