@@ -81,19 +81,25 @@ final class HtmlPageReader {
     put(merged, "url", meta.url());
     put(merged, "subtitle", PageMetadata.meta(doc, "og:description"));
     put(merged, "section", PageMetadata.meta(doc, "article:section"));
+    String body = ArticleBody.text(doc, meta.url() == null ? NO_ADDRESS : meta.url());
     if (text(merged, "title") == null) {
-      throw new IllegalArgumentException(
-          "the page has no title (JSON-LD headline, og:title, <title> or <h1>); give one in "
+      // Read like a text file without front matter: titled by a headline-like early line.
+      List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+      if (lines.isEmpty()) {
+        throw new IllegalArgumentException("no article text is left after cleaning");
+      }
+      String title = FrontMatterReader.guessTitle(lines);
+      merged.put("title", title);
+      warnings.add(
+          "the page has no title (JSON-LD headline, og:title, <title> or <h1>), so it is"
+              + " taken from the text (\""
+              + title
+              + "\"); give one in "
               + sidecarName
               + " with a line 'title: ...'");
     }
     Source source = FrontMatterReader.toSource(fileId, merged);
-    return new RawArticle(
-        source,
-        ArticleBody.text(doc, meta.url() == null ? NO_ADDRESS : meta.url()),
-        warnings,
-        null,
-        true);
+    return new RawArticle(source, body, warnings, null, true);
   }
 
   /**

@@ -350,4 +350,25 @@ class CorpusReaderTest {
         .contains(".html, .mhtml, .pdf, .md and .txt")
         .doesNotContain("photo.jpg");
   }
+
+  /** A page that names no title is read like a text file without one, not refused. */
+  @Test
+  void aPageWithNoTitleIsTitledFromItsTextWithAWarning(@TempDir Path corpus) throws Exception {
+    Files.writeString(
+        corpus.resolve("untitled.html"),
+        "<html><body><article><h2>Ferries resume after the storm</h2><p>Ferry services between"
+            + " the mainland and the islands resumed on Tuesday morning, three days after the"
+            + " storm forced the operator to cancel every crossing.</p></article></body></html>");
+
+    CorpusReader.Loaded loaded = reader.load(corpus);
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.articles())
+        .singleElement()
+        .extracting(a -> a.source().title())
+        .isEqualTo("Ferries resume after the storm");
+    assertThat(loaded.warnings())
+        .extracting(CorpusProblem::message)
+        .anyMatch(m -> m.contains("has no title") && m.contains("untitled.html.yml"));
+  }
 }
