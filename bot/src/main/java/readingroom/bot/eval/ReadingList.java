@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import readingroom.index.Scope;
+import readingroom.index.model.PublishedDate;
 
 /**
  * A reading list described by a sources file (as {@code shared/eval/squad2-dev/sources.json}: one
@@ -80,7 +81,9 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
   private static void copySidecar(JsonNode entry, Path from, Path to) throws IOException {
     ObjectNode keys = JSON.createObjectNode();
     for (String key : METADATA_KEYS) {
-      if (entry.hasNonNull(key) && !entry.get(key).asText().isBlank()) {
+      if (entry.hasNonNull(key)
+          && !entry.get(key).asText().isBlank()
+          && usable(key, entry.get(key))) {
         keys.set(key, entry.get(key));
       }
     }
@@ -100,6 +103,25 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
           to.resolveSibling(to.getFileName() + ".yml"),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys));
     }
+  }
+
+  /**
+   * Whether a value can stand in the sidecar: a date or an address the reader would refuse (and
+   * refuse the article with it) is left out, so the file's own says what it can.
+   */
+  private static boolean usable(String key, JsonNode value) {
+    return switch (key) {
+      case "published" -> {
+        try {
+          PublishedDate.parse(value.asText());
+          yield true;
+        } catch (IllegalArgumentException e) {
+          yield false;
+        }
+      }
+      case "url" -> value.asText().strip().matches("(?i)https?://\\S+");
+      default -> true;
+    };
   }
 
   /** The keys of a sources entry that are an article's metadata (front matter's keys). */

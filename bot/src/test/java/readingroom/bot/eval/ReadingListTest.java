@@ -39,7 +39,7 @@ class ReadingListTest {
            "title": "Ferries resume after the storm", "outlet": "Coast Herald",
            "published": "2025-01-14", "published_precision": "day",
            "url": "https://www.coastherald.example/ferries-resume"},
-          {"file": "raw/001_cd34.md", "title": "Harbour reopens",
+          {"file": "raw/001_cd34.md", "title": "Harbour reopens", "published": "last Wednesday",
            "url": "https://www.coastherald.example/harbour-reopens"}
         ]
         """);
@@ -69,5 +69,6 @@ class ReadingListTest {
     assertThat(harbour.source().title()).isEqualTo("Harbour reopens");
     assertThat(harbour.source().author()).isEqualTo("Kept Author");
     assertThat(harbour.source().url()).isEqualTo("https://www.coastherald.example/harbour-reopens");
+    assertThat(harbour.source().published()).isNull(); // "last Wednesday" is no date: left out
   }
 }
