@@ -218,6 +218,11 @@ final class ArticleBody {
     return length;
   }
 
+  /** Whether text of lines holds a paragraph of prose. */
+  static boolean holdsProse(String text) {
+    return countProse(text) > 0;
+  }
+
   private static int countProse(String text) {
     int count = 0;
     for (String line : text.split("\n\n")) {

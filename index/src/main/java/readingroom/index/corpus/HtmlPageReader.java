@@ -82,6 +82,17 @@ final class HtmlPageReader {
     put(merged, "subtitle", PageMetadata.meta(doc, "og:description"));
     put(merged, "section", PageMetadata.meta(doc, "article:section"));
     String body = ArticleBody.text(doc, meta.url() == null ? NO_ADDRESS : meta.url());
+    if (!ArticleBody.holdsProse(body)) {
+      // The story is drawn by a script (a page saved as its HTML only): the publisher's own copy
+      // of its text, in the page's JSON-LD, is what a reader of the page would have seen.
+      String published = LinkedData.of(doc).articleBody();
+      if (published != null && ArticleBody.holdsProse(published)) {
+        body = published;
+        warnings.add(
+            "the page's text is drawn by a script, not in its HTML: read from the copy the"
+                + " publisher gives in the page's JSON-LD (articleBody)");
+      }
+    }
     if (text(merged, "title") == null) {
       // Read like a text file without front matter: titled by a headline-like early line.
       List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -43,6 +44,21 @@ final class LinkedData {
       }
     }
     return new LinkedData(null);
+  }
+
+  /**
+   * The article's text as the publisher gives it ({@code articleBody}), paragraphs on lines of
+   * their own; or {@code null}. Some sites put markup in it: that is read as text.
+   */
+  String articleBody() {
+    String body = article == null ? null : text(article.get("articleBody"));
+    if (body == null) {
+      return null;
+    }
+    if (body.contains("<")) {
+      body = ArticleBody.text(Jsoup.parse(body), "http://localhost/");
+    }
+    return body.replaceAll("\\R+", "\n\n").strip();
   }
 
   private static JsonNode findArticle(JsonNode node, int depth) {
