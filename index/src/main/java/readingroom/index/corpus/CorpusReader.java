@@ -1,9 +1,6 @@
 package readingroom.index.corpus;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,16 +258,11 @@ public final class CorpusReader {
 
   private static String decode(byte[] bytes) {
     requireText(bytes);
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    String text = Utf8.decodeStrictly(bytes);
+    if (text == null) {
       throw new IllegalArgumentException("the file is not UTF-8 text; save it as UTF-8");
     }
+    return text;
   }
 
   static String hash(Source source, String text) {

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -124,8 +120,15 @@ final class HtmlPageReader {
   }
 
   private static Document parse(byte[] bytes, String declared) throws IOException {
-    String charset = isUtf8(bytes) ? "UTF-8" : supported(declared);
-    return Jsoup.parse(new ByteArrayInputStream(bytes), charset, "");
+    if (!isAscii(bytes)) {
+      String text = Utf8.decodeStrictly(bytes);
+      if (text != null) {
+        // Decoded once, whatever the page declares; a byte-order mark is not text.
+        return Jsoup.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, "");
+      }
+    }
+    // ASCII reads the same in nearly every charset a page may name, so its declaration decides.
+    return Jsoup.parse(new ByteArrayInputStream(bytes), supported(declared), "");
   }
 
   private static String supported(String charset) {
@@ -136,27 +139,13 @@ final class HtmlPageReader {
     }
   }
 
-  private static boolean isUtf8(byte[] bytes) {
-    boolean ascii = true;
+  private static boolean isAscii(byte[] bytes) {
     for (byte b : bytes) {
       if (b < 0) {
-        ascii = false;
-        break;
+        return false;
       }
     }
-    if (ascii) {
-      return false; // the declaration decides: ASCII reads the same in every charset it may name
-    }
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
+    return true;
   }
 
   /** Sets a key the sidecar does not set already: the user's word wins. */
