@@ -55,7 +55,7 @@ final class ArticleBody {
       content = null; // the fallback below still reads the page
     }
     String text = content == null ? "" : lines(content);
-    if (countProse(text) == 0) {
+    if (!holdsProse(text)) {
       Element root = doc.selectFirst("article, main, [role=main]");
       text = lines(root == null ? doc.body() : root);
     }
@@ -69,7 +69,7 @@ final class ArticleBody {
   private static void removeForms(Document doc) {
     int pageProse = proseLength(doc.body());
     for (Element form : doc.body().select("form")) {
-      if (form.parent() != null && !(pageProse > 0 && proseLength(form) * 2 > pageProse)) {
+      if (form.parent() != null && !holdsMost(proseLength(form), pageProse)) {
         form.remove();
       }
     }
@@ -95,7 +95,7 @@ final class ArticleBody {
     }
     List<Element> junk = new ArrayList<>(byRole);
     for (List<Element> named : byLayout.values()) {
-      if (!(pageProse > 0 && proseLength(named) * 2 > pageProse)) {
+      if (!holdsMost(proseLength(named), pageProse)) {
         junk.addAll(named); // else together they hold most of the page's prose: the story's blocks
       }
     }
@@ -103,7 +103,7 @@ final class ArticleBody {
       if (element.parent() == null) {
         continue; // inside a block removed already
       }
-      if (pageProse > 0 && proseLength(element) * 2 > pageProse) {
+      if (holdsMost(proseLength(element), pageProse)) {
         continue; // holds most of the page's prose: the story, whatever its name says
       }
       element.remove();
@@ -218,18 +218,16 @@ final class ArticleBody {
     return length;
   }
 
-  /** Whether text of lines holds a paragraph of prose. */
-  static boolean holdsProse(String text) {
-    return countProse(text) > 0;
+  /**
+   * Whether a block holding {@code prose} of the page's {@code pageProse} characters of prose holds
+   * most of it: then it is the story, whatever its name or its tag says.
+   */
+  private static boolean holdsMost(int prose, int pageProse) {
+    return pageProse > 0 && prose * 2 > pageProse;
   }
 
-  private static int countProse(String text) {
-    int count = 0;
-    for (String line : text.split("\n\n")) {
-      if (CleaningRules.isProse(line)) {
-        count++;
-      }
-    }
-    return count;
+  /** Whether text of lines holds a paragraph of prose. */
+  static boolean holdsProse(String text) {
+    return text.lines().anyMatch(CleaningRules::isProse);
   }
 }

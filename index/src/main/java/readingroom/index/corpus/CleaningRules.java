@@ -79,6 +79,9 @@ public final class CleaningRules {
           "(?i)^(?:posted|updated|published|filed under|tagged|tags|categor(?:y|ies)|related|"
               + "you (?:may|might) also like|more from|more on|read more|see also|share this)\\b");
 
+  /** The marks a sentence (or a line introducing a list) ends with, in Latin and CJK scripts. */
+  private static final String SENTENCE_ENDS = ".!?:;" + SentenceSplitter.FULL_STOPS + "：；";
+
   private static final Pattern TRAILING_REFERENCES =
       Pattern.compile("(\\s?\\[[^\\[\\]]{1,40}\\])+$");
 
@@ -190,7 +193,7 @@ public final class CleaningRules {
     while (i >= 0 && "\"'”’)]".indexOf(trimmed.charAt(i)) >= 0) {
       i--;
     }
-    return i >= 0 && (".!?:;" + SentenceSplitter.FULL_STOPS + "：；").indexOf(trimmed.charAt(i)) >= 0;
+    return i >= 0 && SENTENCE_ENDS.indexOf(trimmed.charAt(i)) >= 0;
   }
 
   /**
@@ -203,8 +206,8 @@ public final class CleaningRules {
     if (trimmed.isEmpty()) {
       return 0;
     }
-    if (trimmed.chars().allMatch(c -> c < 0x2E80)) {
-      return trimmed.split("\\s+").length; // no CJK letters: the common case, counted quickly
+    if (!hasUnspacedScript(trimmed)) {
+      return trimmed.split("\\s+").length; // the common case, counted quickly
     }
     int words = 0;
     for (String token : trimmed.split("\\s+")) {
@@ -212,6 +215,16 @@ public final class CleaningRules {
       words += Math.max(1, (unspaced + 1) / 2 + (unspaced < token.length() ? 1 : 0));
     }
     return words;
+  }
+
+  /** Whether the text may hold Chinese or Japanese (every such letter lies from U+2E80 on). */
+  private static boolean hasUnspacedScript(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x2E80) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUnspacedScript(int codePoint) {

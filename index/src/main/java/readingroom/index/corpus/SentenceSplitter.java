@@ -65,6 +65,9 @@ public final class SentenceSplitter {
   /** The ideographic full stop and the full-width marks that end Chinese and Japanese sentences. */
   static final String FULL_STOPS = "。！？";
 
+  /** Every mark that may end a sentence. */
+  private static final String MARKS = ".!?…" + FULL_STOPS;
+
   private SentenceSplitter() {}
 
   /** Sentence ranges {@code [start, end)} of {@code text}, trimmed of surrounding spaces. */
@@ -74,9 +77,9 @@ public final class SentenceSplitter {
     int i = start;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == '…' || FULL_STOPS.indexOf(c) >= 0) {
+      if (MARKS.indexOf(c) >= 0) {
         int end = i + 1;
-        while (end < text.length() && (".!?…" + FULL_STOPS).indexOf(text.charAt(end)) >= 0) {
+        while (end < text.length() && MARKS.indexOf(text.charAt(end)) >= 0) {
           end++;
         }
         while (end < text.length() && "\"'”’)]」』）".indexOf(text.charAt(end)) >= 0) {
