@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import readingroom.index.Scope;
 import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
 
 /**
  * A reading list described by a sources file (as {@code shared/eval/squad2-dev/sources.json}: one
@@ -80,7 +80,7 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
    */
   private static void copySidecar(JsonNode entry, Path from, Path to) throws IOException {
     ObjectNode keys = JSON.createObjectNode();
-    for (String key : METADATA_KEYS) {
+    for (String key : Source.METADATA_KEYS) {
       if (entry.hasNonNull(key)
           && !entry.get(key).asText().isBlank()
           && usable(key, entry.get(key))) {
@@ -119,14 +119,10 @@ public record ReadingList(Path corpus, Map<String, Integer> groupOfUrl) {
           yield false;
         }
       }
-      case "url" -> value.asText().strip().matches("(?i)https?://\\S+");
+      case "url" -> Source.isWebAddress(value.asText());
       default -> true;
     };
   }
-
-  /** The keys of a sources entry that are an article's metadata (front matter's keys). */
-  private static final List<String> METADATA_KEYS =
-      List.of("id", "title", "subtitle", "outlet", "section", "author", "published", "url", "tags");
 
   /** The groups, in order. */
   public Set<Integer> groups() {

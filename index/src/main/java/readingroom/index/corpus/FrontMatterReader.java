@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import readingroom.index.model.PublishedDate;
 import readingroom.index.model.Source;
@@ -32,10 +31,6 @@ import readingroom.index.model.Source;
 final class FrontMatterReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-  /** Every key front matter (and a sidecar) may hold. */
-  static final Set<String> KEYS =
-      Set.of("id", "title", "subtitle", "outlet", "section", "author", "published", "url", "tags");
 
   private FrontMatterReader() {}
 
@@ -151,14 +146,14 @@ final class FrontMatterReader {
     List<String> warnings = new ArrayList<>();
     meta.fieldNames()
         .forEachRemaining(key -> {
-          if (!KEYS.contains(key)) {
+          if (!Source.METADATA_KEYS.contains(key)) {
             warnings.add(
                 "unknown key '"
                     + key
                     + "' in the "
                     + where
                     + " is ignored (known: "
-                    + String.join(", ", new TreeSet<>(KEYS))
+                    + String.join(", ", new TreeSet<>(Source.METADATA_KEYS))
                     + ")");
           }
         });
@@ -169,7 +164,7 @@ final class FrontMatterReader {
     String id = text(meta, "id");
     String title = required(meta, "title");
     String url = text(meta, "url");
-    if (url != null && !url.matches("(?i)https?://\\S+")) {
+    if (url != null && !Source.isWebAddress(url)) {
       throw new IllegalArgumentException("url '" + url + "' is not an http(s) address");
     }
     String published = text(meta, "published");

@@ -32,6 +32,18 @@ public record Source(
     List<String> tags,
     List<Integer> pageStarts) {
 
+  /**
+   * The keys a file's metadata may hold (front matter, a sidecar, an entry of a sources file), in
+   * the order a person would write them.
+   */
+  public static final List<String> METADATA_KEYS =
+      List.of("id", "title", "subtitle", "outlet", "section", "author", "published", "url", "tags");
+
+  /** Whether an address can be linked to: http or https. */
+  public static boolean isWebAddress(String url) {
+    return url != null && url.strip().matches("(?i)https?://\\S+");
+  }
+
   public Source {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
