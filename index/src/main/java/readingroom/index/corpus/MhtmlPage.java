@@ -10,6 +10,7 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import readingroom.index.model.Source;
 
 /**
  * A page saved as one file ("Webpage, Single File" in Chrome, Edge and Opera: MHTML, RFC 2557): a
@@ -54,11 +55,7 @@ final class MhtmlPage {
 
   /** An address a link can use: http or https, not Chrome's {@code cid:} or a local file. */
   private static String web(String address) {
-    if (address == null) {
-      return null;
-    }
-    String lower = address.toLowerCase(Locale.ROOT);
-    return lower.startsWith("https://") || lower.startsWith("http://") ? address : null;
+    return Source.isWebAddress(address) ? address : null;
   }
 
   /** Keeps the first HTML part and the addresses the headers give. */

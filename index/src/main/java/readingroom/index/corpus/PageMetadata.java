@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import readingroom.index.model.PublishedDate;
+import readingroom.index.model.Source;
 
 /**
  * An article's headline, outlet, byline, date and address as a saved page states them, looked up in
@@ -274,7 +275,7 @@ record PageMetadata(
     if (address.matches("//[^/\\s]+\\.[^/\\s]+(/\\S*)?")) {
       address = "https:" + address;
     }
-    return address.matches("(?i)https?://\\S+") ? address : null;
+    return Source.isWebAddress(address) ? address : null;
   }
 
   private static String nonUrl(String value) {
