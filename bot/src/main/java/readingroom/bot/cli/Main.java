@@ -1,6 +1,7 @@
 package readingroom.bot.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -65,14 +66,13 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  /** Arguments that only print something: the command will not open the engine. */
+  private static final Set<String> PRINT_ONLY =
+      Set.of("-h", "--help", "-V", "--version", "help", "generate-completion");
+
   /** Whether the command may open the engine: anything but help, the version and completion. */
   private static boolean mayAnswer(String... args) {
-    for (String arg : args) {
-      if (Set.of("-h", "--help", "-V", "--version", "help", "generate-completion").contains(arg)) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.stream(args).noneMatch(PRINT_ONLY::contains);
   }
 
   /** Runs the command line and returns the exit code. */

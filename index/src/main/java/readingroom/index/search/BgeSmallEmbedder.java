@@ -116,11 +116,9 @@ public final class BgeSmallEmbedder implements Embedder {
   public static void awaitLoadIfStarted() {
     if (LOADING.get()) {
       try {
-        SESSION.get();
-      } catch (ExecutionException e) {
+        model();
+      } catch (RuntimeException e) {
         // reported to whoever needs the model
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
   }
@@ -130,7 +128,7 @@ public final class BgeSmallEmbedder implements Embedder {
     model();
   }
 
-  private AbstractInProcessEmbeddingModel model() {
+  private static AbstractInProcessEmbeddingModel model() {
     boolean interrupted = false;
     try {
       while (true) {
