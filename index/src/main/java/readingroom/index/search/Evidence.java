@@ -28,10 +28,13 @@ final class Evidence {
           MONTH_WORD.pattern()
               + "|\\b(1[5-9]\\d\\d|20\\d\\d)s?\\b|\\b(yesterday|today|last (week|month|year)|this (week|month|year)"
               + "|earlier this (week|month|year))\\b");
+
+  /** Number words; not "one", which is far more often a pronoun ("one of the ...") than a count. */
   private static final Pattern NUMBER_WORD =
       Pattern.compile(
-          "(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?"
+          "(?i)\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?"
               + "|millions?|billions?|half|third|quarter)\\b");
+
   private static final Pattern DIGITS = Pattern.compile("[$€£]?\\d[\\d,.]*");
 
   /**
@@ -119,13 +122,17 @@ final class Evidence {
       case ANY -> true;
       case REASON -> CAUSAL.matcher(passage).find();
       case DATE -> DATE_MENTION.matcher(passage).find();
-      case QUANTITY -> hasQuantity(passage);
+      case QUANTITY -> hasQuantity(passage, focus.numbers());
       case PERSON -> namesSomethingNotAsked(passage, focus.words());
     };
   }
 
-  /** A count or amount: a number that is not a year or a day of a month, or a number word. */
-  static boolean hasQuantity(String passage) {
+  /**
+   * A count or amount: a number word, or a number that is not a year, a day of a month, part of a
+   * name ("TNG50", "F-35", "COVID-19") or one the question itself gives ("how many of the 14
+   * companies ..." is not answered by "14 companies").
+   */
+  static boolean hasQuantity(String passage, Set<String> asked) {
     if (NUMBER_WORD.matcher(passage).find()) {
       return true;
     }
@@ -135,11 +142,20 @@ final class Evidence {
       boolean year = YEAR.matcher(number).matches();
       String before = passage.substring(Math.max(0, digits.start() - 12), digits.start());
       boolean dayOfMonth = MONTH_WORD.matcher(before).find() && number.length() <= 2;
-      if (!year && !dayOfMonth) {
+      if (!year && !dayOfMonth && !partOfName(passage, digits.start()) && !asked.contains(number)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether the number starting here is glued to a word before it ("TNG50", "F-35"). */
+  private static boolean partOfName(String passage, int at) {
+    int i = at - 1;
+    if (i >= 0 && passage.charAt(i) == '-') {
+      i--;
+    }
+    return i >= 0 && Character.isLetter(passage.charAt(i));
   }
 
   private static final Pattern CAUSAL =

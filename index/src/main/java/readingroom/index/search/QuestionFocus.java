@@ -19,9 +19,14 @@ import java.util.regex.Pattern;
  * @param months months the question names
  * @param words the question's words, lower-cased: an answer is something the question does not
  *     already say
+ * @param numbers the numbers the question itself gives, as written ("14", "2,000"): not answers
  */
 public record QuestionFocus(
-    AnswerType type, Set<Integer> years, Set<Month> months, Set<String> words) {
+    AnswerType type,
+    Set<Integer> years,
+    Set<Month> months,
+    Set<String> words,
+    Set<String> numbers) {
 
   /** The kind of answer a question wants. */
   enum AnswerType {
@@ -36,9 +41,25 @@ public record QuestionFocus(
   }
 
   private static final Pattern PERSON = Pattern.compile("^(who|who's|whom|whose)\\b");
+
+  /**
+   * Nouns that name a measure: "what is the population of ..." asks for a number as "how many"
+   * does. General English, no reading list's words.
+   */
+  private static final String MEASURE =
+      "number|share|percentage|percent|proportion|fraction|amount|total|size|price|cost|budget"
+          + "|population|temperature|distance|height|length|depth|width|speed|weight|mass|area"
+          + "|age|salary|rate";
+
   private static final Pattern QUANTITY =
       Pattern.compile(
-          "^(how (many|much|big|large|long|far|old)|what (number|share|percentage|amount))\\b");
+          "^(how (many|much|big|large|long|far|old|tall|high|deep|wide|heavy|fast|cold|hot|warm"
+              + "|expensive|costly)"
+              + "|(at |of |by )?what( ("
+              + MEASURE
+              + ")|( is| was| are| were|'s) (the |its |their |his |her )?("
+              + MEASURE
+              + ")))\\b");
   private static final Pattern DATE =
       Pattern.compile(
           "^(when|what (date|day|year|month|time)|which (date|day|year|month)|since when)\\b");
@@ -46,6 +67,7 @@ public record QuestionFocus(
       Pattern.compile("^(why|for what reason|what (made|makes|led))\\b");
   private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
 
   static QuestionFocus of(String question) {
     String lower = question.toLowerCase(Locale.ROOT).replace('’', '\'').strip();
@@ -77,7 +99,12 @@ public record QuestionFocus(
         months.add(month);
       }
     }
-    return new QuestionFocus(type, years, months, words);
+    Set<String> numbers = new LinkedHashSet<>();
+    Matcher number = NUMBER.matcher(lower);
+    while (number.find()) {
+      numbers.add(number.group());
+    }
+    return new QuestionFocus(type, years, months, words, numbers);
   }
 
   /** The month a word names ("november", "nov"), or null. "may" and "march" are too often verbs. */

@@ -35,10 +35,13 @@ class QuestionFocusTest {
                 "The insurgent group sent a delegation to the Taliban meeting in Moscow.", asked))
         .as("only names the question gives, and a sentence's first word")
         .isFalse();
-    assertThat(Evidence.hasQuantity("On July 17, Russia and Tajikistan staged a drill in 2018."))
+    java.util.Set<String> none = java.util.Set.of();
+    assertThat(
+            Evidence.hasQuantity("On July 17, Russia and Tajikistan staged a drill in 2018.", none))
         .isFalse();
-    assertThat(Evidence.hasQuantity("It sent a five-member delegation.")).isTrue();
-    assertThat(Evidence.hasQuantity("only 2,000 ISIS fighters remained")).isTrue();
+    assertThat(Evidence.hasQuantity("It sent a five-member delegation.", none)).isTrue();
+    assertThat(Evidence.hasQuantity("only 2,000 ISIS fighters remained", none)).isTrue();
+    assertThat(Evidence.hasQuantity("It cost $2.6bn over a decade.", none)).isTrue();
     QuestionFocus november = QuestionFocus.of("what happened in november 2018?");
     assertThat(
             Evidence.matchesDates(
@@ -50,6 +53,38 @@ class QuestionFocusTest {
                 "On July 16, 2018, talks were announced.",
                 PublishedDate.parse("2018-07")))
         .isFalse();
+  }
+
+  @Test
+  void aNumberInANameOrInTheQuestionIsNoAnswerToHowMany() {
+    QuestionFocus cost = QuestionFocus.of("how much did it cost to run the tng50 simulation?");
+    assertThat(cost.type()).isEqualTo(QuestionFocus.AnswerType.QUANTITY);
+    assertThat(Evidence.holdsAnswer(cost, "TNG50 is the latest simulation of the TNG Project."))
+        .as("a number glued to a name")
+        .isFalse();
+    assertThat(Evidence.holdsAnswer(cost, "The F-35 and COVID-19 came later.")).isFalse();
+    QuestionFocus ofThe14 = QuestionFocus.of("how many of the 14 firms have flown?");
+    assertThat(Evidence.holdsAnswer(ofThe14, "All 14 companies may bid.")).isFalse();
+    assertThat(Evidence.holdsAnswer(ofThe14, "Of the 14 companies, 3 have flown.")).isTrue();
+    assertThat(Evidence.holdsAnswer(ofThe14, "One of the firms has flown a lander.")).isFalse();
+  }
+
+  @Test
+  void aMeasureAskedForWantsANumber() {
+    for (String question :
+        new String[] {
+          "what is the population of the city?",
+          "what's the temperature on titan?",
+          "at what speed does it orbit?",
+          "how cold would the pods be kept?",
+          "how deep is the ocean under the ice?"
+        }) {
+      assertThat(QuestionFocus.of(question).type())
+          .as(question)
+          .isEqualTo(QuestionFocus.AnswerType.QUANTITY);
+    }
+    assertThat(QuestionFocus.of("what is the name of the lander?").type())
+        .isEqualTo(QuestionFocus.AnswerType.ANY);
   }
 
   @Test
