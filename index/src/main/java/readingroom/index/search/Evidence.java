@@ -123,7 +123,7 @@ final class Evidence {
       case REASON -> CAUSAL.matcher(passage).find();
       case DATE -> DATE_MENTION.matcher(passage).find();
       case QUANTITY -> hasQuantity(passage, focus.numbers());
-      case PERSON -> namesSomethingNotAsked(passage, focus.words());
+      case PERSON, NAMED -> namesSomethingNotAsked(passage, focus.words());
     };
   }
 

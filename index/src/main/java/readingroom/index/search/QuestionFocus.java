@@ -37,6 +37,8 @@ public record QuestionFocus(
      * "why": an explanation. Favoured in ranking but not required, as reasons are often implicit.
      */
     REASON,
+    /** "which rocket ...": one of a kind of thing, most often named ("the Falcon 9"). */
+    NAMED,
     ANY
   }
 
@@ -65,6 +67,9 @@ public record QuestionFocus(
           "^(when|what (date|day|year|month|time)|which (date|day|year|month)|since when)\\b");
   private static final Pattern REASON =
       Pattern.compile("^(why|for what reason|what (made|makes|led))\\b");
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "^((in|at|from|to|for|by|with|of|on) )?which (?!(date|day|year|month)\\b)\\p{L}");
   private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*\\d|\\d");
@@ -82,6 +87,8 @@ public record QuestionFocus(
         type = AnswerType.DATE;
       } else if (REASON.matcher(clause).find()) {
         type = AnswerType.REASON;
+      } else if (NAMED.matcher(clause).find()) {
+        type = AnswerType.NAMED;
       }
     }
     Set<Integer> years = new LinkedHashSet<>();

@@ -113,6 +113,19 @@ class QuestionFocusTest {
   }
 
   @Test
+  void whichThingIsAnsweredByANameTheQuestionDoesNotGive() {
+    QuestionFocus which = QuestionFocus.of("which rocket will launch the rover?");
+    assertThat(which.type()).isEqualTo(QuestionFocus.AnswerType.NAMED);
+    assertThat(Evidence.holdsAnswer(which, "The rover will ride on a Falcon 9 next year."))
+        .isTrue();
+    assertThat(Evidence.holdsAnswer(which, "A rocket will launch the rover in 2022.")).isFalse();
+    assertThat(QuestionFocus.of("in which city did they meet?").type())
+        .isEqualTo(QuestionFocus.AnswerType.NAMED);
+    assertThat(QuestionFocus.of("which year did they meet?").type())
+        .isEqualTo(QuestionFocus.AnswerType.DATE);
+  }
+
+  @Test
   void whyFavoursAPassageThatGivesAReasonButDoesNotRequireOne() {
     QuestionFocus why = QuestionFocus.of("why does russia keep talking to them?");
     assertThat(why.type()).isEqualTo(QuestionFocus.AnswerType.REASON);
