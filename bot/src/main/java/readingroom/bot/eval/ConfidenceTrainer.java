@@ -29,9 +29,18 @@ public final class ConfidenceTrainer {
   static final int ITERATIONS = 600;
   static final double LEARNING_RATE = 0.5;
 
-  /** One labelled question: its candidates' features and which of them answer it. */
+  /**
+   * One labelled question: its candidates' features and which of them answer it, with the question
+   * and the candidates' text kept for whoever inspects a judged file (empty when not known).
+   */
   public record Example(
-      String set, String id, boolean answerable, List<double[]> x, List<Boolean> y) {}
+      String set,
+      String id,
+      boolean answerable,
+      List<double[]> x,
+      List<Boolean> y,
+      String question,
+      List<String> passages) {}
 
   private ConfidenceTrainer() {}
 

@@ -41,11 +41,14 @@ public final class JudgedSets {
       List<JudgedPassage> judged = engine.judge(new Question(q.question(), scope, 3, 0));
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
+      List<String> passages = new ArrayList<>();
       for (JudgedPassage p : judged) {
         x.add(p.features());
         y.add(q.answerable() && Evaluation.correct(q, p.source().url(), p.text()));
+        passages.add(p.text());
       }
-      out.add(new ConfidenceTrainer.Example(set, q.id(), q.answerable(), x, y));
+      out.add(
+          new ConfidenceTrainer.Example(set, q.id(), q.answerable(), x, y, q.question(), passages));
     }
     return out;
   }
@@ -58,6 +61,7 @@ public final class JudgedSets {
         n.put("set", e.set());
         n.put("id", e.id());
         n.put("answerable", e.answerable());
+        n.put("question", e.question());
         names.forEach(n.putArray("features")::add);
         ArrayNode cands = n.putArray("candidates");
         for (int i = 0; i < e.x().size(); i++) {
@@ -67,6 +71,9 @@ public final class JudgedSets {
             f.add(v);
           }
           c.put("y", e.y().get(i));
+          if (i < e.passages().size()) {
+            c.put("text", e.passages().get(i));
+          }
         }
         w.write(JSON.writeValueAsString(n));
         w.newLine();
@@ -100,7 +107,11 @@ public final class JudgedSets {
       }
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
+      List<String> passages = new ArrayList<>();
       for (JsonNode c : n.path("candidates")) {
+        if (c.has("text")) {
+          passages.add(c.path("text").asText());
+        }
         double[] v = new double[c.path("x").size()];
         for (int i = 0; i < v.length; i++) {
           v[i] = c.path("x").get(i).asDouble();
@@ -114,7 +125,9 @@ public final class JudgedSets {
               n.path("id").asText(),
               n.path("answerable").asBoolean(),
               x,
-              y));
+              y,
+              n.path("question").asText(""),
+              passages));
     }
     return out;
   }

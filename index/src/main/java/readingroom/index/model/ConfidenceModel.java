@@ -50,7 +50,9 @@ public record ConfidenceModel(
    * words it holds and the weight of the rarest one it lacks (a near miss often swaps one name or
    * date); its BM25 score against the best; whether the question asks for a kind of answer (a name,
    * a number, a date) and the passage lacks it; whether it misses a year or month the question
-   * names; its fused rank score against the best; its length.
+   * names; its fused rank score against the best; its length; and whether it reads as the answer to
+   * a contrary question: an antonym (WordNet's) of a question word it lacks, the question's
+   * negation missing, another number than the question's.
    */
   public static final List<String> FEATURES =
       List.of(
@@ -63,7 +65,10 @@ public record ConfidenceModel(
           "kind_missing",
           "dates_mismatch",
           "fused_share",
-          "log_words");
+          "log_words",
+          "antonym_present",
+          "negation_missing",
+          "number_mismatch");
 
   /** With a passage reader: also its log-odds, and its lead over the other read candidates. */
   public static final List<String> FEATURES_WITH_READER =

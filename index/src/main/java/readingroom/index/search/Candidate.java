@@ -15,6 +15,7 @@ package readingroom.index.search;
  *     the heaviest term's weight, 0 (lacks none) to 1 (lacks the rarest)
  * @param datesMatch whether the passage is about the years and months the question names
  * @param holdsAnswer whether the passage holds the kind of answer asked for (a name, a number...)
+ * @param nearMiss signs that it answers a contrary question (an antonym, a lost negation...)
  * @param score the fused ranking score
  */
 public record Candidate(
@@ -28,6 +29,7 @@ public record Candidate(
     double missingRarest,
     boolean datesMatch,
     boolean holdsAnswer,
+    NearMiss nearMiss,
     double score) {
 
   Candidate withScore(double newScore) {
@@ -42,6 +44,7 @@ public record Candidate(
         missingRarest,
         datesMatch,
         holdsAnswer,
+        nearMiss,
         newScore);
   }
 }

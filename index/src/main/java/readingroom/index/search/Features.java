@@ -9,8 +9,8 @@ import readingroom.index.model.ConfidenceModel;
  * word or a reading list): how close its meaning is to the question's, how much of the question's
  * word weight it holds and the weight of the rarest question word it lacks (an unanswerable near
  * miss often swaps one name or date), its standing against the other candidates, whether it holds
- * the kind of answer asked for and the years and months named, and, when a reader runs, the
- * reader's verdict.
+ * the kind of answer asked for and the years and months named, whether it reads as the answer to a
+ * contrary question ({@link NearMiss}), and, when a reader runs, the reader's verdict.
  */
 public final class Features {
 
@@ -57,9 +57,13 @@ public final class Features {
       x[7] = c.datesMatch() ? 0 : 1;
       x[8] = bestFused > 0 ? c.score() / bestFused : 0;
       x[9] = Math.log(1 + passages.get(i).split("\\s+").length);
+      x[10] = c.nearMiss().antonym() ? 1 : 0;
+      x[11] = c.nearMiss().negation() ? 1 : 0;
+      x[12] = c.nearMiss().number() ? 1 : 0;
       if (reader != null) {
-        x[10] = logit(reader[i]);
-        x[11] = candidates.size() > 1 ? x[10] - otherReader : 0;
+        int r = NAMES.size();
+        x[r] = logit(reader[i]);
+        x[r + 1] = candidates.size() > 1 ? x[r] - otherReader : 0;
       }
       out.add(x);
     }

@@ -20,13 +20,15 @@ import java.util.regex.Pattern;
  * @param words the question's words, lower-cased: an answer is something the question does not
  *     already say
  * @param numbers the numbers the question itself gives, as written ("14", "2,000"): not answers
+ * @param nearMiss what a passage that answers a contrary question would lack or add
  */
 public record QuestionFocus(
     AnswerType type,
     Set<Integer> years,
     Set<Month> months,
     Set<String> words,
-    Set<String> numbers) {
+    Set<String> numbers,
+    NearMiss.Question nearMiss) {
 
   /** The kind of answer a question wants. */
   enum AnswerType {
@@ -111,7 +113,7 @@ public record QuestionFocus(
     while (number.find()) {
       numbers.add(number.group());
     }
-    return new QuestionFocus(type, years, months, words, numbers);
+    return new QuestionFocus(type, years, months, words, numbers, NearMiss.question(question));
   }
 
   /** The month a word names ("november", "nov"), or null. "may" and "march" are too often verbs. */

@@ -230,7 +230,8 @@ public final class Retriever {
       double coverage,
       double missingRarest,
       boolean datesMatch,
-      boolean holdsAnswer) {
+      boolean holdsAnswer,
+      NearMiss nearMiss) {
 
     Candidate candidate(int doc, double bm25, double cosine) {
       return new Candidate(
@@ -244,6 +245,7 @@ public final class Retriever {
           missingRarest,
           datesMatch,
           holdsAnswer,
+          nearMiss,
           0);
     }
   }
@@ -273,7 +275,8 @@ public final class Retriever {
         coverage(present, contentWeights),
         missingRarest(present, contentWeights),
         Evidence.matchesDates(focus, passage, article.source().published()),
-        Evidence.holdsAnswer(focus, passage));
+        Evidence.holdsAnswer(focus, passage),
+        NearMiss.of(focus.nearMiss(), passage));
   }
 
   /**

@@ -1,0 +1,195 @@
+package readingroom.index.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Signs that a passage answers a contrary question rather than the one asked: the near miss that
+ * shares a question's topic and most of its words. A question about "the smaller settlements" is
+ * not answered by a passage about the larger ones (an antonym of a question word, from WordNet,
+ * where the question word is absent); "what did he not sign?" is not answered by a passage with no
+ * negation at all; "the 16th century" is not answered by a passage about the 17th (the question's
+ * number absent, another present). Each is a signal the confidence model weighs, not a rule: a
+ * paraphrase can trip any of them.
+ *
+ * @param antonym a question word is absent from the passage and one of its antonyms present
+ * @param negation the question is negated and the passage is not
+ * @param number a number the question gives is absent and the passage gives another
+ */
+record NearMiss(boolean antonym, boolean negation, boolean number) {
+
+  static final NearMiss NONE = new NearMiss(false, false, false);
+
+  private static final String ANTONYMS = "/readingroom/english/antonyms.txt";
+  private static final Pattern TOKEN =
+      Pattern.compile("n't|\\p{L}[\\p{L}'’-]*|\\d[\\d,.]*(?:st|nd|rd|th|s)?");
+  private static final Set<String> NEGATIONS =
+      Set.of("not", "never", "no", "none", "neither", "nor", "without", "cannot", "n't");
+  private static final Set<String> NUMBER_WORDS =
+      Set.of(
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "first",
+          "second",
+          "third",
+          "fourth",
+          "fifth",
+          "sixth",
+          "seventh",
+          "eighth",
+          "ninth",
+          "tenth",
+          "hundred",
+          "thousand",
+          "million",
+          "billion");
+
+  /** Endings stripped to reach a WordNet lemma: "smaller" -> "small", "bigger" -> "big". */
+  private static final List<String[]> ENDINGS =
+      List.of(
+          new String[] {"iest", "y"},
+          new String[] {"ier", "y"},
+          new String[] {"est", ""},
+          new String[] {"er", ""},
+          new String[] {"ies", "y"},
+          new String[] {"es", ""},
+          new String[] {"s", ""},
+          new String[] {"ed", ""},
+          new String[] {"ing", ""},
+          new String[] {"ly", ""});
+
+  /** The question's side, worked out once for all its candidates. */
+  record Question(List<String> tokens, Set<String> forms, boolean negated, Set<String> numbers) {}
+
+  static Question question(String question) {
+    List<String> tokens = tokens(question);
+    Set<String> numbers = new LinkedHashSet<>();
+    for (String token : tokens) {
+      if (isNumber(token)) {
+        numbers.add(token);
+      }
+    }
+    return new Question(
+        tokens, forms(tokens), tokens.stream().anyMatch(NEGATIONS::contains), numbers);
+  }
+
+  static NearMiss of(Question question, String passage) {
+    List<String> tokens = tokens(passage);
+    Set<String> forms = forms(tokens);
+    boolean negation = question.negated() && tokens.stream().noneMatch(NEGATIONS::contains);
+    Set<String> numbers = new HashSet<>();
+    for (String token : tokens) {
+      if (isNumber(token)) {
+        numbers.add(token);
+      }
+    }
+    boolean number =
+        !numbers.isEmpty()
+            && !question.numbers().containsAll(numbers)
+            && question.numbers().stream().anyMatch(n -> !numbers.contains(n));
+    return new NearMiss(antonymPresent(question, forms), negation, number);
+  }
+
+  private static boolean antonymPresent(Question question, Set<String> passageForms) {
+    Map<String, Set<String>> antonyms = Antonyms.PAIRS;
+    for (String word : question.tokens()) {
+      Set<String> own = forms(List.of(word));
+      if (own.stream().anyMatch(passageForms::contains)) {
+        continue;
+      }
+      for (String form : own) {
+        for (String antonym : antonyms.getOrDefault(form, Set.of())) {
+          if (passageForms.contains(antonym) && !question.forms().contains(antonym)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<String> tokens(String text) {
+    String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace("n't", " n't");
+    Matcher m = TOKEN.matcher(lower);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  private static boolean isNumber(String token) {
+    return Character.isDigit(token.charAt(0)) || NUMBER_WORDS.contains(token);
+  }
+
+  /**
+   * Each word and the lemmas it may be a form of (crudely: endings off, a doubled letter undone).
+   */
+  private static Set<String> forms(List<String> words) {
+    Set<String> out = new HashSet<>();
+    for (String word : words) {
+      out.add(word);
+      for (String[] ending : ENDINGS) {
+        if (word.endsWith(ending[0]) && word.length() - ending[0].length() >= 3) {
+          String base = word.substring(0, word.length() - ending[0].length()) + ending[1];
+          out.add(base);
+          out.add(base + "e");
+          int n = base.length();
+          if (n >= 2 && base.charAt(n - 1) == base.charAt(n - 2)) {
+            out.add(base.substring(0, n - 1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** WordNet's antonym pairs, both ways, loaded on first use. */
+  private static final class Antonyms {
+    static final Map<String, Set<String>> PAIRS = load();
+
+    private static Map<String, Set<String>> load() {
+      Map<String, Set<String>> pairs = new HashMap<>();
+      try (InputStream in = NearMiss.class.getResourceAsStream(ANTONYMS)) {
+        if (in == null) {
+          throw new IllegalStateException("the antonym list " + ANTONYMS + " is missing");
+        }
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String[] pair = line.strip().split(" ");
+          pairs.computeIfAbsent(pair[0], k -> new HashSet<>()).add(pair[1]);
+          pairs.computeIfAbsent(pair[1], k -> new HashSet<>()).add(pair[0]);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return pairs;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package readingroom.index.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NearMissTest {
+
+  private static NearMiss of(String question, String passage) {
+    return NearMiss.of(NearMiss.question(question), passage);
+  }
+
+  @Test
+  void anAntonymOfAQuestionWordThePassageLacksMarksANearMiss() {
+    assertThat(
+            of("where were the smaller settlements?", "The larger settlements were in Cork.")
+                .antonym())
+        .as("smaller -> small, antonym large <- larger")
+        .isTrue();
+    assertThat(
+            of("where were the larger settlements?", "The larger settlements were in Cork.")
+                .antonym())
+        .isFalse();
+    assertThat(
+            of("what is less fundamental than force?", "It is thought more fundamental than force.")
+                .antonym())
+        .isTrue();
+    assertThat(
+            of("which is the eastern bank?", "The eastern bank faces the western hills.").antonym())
+        .as("the question's own word is there: a contrast, not a swap")
+        .isFalse();
+  }
+
+  @Test
+  void aNegatedQuestionIsMissedByAPassageWithNoNegation() {
+    assertThat(of("what letter didn't he present?", "He presented the letter.").negation())
+        .isTrue();
+    assertThat(of("what did he never sign?", "He did not sign the treaty.").negation()).isFalse();
+    assertThat(of("what did he sign?", "He did not sign the treaty.").negation()).isFalse();
+  }
+
+  @Test
+  void anotherNumberThanTheQuestionsMarksANearMiss() {
+    assertThat(of("whose work in the 16th century?", "The 17th century work of Galileo.").number())
+        .isTrue();
+    assertThat(of("whose work in the 16th century?", "The 16th century work of Galileo.").number())
+        .isFalse();
+    assertThat(
+            of("are three graphs isomorphic?", "Whether two finite graphs are isomorphic.")
+                .number())
+        .isTrue();
+    assertThat(of("whose work was it?", "The 17th century work of Galileo.").number())
+        .as("the question gives no number")
+        .isFalse();
+    assertThat(of("whose work in the 16th century?", "The work of Galileo.").number())
+        .as("the passage gives none either: lacking is not contradicting")
+        .isFalse();
+  }
+}
