@@ -51,8 +51,8 @@ public record ConfidenceModel(
    * date); its BM25 score against the best; whether the question asks for a kind of answer (a name,
    * a number, a date) and the passage lacks it; whether it misses a year or month the question
    * names; its fused rank score against the best; its length; and whether it reads as the answer to
-   * a contrary question: an antonym (WordNet's) of a question word it lacks, the question's
-   * negation missing, another number than the question's.
+   * a contrary question: an antonym (WordNet's) of a question word it lacks, or the question's
+   * negation missing.
    */
   public static final List<String> FEATURES =
       List.of(
@@ -67,8 +67,7 @@ public record ConfidenceModel(
           "fused_share",
           "log_words",
           "antonym_present",
-          "negation_missing",
-          "number_mismatch");
+          "negation_missing");
 
   /** With a passage reader: also its log-odds, and its lead over the other read candidates. */
   public static final List<String> FEATURES_WITH_READER =

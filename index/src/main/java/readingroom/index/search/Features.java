@@ -59,7 +59,6 @@ public final class Features {
       x[9] = Math.log(1 + passages.get(i).split("\\s+").length);
       x[10] = c.nearMiss().antonym() ? 1 : 0;
       x[11] = c.nearMiss().negation() ? 1 : 0;
-      x[12] = c.nearMiss().number() ? 1 : 0;
       if (reader != null) {
         int r = NAMES.size();
         x[r] = logit(reader[i]);

@@ -64,11 +64,12 @@ public final class Retriever {
   }
 
   /**
-   * Reads now what the first question would otherwise wait for (the typo corrector's word list),
-   * while the embedding model loads on its own thread.
+   * Reads now what the first question would otherwise wait for (the typo corrector's word list, the
+   * antonym list), while the embedding model loads on its own thread.
    */
   public void warmUp() {
     EnglishWords.warmUp();
+    NearMiss.warmUp();
   }
 
   /** The terms of a question and its ranked candidates. */
