@@ -20,7 +20,7 @@ public final class Passages {
   static final int MAX_SENTENCES = 3;
 
   /** Changes whenever these rules cut an article differently, so that indexes are cut again. */
-  public static final int RULES_VERSION = 2;
+  public static final int RULES_VERSION = 3;
 
   private Passages() {}
 
@@ -43,6 +43,7 @@ public final class Passages {
     String text = article.text();
     List<Passage> passages = new ArrayList<>();
     String heading = "";
+    java.util.Map<String, String> abbreviations = Abbreviations.defined(text);
     int paragraphStart = 0;
     while (paragraphStart < text.length()) {
       int paragraphEnd = text.indexOf("\n\n", paragraphStart);
@@ -52,6 +53,10 @@ public final class Passages {
       String paragraph = text.substring(paragraphStart, paragraphEnd);
       if (quotable(paragraph)) {
         String context = heading.isEmpty() ? paragraph : heading + "\n" + paragraph;
+        String alsoKnownAs = Abbreviations.alsoKnownAs(paragraph, abbreviations);
+        if (!alsoKnownAs.isEmpty()) {
+          context = context + "\n" + alsoKnownAs;
+        }
         List<int[]> sentences = SentenceSplitter.split(paragraph);
         for (int i = 0; i < sentences.size(); i++) {
           for (int j = i; j < Math.min(sentences.size(), i + MAX_SENTENCES); j++) {
