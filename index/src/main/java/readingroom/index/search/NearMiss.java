@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * Signs that a passage answers a contrary question rather than the one asked: the near miss that
@@ -48,12 +49,36 @@ record NearMiss(boolean antonym, boolean negation) {
           new String[] {"ing", ""},
           new String[] {"ly", ""});
 
-  /** The question's side, worked out once for all its candidates. */
-  record Question(List<String> tokens, Set<String> forms, boolean negated) {}
+  /**
+   * Words that are the question's form rather than its content: function words, determiners, and
+   * the word after "how" ("how many", "how long" ask; a passage saying "a few" or "short" does not
+   * contradict them).
+   */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("some", "all", "any", "each", "every", "what", "which", "who", "when", "where", "how");
+
+  /**
+   * The question's side, worked out once for all its candidates.
+   *
+   * @param content the words whose antonyms are looked for
+   * @param forms every form of every question word
+   * @param negated whether the question is negated
+   */
+  record Question(List<String> content, Set<String> forms, boolean negated) {}
 
   static Question question(String question) {
     List<String> tokens = tokens(question);
-    return new Question(tokens, forms(tokens), tokens.stream().anyMatch(NEGATIONS::contains));
+    List<String> content = new java.util.ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      boolean asks = i > 0 && tokens.get(i - 1).equals("how");
+      if (!asks
+          && !FUNCTION_WORDS.contains(token)
+          && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(token)) {
+        content.add(token);
+      }
+    }
+    return new Question(content, forms(tokens), tokens.stream().anyMatch(NEGATIONS::contains));
   }
 
   /** Reads the antonym list now rather than at the first question. */
@@ -69,7 +94,7 @@ record NearMiss(boolean antonym, boolean negation) {
 
   private static boolean antonymPresent(Question question, Set<String> passageForms) {
     Map<String, Set<String>> antonyms = Antonyms.PAIRS;
-    for (String word : question.tokens()) {
+    for (String word : question.content()) {
       Set<String> own = forms(List.of(word));
       if (own.stream().anyMatch(passageForms::contains)) {
         continue;

@@ -32,6 +32,16 @@ class NearMissTest {
   }
 
   @Test
+  void theQuestionsOwnFormIsNoContrast() {
+    assertThat(of("how many people lived there?", "A few people lived there.").antonym())
+        .as("\"how many\" asks; \"few\" answers")
+        .isFalse();
+    assertThat(of("how long is the river?", "The short river runs 40 km.").antonym()).isFalse();
+    assertThat(of("what are some of its uses?", "All of its uses are known.").antonym()).isFalse();
+    assertThat(of("what did they do on arrival?", "They set off at once.").antonym()).isFalse();
+  }
+
+  @Test
   void aNegatedQuestionIsMissedByAPassageWithNoNegation() {
     assertThat(of("what letter didn't he present?", "He presented the letter.").negation())
         .isTrue();
