@@ -24,9 +24,22 @@ final class Abbreviations {
 
   private Abbreviations() {}
 
+  /**
+   * An abbreviation an article defines.
+   *
+   * @param shortForm the abbreviation, "SNC"
+   * @param longForm what it stands for, as written: "Sierra Nevada Corporation"
+   * @param asWord finds the abbreviation as a word of its own (not inside "SNCF")
+   */
+  record Defined(String shortForm, String longForm, Pattern asWord) {
+    Defined(String shortForm, String longForm) {
+      this(shortForm, longForm, Pattern.compile("\\b" + Pattern.quote(shortForm) + "\\b"));
+    }
+  }
+
   /** Each abbreviation the text defines, with its long form as written, in order of definition. */
-  static Map<String, String> defined(String text) {
-    Map<String, String> out = new LinkedHashMap<>();
+  static List<Defined> defined(String text) {
+    Map<String, Defined> out = new LinkedHashMap<>();
     Matcher m = DEFINED.matcher(text);
     while (m.find()) {
       String abbreviation = m.group(1);
@@ -36,27 +49,26 @@ final class Abbreviations {
       String longForm =
           longForm(text.substring(Math.max(0, m.start() - 200), m.start()), abbreviation);
       if (longForm != null) {
-        out.put(abbreviation, longForm);
+        out.put(abbreviation, new Defined(abbreviation, longForm));
       }
     }
-    return out;
+    return List.copyOf(out.values());
   }
 
   /**
    * What a paragraph should also be found by: the long form of each abbreviation it uses without
    * it, and the abbreviation of each long form it spells out without it.
    */
-  static String alsoKnownAs(String paragraph, Map<String, String> defined) {
+  static String alsoKnownAs(String paragraph, List<Defined> defined) {
     StringBuilder out = new StringBuilder();
     String lower = paragraph.toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, String> e : defined.entrySet()) {
-      boolean hasShort =
-          Pattern.compile("\\b" + Pattern.quote(e.getKey()) + "\\b").matcher(paragraph).find();
-      boolean hasLong = lower.contains(e.getValue().toLowerCase(Locale.ROOT));
+    for (Defined d : defined) {
+      boolean hasShort = d.asWord().matcher(paragraph).find();
+      boolean hasLong = lower.contains(d.longForm().toLowerCase(Locale.ROOT));
       if (hasShort && !hasLong) {
-        out.append(' ').append(e.getValue());
+        out.append(' ').append(d.longForm());
       } else if (hasLong && !hasShort) {
-        out.append(' ').append(e.getKey());
+        out.append(' ').append(d.shortForm());
       }
     }
     return out.toString().strip();

@@ -43,7 +43,7 @@ public final class Passages {
     String text = article.text();
     List<Passage> passages = new ArrayList<>();
     String heading = "";
-    java.util.Map<String, String> abbreviations = Abbreviations.defined(text);
+    List<Abbreviations.Defined> abbreviations = Abbreviations.defined(text);
     int paragraphStart = 0;
     while (paragraphStart < text.length()) {
       int paragraphEnd = text.indexOf("\n\n", paragraphStart);

@@ -60,22 +60,22 @@ record NearMiss(boolean antonym, boolean negation) {
   /**
    * The question's side, worked out once for all its candidates.
    *
-   * @param content the words whose antonyms are looked for
+   * @param content the forms of each word whose antonyms are looked for, one set a word
    * @param forms every form of every question word
    * @param negated whether the question is negated
    */
-  record Question(List<String> content, Set<String> forms, boolean negated) {}
+  record Question(List<Set<String>> content, Set<String> forms, boolean negated) {}
 
   static Question question(String question) {
     List<String> tokens = tokens(question);
-    List<String> content = new java.util.ArrayList<>();
+    List<Set<String>> content = new java.util.ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
       boolean asks = i > 0 && tokens.get(i - 1).equals("how");
       if (!asks
           && !FUNCTION_WORDS.contains(token)
           && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(token)) {
-        content.add(token);
+        content.add(forms(List.of(token)));
       }
     }
     return new Question(content, forms(tokens), tokens.stream().anyMatch(NEGATIONS::contains));
@@ -94,8 +94,7 @@ record NearMiss(boolean antonym, boolean negation) {
 
   private static boolean antonymPresent(Question question, Set<String> passageForms) {
     Map<String, Set<String>> antonyms = Antonyms.PAIRS;
-    for (String word : question.content()) {
-      Set<String> own = forms(List.of(word));
+    for (Set<String> own : question.content()) {
       if (own.stream().anyMatch(passageForms::contains)) {
         continue;
       }

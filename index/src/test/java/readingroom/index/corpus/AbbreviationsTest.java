@@ -2,6 +2,7 @@ package readingroom.index.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +10,14 @@ class AbbreviationsTest {
 
   @Test
   void readsTheAbbreviationsATextDefines() {
-    Map<String, String> defined =
+    Map<String, String> defined = new java.util.LinkedHashMap<>();
+    for (Abbreviations.Defined d :
         Abbreviations.defined(
             "Five companies joined: Sierra Nevada Corporation (SNC), and the Commercial Lunar"
                 + " Payload Services (CLPS) program, said the Institute of World Economy (IMEMO)."
-                + " A rover (VIPER) and a Shanghai Cooperation Organization (SCO) meeting.");
+                + " A rover (VIPER) and a Shanghai Cooperation Organization (SCO) meeting.")) {
+      defined.put(d.shortForm(), d.longForm());
+    }
     assertThat(defined)
         .containsEntry("SNC", "Sierra Nevada Corporation")
         .containsEntry("CLPS", "Commercial Lunar Payload Services")
@@ -24,7 +28,8 @@ class AbbreviationsTest {
 
   @Test
   void aParagraphIsAlsoKnownByTheOtherForm() {
-    Map<String, String> defined = Map.of("SNC", "Sierra Nevada Corporation");
+    List<Abbreviations.Defined> defined =
+        List.of(new Abbreviations.Defined("SNC", "Sierra Nevada Corporation"));
     assertThat(Abbreviations.alsoKnownAs("SNC could start missions in 2022.", defined))
         .isEqualTo("Sierra Nevada Corporation");
     assertThat(Abbreviations.alsoKnownAs("Sierra Nevada Corporation builds landers.", defined))
