@@ -194,7 +194,11 @@ public final class IndexStore {
         return new IndexReport(
             added, updated, indexed.size(), unchanged, passageCount, embedded, version);
       } catch (IOException | RuntimeException | Error e) {
-        writer.rollback();
+        try {
+          writer.rollback();
+        } catch (IOException | RuntimeException rollbackFailure) {
+          e.addSuppressed(rollbackFailure);
+        }
         throw e;
       }
     } finally {
@@ -266,29 +270,42 @@ public final class IndexStore {
               return null;
             }));
       }
+      Throwable failure = null;
       for (java.util.concurrent.Future<Void> worker : workers) {
         try {
           worker.get();
         } catch (java.util.concurrent.ExecutionException e) {
           next.set(articles.size()); // the other workers stop at their next article
-          Throwable cause = e.getCause();
-          if (cause instanceof IOException io) {
-            throw io;
+          if (failure == null) {
+            failure = e.getCause();
+          } else {
+            failure.addSuppressed(e.getCause());
           }
-          if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (cause instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException(cause);
         } catch (InterruptedException e) {
+          next.set(articles.size());
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted while indexing");
+          if (failure == null) {
+            failure = new java.io.InterruptedIOException("interrupted while indexing");
+          }
         }
       }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
     } finally {
-      pool.shutdownNow();
+      // Never shutdownNow: interrupting a thread inside Lucene's file I/O closes the channel it
+      // is using (Java closes an interrupted thread's channel), the index lock's among them, and
+      // the rollback that follows then fails in place of the error that caused it.
+      pool.shutdown();
     }
     return new Written(passages.get(), embedded.get());
   }
