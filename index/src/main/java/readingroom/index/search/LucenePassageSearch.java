@@ -137,6 +137,35 @@ final class LucenePassageSearch implements PassageSearch {
     return values.vectorValue(iterator.index());
   }
 
+  /**
+   * One pass over each segment's vectors in document order: reading them one document at a time
+   * opened each segment's vector file afresh and copied every vector, most of an ask's garbage.
+   */
+  @Override
+  public Map<Integer, Double> similarities(Collection<Integer> docs, float[] query)
+      throws IOException {
+    Map<Integer, Double> out = new HashMap<>();
+    int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
+    List<LeafReaderContext> leaves = reader.leaves();
+    int i = 0;
+    while (i < sorted.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
+      KnnVectorValues.DocIndexIterator iterator = values == null ? null : values.iterator();
+      for (; i < sorted.length && sorted[i] < end; i++) {
+        int local = sorted[i] - leaf.docBase;
+        boolean has =
+            iterator != null
+                && (iterator.docID() == local
+                    || (iterator.docID() < local && iterator.advance(local) == local));
+        out.put(
+            sorted[i], has ? PassageSearch.dot(values.vectorValue(iterator.index()), query) : 0.0);
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     release.run();

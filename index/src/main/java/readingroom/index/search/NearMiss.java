@@ -58,27 +58,63 @@ record NearMiss(boolean antonym, boolean negation) {
       Set.of("some", "all", "any", "each", "every", "what", "which", "who", "when", "where", "how");
 
   /**
-   * The question's side, worked out once for all its candidates.
+   * The question's side, worked out once for all its candidates: for each form of a question word
+   * that could show a contrast, which of those words it is a form of ({@code own}) and which it is
+   * an antonym of ({@code contrary}). Only words with an antonym the question does not itself use
+   * are kept, so most passages are decided by one scan of their words against two small maps.
    *
-   * @param content the forms of each word whose antonyms are looked for, one set a word
-   * @param forms every form of every question word
+   * @param words how many question words could show a contrast
+   * @param own a form, and the indexes of the question words it is a form of
+   * @param contrary a form, and the indexes of the question words it is an antonym of
    * @param negated whether the question is negated
    */
-  record Question(List<Set<String>> content, Set<String> forms, boolean negated) {}
+  record Question(
+      int words, Map<String, int[]> own, Map<String, int[]> contrary, boolean negated) {}
 
   static Question question(String question) {
     List<String> tokens = tokens(question);
-    List<Set<String>> content = new java.util.ArrayList<>();
+    Set<String> questionForms = new HashSet<>();
+    for (String token : tokens) {
+      questionForms.addAll(forms(token));
+    }
+    Map<String, List<Integer>> own = new HashMap<>();
+    Map<String, List<Integer>> contrary = new HashMap<>();
+    int words = 0;
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
       boolean asks = i > 0 && tokens.get(i - 1).equals("how");
-      if (!asks
-          && !FUNCTION_WORDS.contains(token)
-          && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(token)) {
-        content.add(forms(List.of(token)));
+      if (asks
+          || FUNCTION_WORDS.contains(token)
+          || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(token)) {
+        continue;
+      }
+      Set<String> antonyms = new HashSet<>();
+      for (String form : forms(token)) {
+        for (String antonym : Antonyms.PAIRS.getOrDefault(form, Set.of())) {
+          if (!questionForms.contains(antonym)) {
+            antonyms.add(antonym);
+          }
+        }
+      }
+      if (antonyms.isEmpty()) {
+        continue; // no passage can show this word's contrary
+      }
+      int word = words++;
+      for (String form : forms(token)) {
+        own.computeIfAbsent(form, k -> new java.util.ArrayList<>()).add(word);
+      }
+      for (String antonym : antonyms) {
+        contrary.computeIfAbsent(antonym, k -> new java.util.ArrayList<>()).add(word);
       }
     }
-    return new Question(content, forms(tokens), tokens.stream().anyMatch(NEGATIONS::contains));
+    return new Question(
+        words, indexes(own), indexes(contrary), tokens.stream().anyMatch(NEGATIONS::contains));
+  }
+
+  private static Map<String, int[]> indexes(Map<String, List<Integer>> lists) {
+    Map<String, int[]> out = new HashMap<>();
+    lists.forEach((form, words) -> out.put(form, words.stream().mapToInt(i -> i).toArray()));
+    return out;
   }
 
   /** Reads the antonym list now rather than at the first question. */
@@ -86,28 +122,37 @@ record NearMiss(boolean antonym, boolean negation) {
     Antonyms.PAIRS.size();
   }
 
-  static NearMiss of(Question question, String passage) {
-    List<String> tokens = tokens(passage);
-    boolean negation = question.negated() && tokens.stream().noneMatch(NEGATIONS::contains);
-    return new NearMiss(antonymPresent(question, forms(tokens)), negation);
-  }
+  private static final NearMiss NONE = new NearMiss(false, false);
 
-  private static boolean antonymPresent(Question question, Set<String> passageForms) {
-    Map<String, Set<String>> antonyms = Antonyms.PAIRS;
-    for (Set<String> own : question.content()) {
-      if (own.stream().anyMatch(passageForms::contains)) {
+  static NearMiss of(Question question, String passage) {
+    if (question.words() == 0 && !question.negated()) {
+      return NONE;
+    }
+    boolean[] present = new boolean[question.words()];
+    boolean[] contradicted = new boolean[question.words()];
+    boolean passageNegated = false;
+    for (String token : tokens(passage)) {
+      passageNegated |= NEGATIONS.contains(token);
+      if (question.words() == 0) {
         continue;
       }
-      for (String form : own) {
-        for (String antonym : antonyms.getOrDefault(form, Set.of())) {
-          if (passageForms.contains(antonym) && !question.forms().contains(antonym)) {
-            return true;
-          }
+      for (String form : Forms.of(token)) {
+        for (int word : question.own().getOrDefault(form, NO_WORDS)) {
+          present[word] = true;
+        }
+        for (int word : question.contrary().getOrDefault(form, NO_WORDS)) {
+          contradicted[word] = true;
         }
       }
     }
-    return false;
+    boolean antonym = false;
+    for (int word = 0; word < question.words(); word++) {
+      antonym |= contradicted[word] && !present[word];
+    }
+    return new NearMiss(antonym, question.negated() && !passageNegated);
   }
+
+  private static final int[] NO_WORDS = new int[0];
 
   private static List<String> tokens(String text) {
     String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace("n't", " n't");
@@ -119,26 +164,45 @@ record NearMiss(boolean antonym, boolean negation) {
     return out;
   }
 
-  /**
-   * Each word and the lemmas it may be a form of (crudely: endings off, a doubled letter undone).
-   */
-  private static Set<String> forms(List<String> words) {
+  /** A word and the lemmas it may be a form of (crudely: endings off, a doubled letter undone). */
+  private static Set<String> forms(String word) {
     Set<String> out = new HashSet<>();
-    for (String word : words) {
-      out.add(word);
-      for (String[] ending : ENDINGS) {
-        if (word.endsWith(ending[0]) && word.length() - ending[0].length() >= 3) {
-          String base = word.substring(0, word.length() - ending[0].length()) + ending[1];
-          out.add(base);
-          out.add(base + "e");
-          int n = base.length();
-          if (n >= 2 && base.charAt(n - 1) == base.charAt(n - 2)) {
-            out.add(base.substring(0, n - 1));
-          }
+    out.add(word);
+    for (String[] ending : ENDINGS) {
+      if (word.endsWith(ending[0]) && word.length() - ending[0].length() >= 3) {
+        String base = word.substring(0, word.length() - ending[0].length()) + ending[1];
+        out.add(base);
+        out.add(base + "e");
+        int n = base.length();
+        if (n >= 2 && base.charAt(n - 1) == base.charAt(n - 2)) {
+          out.add(base.substring(0, n - 1));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The forms of the words passages use, kept: a reading list repeats its words, and working them
+   * out was most of a passage's near-miss check. Emptied when it grows past a bound, so a stream of
+   * new words cannot fill the heap.
+   */
+  private static final class Forms {
+    private static final int MAX_WORDS = 100_000;
+    private static final Map<String, String[]> KNOWN =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String[] of(String word) {
+      String[] known = KNOWN.get(word);
+      if (known == null) {
+        if (KNOWN.size() >= MAX_WORDS) {
+          KNOWN.clear();
+        }
+        known = forms(word).toArray(String[]::new);
+        KNOWN.put(word, known);
+      }
+      return known;
+    }
   }
 
   /** WordNet's antonym pairs, both ways, loaded on first use. */

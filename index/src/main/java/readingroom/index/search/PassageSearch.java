@@ -52,6 +52,29 @@ public interface PassageSearch extends AutoCloseable {
   /** The stored full-precision vector of a passage found by this view, or null. */
   float[] vector(int doc) throws IOException;
 
+  /**
+   * The dot product of each passage's stored vector with a unit {@code query} (their cosine, the
+   * vectors being unit length), 0 for a passage without one.
+   */
+  default Map<Integer, Double> similarities(Collection<Integer> docs, float[] query)
+      throws IOException {
+    Map<Integer, Double> out = new java.util.HashMap<>();
+    for (int doc : docs) {
+      float[] vector = vector(doc);
+      out.put(doc, vector == null ? 0.0 : dot(vector, query));
+    }
+    return out;
+  }
+
+  /** Summed in double, in order: the confidence model was trained on these exact values. */
+  static double dot(float[] passage, float[] query) {
+    double dot = 0;
+    for (int i = 0; i < passage.length; i++) {
+      dot += passage[i] * query[i];
+    }
+    return dot;
+  }
+
   /** Gives the view back (a Lucene searcher is released); never throws. */
   @Override
   void close();

@@ -4,6 +4,7 @@ import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,21 +119,28 @@ public record QuestionFocus(
 
   /** The month a word names ("november", "nov"), or null. "may" and "march" are too often verbs. */
   static Month month(String word) {
+    return MONTH_NAMES.get(word);
+  }
+
+  /**
+   * Each month by its full and three-letter names, and "sept"; "march" only in full, "may" not at
+   * all (both are more often verbs).
+   */
+  private static final Map<String, Month> MONTH_NAMES = monthNames();
+
+  private static Map<String, Month> monthNames() {
+    Map<String, Month> names = new java.util.HashMap<>();
     for (Month month : Month.values()) {
       String full = month.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
-      String shortName = full.substring(0, 3);
-      if (month == Month.MAY || month == Month.MARCH) {
-        if (word.equals(full) && month == Month.MARCH) {
-          return month;
-        }
+      if (month == Month.MAY) {
         continue;
       }
-      if (word.equals(full)
-          || word.equals(shortName)
-          || (month == Month.SEPTEMBER && word.equals("sept"))) {
-        return month;
+      names.put(full, month);
+      if (month != Month.MARCH) {
+        names.put(full.substring(0, 3), month);
       }
     }
-    return null;
+    names.put("sept", Month.SEPTEMBER);
+    return Map.copyOf(names);
   }
 }

@@ -137,8 +137,10 @@ public final class Retriever {
     // Only the most promising candidates get the costlier checks: the best by meaning and the best
     // by words. The rest could not reach the top three. Ties go to the earlier document.
     Map<Integer, Double> cosines = new HashMap<>();
-    for (int doc : docs) {
-      cosines.put(doc, vector == null ? 0.0 : cosine(search.vector(doc), vector));
+    if (vector != null) {
+      cosines.putAll(search.similarities(docs, vector));
+    } else {
+      docs.forEach(doc -> cosines.put(doc, 0.0));
     }
     Set<Integer> shortlist = new HashSet<>(byWords);
     cosines.entrySet().stream()
@@ -415,16 +417,5 @@ public final class Retriever {
       }
     }
     return mixed;
-  }
-
-  private static double cosine(float[] passage, float[] query) {
-    if (passage == null) {
-      return 0;
-    }
-    double dot = 0;
-    for (int i = 0; i < passage.length; i++) {
-      dot += passage[i] * query[i];
-    }
-    return dot;
   }
 }
