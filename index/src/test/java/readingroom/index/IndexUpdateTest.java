@@ -110,6 +110,82 @@ class IndexUpdateTest {
     }
   }
 
+  /**
+   * One indexing thread fails while another is still embedding its article: the other must be left
+   * to finish, not interrupted. Interrupting a thread inside Lucene's file I/O closes the channel
+   * it uses (the index lock's among them), and the rollback then failed in place of the real error.
+   */
+  @Test
+  void aWorkerThatFailsLetsTheOthersFinishAndItsErrorIsTheOneReported(@TempDir Path dir)
+      throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    OneFailsWhileAnotherEmbeds embedder = new OneFailsWhileAnotherEmbeds();
+    String threads = System.getProperty("readingroom.index.threads");
+    System.setProperty("readingroom.index.threads", "2");
+    try (Engine engine = Fixtures.engine(corpus, dir.resolve("index")).embedder(embedder).open()) {
+      long version = engine.version();
+      for (Path file : Files.list(corpus).toList()) {
+        Files.writeString(
+            file,
+            Files.readString(file)
+                + "\nA sentence added for this test, long enough to count as prose.\n");
+      }
+      embedder.armed = true;
+      assertThatThrownBy(() -> engine.reindex(false, IndexProgress.NONE))
+          .hasMessageContaining("simulated crash");
+      assertThat(embedder.calls.get()).as("two articles were being embedded at once").isEqualTo(2);
+      assertThat(embedder.otherInterrupted).as("the other worker was interrupted").isFalse();
+      assertThat(embedder.otherFinished).as("the other worker finished its article").isTrue();
+      assertThat(engine.version()).isEqualTo(version);
+      assertThat(engine.sources(Scope.all())).hasSize(5);
+    } finally {
+      if (threads == null) {
+        System.clearProperty("readingroom.index.threads");
+      } else {
+        System.setProperty("readingroom.index.threads", threads);
+      }
+    }
+  }
+
+  /** Once armed, the first article's embedding fails as soon as a second one is under way. */
+  private static final class OneFailsWhileAnotherEmbeds extends HashingEmbedder {
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.CountDownLatch secondStarted =
+        new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch firstFailed =
+        new java.util.concurrent.CountDownLatch(1);
+    volatile boolean armed;
+    volatile boolean otherInterrupted;
+    volatile boolean otherFinished;
+
+    @Override
+    public java.util.List<float[]> embedPassages(java.util.List<String> passages) {
+      if (!armed) {
+        return super.embedPassages(passages);
+      }
+      int call = calls.incrementAndGet();
+      try {
+        if (call == 1) {
+          secondStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          firstFailed.countDown();
+          throw new IllegalStateException("simulated crash while embedding");
+        }
+        if (call == 2) {
+          secondStarted.countDown();
+          firstFailed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          Thread.sleep(300); // long enough for an indexer that interrupts to do so
+          otherFinished = true;
+        }
+      } catch (InterruptedException e) {
+        otherInterrupted = true;
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while embedding", e);
+      }
+      return super.embedPassages(passages);
+    }
+  }
+
   @Test
   void aBuildThatFailsMidwayLeavesThePreviousIndexServing(@TempDir Path dir) throws Exception {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
