@@ -324,6 +324,9 @@ public final class Engine implements AutoCloseable {
    * Searches questions' words while the asking thread embeds them. As many threads as cores: a word
    * search keeps a core busy, so more would only queue for the cores.
    */
+  /** Held while this engine updates its index: one writer at a time, the others wait. */
+  private final Object updating = new Object();
+
   private final ExecutorService wordSearch =
       Executors.newFixedThreadPool(
           Runtime.getRuntime().availableProcessors(),
@@ -434,12 +437,7 @@ public final class Engine implements AutoCloseable {
           backend.update(
               loaded.articles(), embedder, builder.vectorFormat, false, builder.progress);
       if (report.added() + report.updated() + report.removed() > 0) {
-        log.info(
-            "Index updated: {} added, {} updated, {} removed, {} unchanged",
-            report.added(),
-            report.updated(),
-            report.removed(),
-            report.unchanged());
+        logUpdate(report);
       }
       return new Engine(
           builder,
@@ -560,13 +558,20 @@ public final class Engine implements AutoCloseable {
   }
 
   private void updateIfChanged(IndexProgress progress) throws IOException {
-    CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
-    if (backend.current(loaded.articles())) {
-      return;
+    synchronized (updating) {
+      CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
+      if (backend.current(loaded.articles())) {
+        return;
+      }
+      log.info("The corpus has changed: updating the index while answering from the last one");
+      IndexReport report =
+          backend.update(loaded.articles(), embedder, vectorFormat, false, progress);
+      backend.reload();
+      logUpdate(report);
     }
-    log.info("The corpus has changed: updating the index while answering from the last one");
-    IndexReport report = backend.update(loaded.articles(), embedder, vectorFormat, false, progress);
-    backend.reload();
+  }
+
+  private static void logUpdate(IndexReport report) {
     log.info(
         "Index updated: {} added, {} updated, {} removed, {} unchanged",
         report.added(),
@@ -577,17 +582,21 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Reads the corpus folder again and updates the index; {@code full} re-processes every article.
+   * An update already under way (the start-up one, a feed's) is waited for, not failed on: the
+   * index has one writer at a time.
    */
   public LoadReport reindex(boolean full, IndexProgress progress) {
-    CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
-    try {
-      IndexReport report =
-          backend.update(loaded.articles(), embedder, vectorFormat, full, progress);
-      backend.reload();
-      return new LoadReport(report, loaded.problems(), loaded.warnings());
-    } catch (IOException e) {
-      throw new EngineException(
-          "The index in " + backend.describe() + " cannot be updated: " + e.getMessage(), e);
+    synchronized (updating) {
+      CorpusReader.Loaded loaded = loadArticles(corpusReader, corpus);
+      try {
+        IndexReport report =
+            backend.update(loaded.articles(), embedder, vectorFormat, full, progress);
+        backend.reload();
+        return new LoadReport(report, loaded.problems(), loaded.warnings());
+      } catch (IOException e) {
+        throw new EngineException(
+            "The index in " + backend.describe() + " cannot be updated: " + e.getMessage(), e);
+      }
     }
   }
 

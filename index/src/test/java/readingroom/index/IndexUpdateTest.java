@@ -111,6 +111,74 @@ class IndexUpdateTest {
   }
 
   /**
+   * A served engine updates its index in the background at start; an update asked for meanwhile (a
+   * page a user adds, a feed) waits for it instead of failing on the index's write lock.
+   */
+  @Test
+  void anUpdateAskedForDuringTheStartUpUpdateWaitsForIt(@TempDir Path dir) throws Exception {
+    Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
+    Path index = dir.resolve("index");
+    try (Engine built = Fixtures.engine(corpus, index).embedder(new HashingEmbedder()).open()) {
+      assertThat(built.sources(Scope.all())).hasSize(5);
+    }
+    Path file = corpus.resolve(MOSCOW_TIMES);
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "Known simply as the Moscow Format,",
+                "Known simply as the Moscow Format, renamed while the bot was away,"));
+    HeldEmbedder embedder = new HeldEmbedder();
+    try (Engine engine =
+        Fixtures.engine(corpus, index)
+            .embedder(embedder)
+            .updates(Engine.Updates.IN_BACKGROUND)
+            .open()) {
+      Thread.sleep(3000);
+      System.err.println(
+              + engine.version()
+              + " embedded "
+              + embedder.embedded.get()
+              + " text "
+              + engine
+                  .articleText("moscowtimes-2024-10-taliban-not-terrorists-anymore")
+                  .map(t -> t.substring(t.length() - 200))
+                  .orElse("none"));
+      assertThat(embedder.entered.await(30, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the start-up update is embedding")
+          .isTrue();
+      java.util.concurrent.CompletableFuture<Engine.LoadReport> asked =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> engine.reindex(false, IndexProgress.NONE));
+      assertThatThrownBy(() -> asked.get(1, java.util.concurrent.TimeUnit.SECONDS))
+          .as("waits for the update under way, and has not failed")
+          .isInstanceOf(java.util.concurrent.TimeoutException.class);
+      embedder.release.countDown();
+      Engine.LoadReport report = asked.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(report.index().unchanged()).isEqualTo(5);
+      assertThat(engine.articleText("moscowtimes-2024-10-taliban-not-terrorists-anymore"))
+          .hasValueSatisfying(text -> assertThat(text).contains("renamed while the bot was away"));
+    }
+  }
+
+  /** Holds the first passages it is asked to embed until released. */
+  private static final class HeldEmbedder extends HashingEmbedder {
+    final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public java.util.List<float[]> embedPassages(java.util.List<String> passages) {
+      entered.countDown();
+      try {
+        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return super.embedPassages(passages);
+    }
+  }
+
+  /**
    * One indexing thread fails while another is still embedding its article: the other must be left
    * to finish, not interrupted. Interrupting a thread inside Lucene's file I/O closes the channel
    * it uses (the index lock's among them), and the rollback then failed in place of the real error.

@@ -261,7 +261,12 @@ public final class IndexStore {
                   i = next.getAndIncrement()) {
                 Article article = articles.get(i);
                 List<Passage> cut = Passages.of(article);
-                embedded.addAndGet(addArticle(writer, article, cut, embedder, knownVectors));
+                try {
+                  embedded.addAndGet(addArticle(writer, article, cut, embedder, knownVectors));
+                } catch (IOException | RuntimeException | Error e) {
+                  next.set(articles.size()); // the other workers stop at their next article
+                  throw e;
+                }
                 passages.addAndGet(cut.size());
                 synchronized (progress) {
                   progress.advanced(done.incrementAndGet(), total);
