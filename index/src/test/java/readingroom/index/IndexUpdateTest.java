@@ -136,7 +136,7 @@ class IndexUpdateTest {
             .open()) {
       Thread.sleep(3000);
       System.err.println(
-              + engine.version()
+          +engine.version()
               + " embedded "
               + embedder.embedded.get()
               + " text "

@@ -188,7 +188,7 @@ record NearMiss(boolean antonym, boolean negation) {
    * new words cannot fill the heap.
    */
   private static final class Forms {
-    private static final int MAX_WORDS = 100_000;
+    private static final int MAX_WORDS = 20_000; // about 5 MB of forms at most
     private static final Map<String, String[]> KNOWN =
         new java.util.concurrent.ConcurrentHashMap<>();
 
