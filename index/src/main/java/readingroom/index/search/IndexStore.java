@@ -275,23 +275,33 @@ public final class IndexStore {
               return null;
             }));
       }
+      // Every worker is waited for, even after a failure or an interrupt: the caller rolls the
+      // writer back next, which must not happen under a worker still adding its article.
       Throwable failure = null;
+      boolean interrupted = false;
       for (java.util.concurrent.Future<Void> worker : workers) {
-        try {
-          worker.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          next.set(articles.size()); // the other workers stop at their next article
-          if (failure == null) {
-            failure = e.getCause();
-          } else {
-            failure.addSuppressed(e.getCause());
+        while (true) {
+          try {
+            worker.get();
+            break;
+          } catch (java.util.concurrent.ExecutionException e) {
+            next.set(articles.size()); // the other workers stop at their next article
+            if (failure == null) {
+              failure = e.getCause();
+            } else {
+              failure.addSuppressed(e.getCause());
+            }
+            break;
+          } catch (InterruptedException e) {
+            next.set(articles.size());
+            interrupted = true;
           }
-        } catch (InterruptedException e) {
-          next.set(articles.size());
-          Thread.currentThread().interrupt();
-          if (failure == null) {
-            failure = new java.io.InterruptedIOException("interrupted while indexing");
-          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+        if (failure == null) {
+          failure = new java.io.InterruptedIOException("interrupted while indexing");
         }
       }
       if (failure instanceof IOException io) {
