@@ -134,16 +134,6 @@ class IndexUpdateTest {
             .embedder(embedder)
             .updates(Engine.Updates.IN_BACKGROUND)
             .open()) {
-      Thread.sleep(3000);
-      System.err.println(
-          +engine.version()
-              + " embedded "
-              + embedder.embedded.get()
-              + " text "
-              + engine
-                  .articleText("moscowtimes-2024-10-taliban-not-terrorists-anymore")
-                  .map(t -> t.substring(t.length() - 200))
-                  .orElse("none"));
       assertThat(embedder.entered.await(30, java.util.concurrent.TimeUnit.SECONDS))
           .as("the start-up update is embedding")
           .isTrue();
