@@ -49,6 +49,27 @@ public final class Fixtures {
     }
   }
 
+  /** The Moscow Times article of the shipped corpus, as a corpus file and as an article id. */
+  public static final String MOSCOW_TIMES_ID = "moscowtimes-2024-10-taliban-not-terrorists-anymore";
+
+  /**
+   * Changes one paragraph of the Moscow Times article in a copied corpus: "Known simply as the
+   * Moscow Format, {@code aside}, the meeting ...", so a test can tell the new text from the old.
+   */
+  public static void changeTheMoscowTimes(Path corpus, String aside) {
+    Path file = corpus.resolve(MOSCOW_TIMES_ID + ".txt");
+    try {
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace(
+                  "Known simply as the Moscow Format,",
+                  "Known simply as the Moscow Format, " + aside + ","));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A builder for an engine over {@code corpus} with the project's synonyms. */
   public static Engine.Builder engine(Path corpus, Path index) {
     return Engine.builder().corpus(corpus).index(index).synonyms(synonyms());

@@ -2,7 +2,6 @@ package readingroom.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IndexReadersTest {
 
-  private static final String MOSCOW_TIMES_ID =
-      "moscowtimes-2024-10-taliban-not-terrorists-anymore";
+  private static final String MOSCOW_TIMES_ID = Fixtures.MOSCOW_TIMES_ID;
   private static final Question QUESTION =
       new Question("why did russia invite the taliban to moscow?", Scope.all(), 3, 0);
 
@@ -54,7 +52,7 @@ class IndexReadersTest {
     Path index = dir.resolve("index");
     HashingEmbedder embedder = new HashingEmbedder();
     Fixtures.engine(corpus, index).embedder(embedder).open().close();
-    changeTheMoscowTimes(corpus);
+    Fixtures.changeTheMoscowTimes(corpus, "a name coined in 2017");
     int embeddedBefore = embedder.embedded.get();
 
     try (Engine reader =
@@ -71,7 +69,7 @@ class IndexReadersTest {
     Path corpus = Fixtures.copyCorpus(dir.resolve("corpus"));
     Path index = dir.resolve("index");
     Fixtures.engine(corpus, index).embedder(new HashingEmbedder()).open().close();
-    changeTheMoscowTimes(corpus);
+    Fixtures.changeTheMoscowTimes(corpus, "a name coined in 2017");
     CountDownLatch release = new CountDownLatch(1);
     HashingEmbedder slow =
         new HashingEmbedder() {
@@ -113,7 +111,7 @@ class IndexReadersTest {
     Path index = dir.resolve("index");
     HashingEmbedder embedder = new HashingEmbedder();
     Fixtures.engine(corpus, index).embedder(embedder).open().close();
-    changeTheMoscowTimes(corpus);
+    Fixtures.changeTheMoscowTimes(corpus, "a name coined in 2017");
 
     Directory directory = FSDirectory.open(index);
     // Another process (`readingroom index`, say) holds the write lock: the first tries fail.
@@ -145,15 +143,5 @@ class IndexReadersTest {
       }
       directory.close();
     }
-  }
-
-  private static void changeTheMoscowTimes(Path corpus) throws Exception {
-    Path file = corpus.resolve(MOSCOW_TIMES_ID + ".txt");
-    Files.writeString(
-        file,
-        Files.readString(file)
-            .replace(
-                "Known simply as the Moscow Format,",
-                "Known simply as the Moscow Format, a name coined in 2017,"));
   }
 }

@@ -37,13 +37,7 @@ class IndexUpdateTest {
     HashingEmbedder embedder = new HashingEmbedder();
     try (Engine engine = Fixtures.engine(corpus, dir.resolve("index")).embedder(embedder).open()) {
       long version = engine.version();
-      Path file = corpus.resolve(MOSCOW_TIMES);
-      Files.writeString(
-          file,
-          Files.readString(file)
-              .replace(
-                  "Known simply as the Moscow Format,",
-                  "Known simply as the Moscow Format, a name coined in 2017,"));
+      Fixtures.changeTheMoscowTimes(corpus, "a name coined in 2017");
 
       IndexReport report = engine.reindex(false, IndexProgress.NONE).index();
 
@@ -121,13 +115,7 @@ class IndexUpdateTest {
     try (Engine built = Fixtures.engine(corpus, index).embedder(new HashingEmbedder()).open()) {
       assertThat(built.sources(Scope.all())).hasSize(5);
     }
-    Path file = corpus.resolve(MOSCOW_TIMES);
-    Files.writeString(
-        file,
-        Files.readString(file)
-            .replace(
-                "Known simply as the Moscow Format,",
-                "Known simply as the Moscow Format, renamed while the bot was away,"));
+    Fixtures.changeTheMoscowTimes(corpus, "renamed while the bot was away");
     HeldEmbedder embedder = new HeldEmbedder();
     try (Engine engine =
         Fixtures.engine(corpus, index)
@@ -146,7 +134,7 @@ class IndexUpdateTest {
       embedder.release.countDown();
       Engine.LoadReport report = asked.get(60, java.util.concurrent.TimeUnit.SECONDS);
       assertThat(report.index().unchanged()).isEqualTo(5);
-      assertThat(engine.articleText("moscowtimes-2024-10-taliban-not-terrorists-anymore"))
+      assertThat(engine.articleText(Fixtures.MOSCOW_TIMES_ID))
           .hasValueSatisfying(text -> assertThat(text).contains("renamed while the bot was away"));
     }
   }

@@ -256,23 +256,23 @@ public final class IndexStore {
       for (int t = 0; t < threads; t++) {
         workers.add(
             pool.submit(() -> {
-              for (int i = next.getAndIncrement();
-                  i < articles.size();
-                  i = next.getAndIncrement()) {
-                Article article = articles.get(i);
-                List<Passage> cut = Passages.of(article);
-                try {
+              try {
+                for (int i = next.getAndIncrement();
+                    i < articles.size();
+                    i = next.getAndIncrement()) {
+                  Article article = articles.get(i);
+                  List<Passage> cut = Passages.of(article);
                   embedded.addAndGet(addArticle(writer, article, cut, embedder, knownVectors));
-                } catch (IOException | RuntimeException | Error e) {
-                  next.set(articles.size()); // the other workers stop at their next article
-                  throw e;
+                  passages.addAndGet(cut.size());
+                  synchronized (progress) {
+                    progress.advanced(done.incrementAndGet(), total);
+                  }
                 }
-                passages.addAndGet(cut.size());
-                synchronized (progress) {
-                  progress.advanced(done.incrementAndGet(), total);
-                }
+                return null;
+              } catch (IOException | RuntimeException | Error e) {
+                next.set(articles.size()); // the other workers stop at their next article
+                throw e;
               }
-              return null;
             }));
       }
       // Every worker is waited for, even after a failure or an interrupt: the caller rolls the
@@ -285,8 +285,7 @@ public final class IndexStore {
             worker.get();
             break;
           } catch (java.util.concurrent.ExecutionException e) {
-            next.set(articles.size()); // the other workers stop at their next article
-            if (failure == null) {
+            if (failure == null) { // the failed worker has already stopped the others
               failure = e.getCause();
             } else {
               failure.addSuppressed(e.getCause());

@@ -75,7 +75,7 @@ record NearMiss(boolean antonym, boolean negation) {
     List<String> tokens = tokens(question);
     Set<String> questionForms = new HashSet<>();
     for (String token : tokens) {
-      questionForms.addAll(forms(token));
+      questionForms.addAll(List.of(Forms.of(token)));
     }
     Map<String, List<Integer>> own = new HashMap<>();
     Map<String, List<Integer>> contrary = new HashMap<>();
@@ -89,7 +89,7 @@ record NearMiss(boolean antonym, boolean negation) {
         continue;
       }
       Set<String> antonyms = new HashSet<>();
-      for (String form : forms(token)) {
+      for (String form : Forms.of(token)) {
         for (String antonym : Antonyms.PAIRS.getOrDefault(form, Set.of())) {
           if (!questionForms.contains(antonym)) {
             antonyms.add(antonym);
@@ -100,7 +100,7 @@ record NearMiss(boolean antonym, boolean negation) {
         continue; // no passage can show this word's contrary
       }
       int word = words++;
-      for (String form : forms(token)) {
+      for (String form : Forms.of(token)) {
         own.computeIfAbsent(form, k -> new java.util.ArrayList<>()).add(word);
       }
       for (String antonym : antonyms) {
